@@ -1,0 +1,129 @@
+"""The command line: exit 0 valid, 1 errors, 2 unreadable (issue #2); report, store, bench later."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from model.annotate import annotate_bytes
+from model.errors import WorkbookError
+from model.reader import ReadResult, read_workbook_file
+from model.sample import SAMPLE_PATH, generate, write_workbook
+from model.template import template_bytes
+
+# Files named on the command line may be larger than an upload (benchmarks, archives).
+CLI_MAX_BYTES = 512 * 1024 * 1024
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m model", description="中心组“1+X”学习台账")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="检查台账，列出全部错误")
+    validate.add_argument("path")
+    validate.add_argument("--json", action="store_true")
+    validate.set_defaults(run=_validate)
+
+    annotate = commands.add_parser("annotate", help="生成标注了错误的台账副本")
+    annotate.add_argument("path")
+    annotate.add_argument("out")
+    annotate.set_defaults(run=_annotate)
+
+    template = commands.add_parser("template", help="生成空白台账模板")
+    template.add_argument("out")
+    template.set_defaults(run=_template)
+
+    sample = commands.add_parser("sample", help="生成示例台账（示范县）或基准测试用的大台账")
+    sample.add_argument("out", nargs="?", default=str(SAMPLE_PATH))
+    sample.add_argument("--groups", type=int, default=8)
+    sample.add_argument("--members-per-group", type=int, default=9)
+    sample.add_argument("--years", type=int, default=2)
+    sample.add_argument("--sessions-per-year", type=int, default=8)
+    sample.add_argument("--seed", type=int, default=2026)
+    sample.set_defaults(run=_sample)
+    return parser
+
+
+def read_for_cli(path: str) -> ReadResult:
+    return read_workbook_file(path, max_bytes=CLI_MAX_BYTES)
+
+
+def exit_code(result: ReadResult) -> int:
+    if result.unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_ERRORS if result.errors else EXIT_OK
+
+
+def validation_json(result: ReadResult) -> dict:
+    return {
+        "ok": result.ok,
+        "errors": [error.as_dict() for error in result.errors],
+        "counts": result.workbook.counts() if result.workbook else {},
+    }
+
+
+def print_errors(errors: list[WorkbookError]) -> None:
+    for error in errors:
+        where = " ".join(
+            part
+            for part in (error.sheet, error.cell or (f"第{error.row}行" if error.row else None))
+            if part
+        )
+        column = f"［{error.column}］" if error.column else ""
+        print(f"{where}{column} {error.message} → {error.hint}")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    result = read_for_cli(args.path)
+    if args.json:
+        json.dump(validation_json(result), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    elif result.ok:
+        counts = "，".join(f"{sheet} {rows} 行" for sheet, rows in result.workbook.counts().items())
+        print(f"台账有效：{counts}")
+    else:
+        print(f"发现 {len(result.errors)} 处错误：")
+        print_errors(result.errors)
+    return exit_code(result)
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    result = read_for_cli(args.path)
+    if result.unreadable:
+        print_errors(result.errors)
+        return EXIT_UNREADABLE
+    Path(args.out).write_bytes(annotate_bytes(Path(args.path).read_bytes(), result.errors))
+    print(f"已写入 {args.out}：标注 {len(result.errors)} 处错误")
+    return exit_code(result)
+
+
+def _template(args: argparse.Namespace) -> int:
+    Path(args.out).write_bytes(template_bytes())
+    print(f"已写入模板 {args.out}")
+    return EXIT_OK
+
+
+def _sample(args: argparse.Namespace) -> int:
+    default_size = (args.groups, args.members_per_group, args.years) == (8, 9, 2)
+    ledger, as_of = generate(
+        groups=args.groups,
+        members_per_group=args.members_per_group,
+        years=args.years,
+        seed=args.seed,
+        sessions_per_year=args.sessions_per_year,
+        scripted=default_size or args.groups >= 4,
+    )
+    write_workbook(ledger, as_of, Path(args.out))
+    print(
+        f"已写入示例台账 {args.out}：成员 {len(ledger.members)}，参学记录 {len(ledger.participation)}"
+    )
+    return EXIT_OK

@@ -1,0 +1,69 @@
+"""Errors (DOMAIN.md §4): what makes an upload unusable, with where it is and what to type."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from model.messages import ERROR_TEXTS
+
+
+def column_letter(index: int) -> str:
+    """0-based column index to Excel letters: 0 → A, 27 → AB."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class WorkbookError:
+    code: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    cell: str | None
+    value: str | None
+    message: str
+    hint: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def make_error(
+    code: str,
+    *,
+    sheet: str | None = None,
+    row: int | None = None,
+    column: str | None = None,
+    column_index: int | None = None,
+    value: object = None,
+    **details: object,
+) -> WorkbookError:
+    """Build an error with its Chinese message and hint from the catalogue."""
+    message_template, hint_template = ERROR_TEXTS[code]
+    fields = {"sheet": sheet, "row": row, "column": column, "value": value, **details}
+    cell = None
+    if row is not None and column_index is not None:
+        cell = f"{column_letter(column_index)}{row}"
+    return WorkbookError(
+        code=code,
+        sheet=sheet,
+        row=row,
+        column=column,
+        cell=cell,
+        value=None if value is None else str(value),
+        message=message_template.format(**fields),
+        hint=hint_template.format(**fields),
+    )
+
+
+class UnreadableWorkbook(Exception):
+    """The file cannot be read as a study workbook at all (exit code 2)."""
+
+    def __init__(self, error: WorkbookError) -> None:
+        super().__init__(error.message)
+        self.error = error

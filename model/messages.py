@@ -1,0 +1,116 @@
+"""The Chinese texts of the model: error messages with hints (DOMAIN.md §4).
+
+Finding, reason and UI texts live in ``model.i18n``; this module holds what the reader says.
+Placeholders: {sheet} {row} {column} {value} and the details each error passes.
+"""
+
+from __future__ import annotations
+
+ERROR_TEXTS: dict[str, tuple[str, str]] = {
+    # The file as a whole cannot be read (exit code 2).
+    "FILE_EMPTY": ("文件是空的（0 字节）。", "请重新保存台账后再上传 .xlsx 文件。"),
+    "FILE_TOO_LARGE": (
+        "文件太大：{size_mb:.1f} MB，超过上限 {limit_mb} MB。",
+        "请删除无关工作表或图片后另存为 .xlsx 再上传。",
+    ),
+    "FILE_XLS": (
+        "这是旧版 Excel 97-2003（.xls）文件，无法读取。",
+        "请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再上传。",
+    ),
+    "FILE_ENCRYPTED": (
+        "文件设置了打开密码（已加密），无法读取。",
+        "请在 Excel/WPS 中取消“用密码进行加密”后另存为 .xlsx 再上传。",
+    ),
+    "FILE_MACRO": (
+        "文件含有宏（.xlsm），出于安全考虑不予读取。",
+        "请“另存为”不含宏的 Excel 工作簿（.xlsx）后再上传。",
+    ),
+    "FILE_ODS": (
+        "这是 OpenDocument 表格（.ods），不是 .xlsx。",
+        "请在 WPS/LibreOffice 中“另存为”Excel 工作簿（.xlsx）后再上传。",
+    ),
+    "FILE_XLSB": (
+        "这是 Excel 二进制工作簿（.xlsb），不是 .xlsx。",
+        "请“另存为”Excel 工作簿（.xlsx）后再上传。",
+    ),
+    "FILE_NOT_XLSX": (
+        "这不是 Excel 工作簿（.xlsx）文件。",
+        "请上传用 Excel 或 WPS 保存的 .xlsx 台账；可先下载模板填写。",
+    ),
+    "FILE_ZIP_BOMB": (
+        "文件解压后异常巨大（{detail}），已拒绝读取。",
+        "请上传正常保存的 .xlsx 台账。",
+    ),
+    "FILE_CORRUPT": (
+        "文件已损坏，无法读取：{detail}",
+        "请在 Excel/WPS 中打开确认无误后重新保存为 .xlsx 再上传。",
+    ),
+    "NOT_A_LEDGER": (
+        "这不是中心组学习台账：找不到“成员”和“学习计划”工作表（现有工作表：{found}）。",
+        "请使用台账模板，工作表名为 成员、学习计划、讲课记录、参学记录、宣讲记录、考试成绩、参数。",
+    ),
+    # Structure.
+    "SHEET_MISSING": (
+        "缺少必需的工作表“{sheet}”。",
+        "请添加名为“{sheet}”的工作表（可从模板复制）。",
+    ),
+    "COLUMN_MISSING": (
+        "工作表“{sheet}”缺少必需的列“{column}”（在前 10 行中找不到含全部必需列的表头行）。",
+        "请在表头行加上“{column}”列；表头行须包含：{required}。",
+    ),
+    # Cells.
+    "REQUIRED_EMPTY": ("“{column}”不能为空。", "请填写{column}。"),
+    "BAD_DATE": (
+        "“{value}”不是有效日期。",
+        "请填写日期，如 2026-03-15、2026/3/15 或 2026年3月15日。",
+    ),
+    "DATE_OUT_OF_RANGE": (
+        "日期 {value} 不在 2000 年至 2100 年之间。",
+        "请检查年份是否输错，如 2026-03-15。",
+    ),
+    "BAD_NUMBER": ("“{value}”不是数字。", "请填写数字，如 60。"),
+    "BAD_INTEGER": ("“{value}”不是整数。", "请填写整数，如 2026。"),
+    "BAD_YESNO": (
+        "“{value}”不是“是/否”。",
+        "请填写 是 或 否（也可用 Y/N、√/×、1/0），空白表示否。",
+    ),
+    "BAD_CHOICE": ("“{value}”不是{column}的可选值。", "请填写以下之一：{allowed}。"),
+    "SCORE_OUT_OF_RANGE": ("分数 {value} 不在 0–100 之间。", "请填写 0 到 100 之间的分数。"),
+    "DUPLICATE_KEY": (
+        "与第 {first_row} 行重复（{key_text}）。",
+        "同一{key_text}只能登记一行，请合并或删除重复行。",
+    ),
+    "UNKNOWN_PERSON": (
+        "“{value}”不是“{group}”中心组的成员。",
+        "请填写“成员”表中该中心组成员的姓名或编号，或先在“成员”表中添加此人。",
+    ),
+    "AMBIGUOUS_PERSON": (
+        "“{group}”中心组有 {count} 位成员同名“{value}”。",
+        "同名成员请填写编号：{ids}。",
+    ),
+    "UNKNOWN_SESSION": (
+        "场次“{value}”不在“学习计划”中。",
+        "请先在“学习计划”中登记该场次，或改为已有的场次编号。",
+    ),
+    "NO_TALK_RECORD": (
+        "场次“{value}”没有讲课记录，不能登记参学情况。",
+        "请先在“讲课记录”中登记该场次的举行日期。",
+    ),
+    "TALK_FOR_CANCELLED": (
+        "场次“{value}”在“学习计划”中状态为“取消”，却有讲课记录。",
+        "如已举行，请把学习计划中的状态改为“已举行”；否则删除本行讲课记录。",
+    ),
+    "LEFT_BEFORE_JOINED": (
+        "离组日期 {value} 早于入组日期 {joined}。",
+        "请检查入组日期和离组日期。",
+    ),
+    "MORE_ERRORS": (
+        "本列还有 {more} 处同类错误（{first_code}）未逐一列出。",
+        "请按上面列出的同类错误一并修正后重新检查。",
+    ),
+    "BAD_SETTING": ("参数“{setting}”的值“{value}”无效。", "{expected}"),
+    "UNKNOWN_SETTING": (
+        "无法识别的参数“{value}”。",
+        "可用的参数：{allowed}。",
+    ),
+}

@@ -1,0 +1,87 @@
+"""Raw sheets: every cell as text via fastexcel (Rust calamine), the header row located.
+
+All columns are read as text so nothing is inferred from a sample of rows: fastexcel's default
+type inference from the first 1,000 rows silently nulls later cells that do not fit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import fastexcel
+import pandas as pd
+
+from model.errors import WorkbookError, make_error
+from model.schema import HEADER_SEARCH_ROWS, Sheet, normalize_header
+from model.values import clean_text
+
+
+@dataclass
+class RawSheet:
+    """A sheet's data rows below its header, one text column per contract column found."""
+
+    spec: Sheet
+    name: str  # as named in the workbook
+    header_row: int  # Excel row number of the header
+    columns: dict[str, str]  # column key → header text as written
+    column_index: dict[str, int]  # column key → 0-based absolute column
+    data: pd.DataFrame  # column key → cleaned text; index = Excel row number
+
+
+def open_workbook(data: bytes) -> fastexcel.ExcelReader:
+    return fastexcel.read_excel(data)
+
+
+def load_raw_sheet(
+    reader: fastexcel.ExcelReader, name: str, spec: Sheet
+) -> RawSheet | list[WorkbookError]:
+    """The sheet's rows below its header, or the errors that say which columns are missing."""
+    sheet = reader.load_sheet(name, header_row=None, dtypes="string", skip_rows=0)
+    frame = sheet.to_pandas()
+    absolute = [info.absolute_index for info in sheet.available_columns()]
+    frame.columns = absolute
+    frame.index = pd.RangeIndex(1, len(frame) + 1)  # Excel row numbers
+
+    best_row, best_found = None, {}
+    for excel_row in frame.index[:HEADER_SEARCH_ROWS]:
+        found = _match_header(frame.loc[excel_row], spec)
+        if all(col.key in found for col in spec.required_columns):
+            return _build(spec, name, excel_row, found, frame)
+        if len(found) > len(best_found):
+            best_row, best_found = excel_row, found
+    missing = [c for c in spec.required_columns if c.key not in best_found]
+    required = "、".join(c.zh for c in spec.required_columns)
+    return [
+        make_error("COLUMN_MISSING", sheet=name, column=c.zh, required=required, header=best_row)
+        for c in missing
+    ]
+
+
+def _match_header(cells: pd.Series, spec: Sheet) -> dict[str, tuple[int, str]]:
+    """Contract columns named in this row: key → (absolute column, header text)."""
+    found: dict[str, tuple[int, str]] = {}
+    for column_index, value in cells.items():
+        if not isinstance(value, str):
+            continue
+        header = normalize_header(value)
+        for column in spec.columns:
+            if column.key not in found and column.matches(header):
+                found[column.key] = (int(column_index), " ".join(value.split()))
+    return found
+
+
+def _build(
+    spec: Sheet, name: str, header_row: int, found: dict[str, tuple[int, str]], frame: pd.DataFrame
+) -> RawSheet:
+    body = frame.loc[header_row + 1 :, [index for index, _ in found.values()]]
+    body.columns = list(found)
+    cleaned = pd.DataFrame({key: clean_text(body[key]) for key in found}, index=body.index)
+    cleaned = cleaned.dropna(how="all")
+    return RawSheet(
+        spec=spec,
+        name=name,
+        header_row=header_row,
+        columns={key: text for key, (_, text) in found.items()},
+        column_index={key: index for key, (index, _) in found.items()},
+        data=cleaned,
+    )

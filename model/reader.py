@@ -1,0 +1,240 @@
+"""Workbook bytes → typed frames with resolved people, or every error found (DOMAIN.md §3–§4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from model.cells import cell_errors, duplicate_errors, typed_frame
+from model.errors import UnreadableWorkbook, WorkbookError, make_error
+from model.intake import MAX_UPLOAD_BYTES, check_workbook_bytes
+from model.params import Params
+from model.people import member_keys, resolve_people
+from model.rawsheet import RawSheet, load_raw_sheet, open_workbook
+from model.schema import MEMBERS, PARTICIPATION, PLAN, SHEETS, Sheet
+from model.settings_sheet import read_settings
+from model.values import STATUS_CANCELLED
+
+
+@dataclass
+class Workbook:
+    """The typed study ledger. Person columns hold member keys; ``row`` is the Excel row."""
+
+    members: pd.DataFrame
+    plan: pd.DataFrame
+    talks: pd.DataFrame
+    participation: pd.DataFrame
+    outreach: pd.DataFrame
+    exams: pd.DataFrame
+    params: Params
+    sheet_names: dict[str, str] = field(default_factory=dict)  # key → name in the workbook
+
+    def counts(self) -> dict[str, int]:
+        """Data rows per sheet, by the sheet's name in the workbook."""
+        return {
+            self.sheet_names.get(spec.key, spec.zh): len(getattr(self, spec.key))
+            for spec in SHEETS
+            if spec.key != "settings" and spec.key in self.sheet_names
+        }
+
+
+@dataclass
+class ReadResult:
+    workbook: Workbook | None
+    errors: list[WorkbookError]
+    unreadable: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.workbook is not None and not self.errors
+
+
+def read_workbook_file(path: str | Path, max_bytes: int = MAX_UPLOAD_BYTES) -> ReadResult:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        error = make_error("FILE_CORRUPT", detail=f"无法打开文件（{exc.strerror}）")
+        return ReadResult(None, [error], unreadable=True)
+    return read_workbook(data, max_bytes=max_bytes)
+
+
+def read_workbook(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> ReadResult:
+    """Read and validate; never raises on bad input."""
+    try:
+        check_workbook_bytes(data, max_bytes)
+        raws, errors = _load_sheets(data)
+    except UnreadableWorkbook as exc:
+        return ReadResult(None, [exc.error], unreadable=True)
+    if errors and (MEMBERS.key not in raws or PLAN.key not in raws):
+        return ReadResult(None, errors)
+    workbook, cell_problems = _typed_workbook(raws)
+    return ReadResult(workbook, _in_sheet_order(errors + cell_problems, workbook.sheet_names))
+
+
+def _in_sheet_order(errors: list[WorkbookError], names: dict[str, str]) -> list[WorkbookError]:
+    """Errors as a clerk walks the workbook: sheet by sheet, row by row (a stable sort)."""
+    order = {names.get(spec.key, spec.zh): index for index, spec in enumerate(SHEETS)}
+
+    def position(error: WorkbookError) -> tuple[int, int]:
+        last = 0 if error.code in ("SHEET_MISSING", "COLUMN_MISSING") else 1 << 30
+        return order.get(error.sheet or "", -1), error.row if error.row is not None else last
+
+    return sorted(errors, key=position)
+
+
+def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]:
+    try:
+        reader = open_workbook(data)
+        names = list(reader.sheet_names)
+    except Exception as exc:  # calamine raises its own types for every broken package
+        raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=_short(exc))) from exc
+    matched = {spec.key: _find_sheet(names, spec) for spec in SHEETS}
+    if matched[MEMBERS.key] is None and matched[PLAN.key] is None:
+        found = "、".join(names) or "无"
+        raise UnreadableWorkbook(make_error("NOT_A_LEDGER", found=found))
+    raws: dict[str, RawSheet] = {}
+    errors: list[WorkbookError] = []
+    for spec in SHEETS:
+        name = matched[spec.key]
+        if name is None:
+            if spec.required:
+                errors.append(make_error("SHEET_MISSING", sheet=spec.zh))
+            continue
+        try:
+            loaded = load_raw_sheet(reader, name, spec)
+        except Exception as exc:
+            raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=_short(exc))) from exc
+        if isinstance(loaded, list):
+            errors += loaded
+        else:
+            raws[spec.key] = loaded
+    return raws, errors
+
+
+def _find_sheet(names: list[str], spec: Sheet) -> str | None:
+    return next((name for name in names if spec.matches(name)), None)
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+
+
+def _typed_workbook(raws: dict[str, RawSheet]) -> tuple[Workbook, list[WorkbookError]]:
+    frames: dict[str, pd.DataFrame] = {}
+    errors: list[WorkbookError] = []
+    for spec in SHEETS:
+        if spec.key == "settings":
+            continue
+        if spec.key in raws:
+            frames[spec.key], sheet_errors = typed_frame(raws[spec.key])
+            errors += sheet_errors
+        else:
+            frames[spec.key] = typed_frame(_blank_raw(spec))[0]
+    params, setting_errors = read_settings(raws.get("settings"))
+    errors += setting_errors
+    errors += _check_members(raws, frames)
+    errors += _check_plan(raws, frames)
+    errors += _check_records(raws, frames)
+    frames["participation"] = frames["participation"].rename(columns={"name": "member"})
+    frames["exams"] = frames["exams"].rename(columns={"name": "member"})
+    workbook = Workbook(
+        params=params,
+        sheet_names={key: raw.name for key, raw in raws.items()},
+        **frames,
+    )
+    return workbook, errors
+
+
+def _blank_raw(spec: Sheet) -> RawSheet:
+    empty = pd.DataFrame({c.key: pd.Series(dtype="string") for c in spec.columns})
+    return RawSheet(spec, spec.zh, 0, {}, {}, empty)
+
+
+def _check_members(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -> list:
+    members = frames["members"]
+    members["key"] = member_keys(members)
+    if "members" not in raws:
+        return []
+    raw = raws["members"]
+    errors = duplicate_errors(raw, members, ["member_id"], "member_id", "编号")
+    # Same-named members of one group are allowed only when every one of them has a 编号.
+    same_name = members.duplicated(["group", "name"], keep="first")
+    lacks_id = members.groupby(["group", "name"])["member_id"].transform(lambda s: s.isna().any())
+    clash = same_name & lacks_id.fillna(False).astype(bool)
+    first_rows = members.groupby(["group", "name"])["row"].transform("first")
+    errors += cell_errors(
+        raw,
+        "name",
+        clash,
+        "DUPLICATE_KEY",
+        pd.DataFrame({"first_row": first_rows}),
+        key_text="中心组+姓名（同名成员须填写编号）",
+    )
+    backwards = members["left"] < members["joined"]
+    joined_text = members["joined"].dt.strftime("%Y-%m-%d")
+    errors += cell_errors(
+        raw, "left", backwards, "LEFT_BEFORE_JOINED", pd.DataFrame({"joined": joined_text})
+    )
+    return errors
+
+
+def _resolve(
+    raw: RawSheet | None,
+    frame: pd.DataFrame,
+    column: str,
+    groups: pd.Series,
+    members: pd.DataFrame,
+) -> list[WorkbookError]:
+    """Replace a person column by member keys; report names that match no one or several."""
+    resolution = resolve_people(frame[column], groups, members)
+    frame[column] = resolution.keys
+    if raw is None:
+        return []
+    return cell_errors(
+        raw, column, resolution.unknown, "UNKNOWN_PERSON", resolution.details
+    ) + cell_errors(raw, column, resolution.ambiguous, "AMBIGUOUS_PERSON", resolution.details)
+
+
+def _check_plan(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -> list:
+    plan, members = frames["plan"], frames["members"]
+    raw = raws.get("plan")
+    errors: list[WorkbookError] = []
+    if raw is not None:
+        errors += duplicate_errors(raw, plan, ["session"], "session", "场次")
+    for column in ("speaker", "host"):
+        errors += _resolve(raw, plan, column, plan["group"], members)
+    return errors
+
+
+def _check_records(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -> list:
+    plan, talks, members = frames["plan"], frames["talks"], frames["members"]
+    planned = plan.drop_duplicates("session").set_index("session")
+    errors: list[WorkbookError] = []
+    for key in ("talks", "participation", "outreach"):
+        raw, frame = raws.get(key), frames[key]
+        if raw is None:
+            continue
+        unknown = frame["session"].notna() & ~frame["session"].isin(planned.index)
+        errors += cell_errors(raw, "session", unknown, "UNKNOWN_SESSION")
+    if "talks" in raws:
+        raw = raws["talks"]
+        errors += duplicate_errors(raw, talks, ["session"], "session", "场次")
+        cancelled = talks["session"].map(planned["status"]) == STATUS_CANCELLED
+        errors += cell_errors(raw, "session", cancelled.fillna(False), "TALK_FOR_CANCELLED")
+    participation = frames["participation"]
+    session_group = participation["session"].map(planned["group"])
+    errors += _resolve(raws.get("participation"), participation, "name", session_group, members)
+    if PARTICIPATION.key in raws:
+        raw = raws[PARTICIPATION.key]
+        untalked = session_group.notna() & ~participation["session"].isin(talks["session"])
+        errors += cell_errors(raw, "session", untalked, "NO_TALK_RECORD")
+        errors += duplicate_errors(raw, participation, ["session", "name"], "name", "场次+姓名")
+    exams = frames["exams"]
+    errors += _resolve(raws.get("exams"), exams, "name", exams["group"], members)
+    if "exams" in raws:
+        errors += duplicate_errors(
+            raws["exams"], exams, ["name", "year"], "name", "中心组+姓名+年度"
+        )
+    return errors

@@ -1,0 +1,70 @@
+"""The 参数 sheet: overrides of the defaults of DOMAIN.md §5, each value checked for its type."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+
+from model.cells import cell_errors, duplicate_errors
+from model.errors import WorkbookError
+from model.params import FIELD_BY_ZH, INT_FIELDS, PARAM_INFO, Params
+from model.rawsheet import RawSheet
+from model.schema import normalize_header
+from model.values import out_of_range_dates, parse_dates, parse_numbers
+
+_FIELD_BY_KEY = {normalize_header(zh): name for zh, name in FIELD_BY_ZH.items()} | {
+    normalize_header(name): name for name in PARAM_INFO
+}
+
+
+def read_settings(raw: RawSheet | None) -> tuple[Params, list[WorkbookError]]:
+    if raw is None or raw.data.empty:
+        return Params(), []
+    data = raw.data.copy()
+    data["row"] = data.index
+    data["field"] = data["key"].map(lambda k: _FIELD_BY_KEY.get(normalize_header(k)))
+    allowed = "、".join(info.zh for info in PARAM_INFO.values())
+    errors = cell_errors(
+        raw, "key", data["key"].notna() & data["field"].isna(), "UNKNOWN_SETTING", allowed=allowed
+    )
+    errors += duplicate_errors(raw, data, ["field"], "key", "参数")
+    overrides: dict[str, object] = {}
+    for row, field, text in data[["field", "value"]].dropna().itertuples():
+        value, expected = _parse_value(field, pd.Series([text], index=[row], dtype="string"))
+        if value is None:
+            bad = pd.Series(True, index=[row])
+            errors += cell_errors(
+                raw, "value", bad, "BAD_SETTING", setting=PARAM_INFO[field].zh, expected=expected
+            )
+        else:
+            overrides[field] = value
+    params = replace(Params(), **overrides)
+    if params.min_minutes > params.max_minutes:
+        rows = data.index[data["field"] == "min_minutes"]
+        errors += cell_errors(
+            raw,
+            "value",
+            pd.Series(True, index=rows[:1]),
+            "BAD_SETTING",
+            setting="时长下限",
+            expected="时长下限不能大于时长上限。",
+        )
+    return params, errors
+
+
+def _parse_value(field: str, text: pd.Series) -> tuple[object | None, str]:
+    if field == "as_of":
+        dates, bad = parse_dates(text)
+        if bad.iloc[0] or out_of_range_dates(dates).iloc[0]:
+            return None, "请填写日期，如 2026-12-31；空白表示今天。"
+        return dates.iloc[0].date(), ""
+    numbers, bad = parse_numbers(text)
+    number = numbers.iloc[0]
+    if field in INT_FIELDS:
+        if bad.iloc[0] or number < 0 or number != round(number):
+            return None, "请填写不小于 0 的整数。"
+        return int(number), ""
+    if bad.iloc[0] or number < 0:
+        return None, "请填写不小于 0 的数字。"
+    return float(number), ""

@@ -1,0 +1,166 @@
+"""Whole-column parsing of the values clerks really type (DOMAIN.md §3).
+
+Every parser takes a column of raw cell text (``NA`` for blank) and returns the parsed column and
+a mask of cells that are present but unreadable, so the reader can report each of them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# Stray spaces of any width, zero-width spaces and byte-order marks around a cell's text.
+_STRIP = " \t\r\n\u3000\u00a0\u200b\ufeff"
+
+ATTENDANCE_PRESENT, ATTENDANCE_LEAVE, ATTENDANCE_ABSENT = "出席", "请假", "缺席"
+COMMENT_ORAL, COMMENT_WRITTEN, COMMENT_NONE = "口头", "书面", "无"
+STATUS_PLANNED, STATUS_HELD, STATUS_POSTPONED, STATUS_CANCELLED = "计划", "已举行", "延期", "取消"
+
+# Synonym tables; keys are compared after NFKC folding and lower-casing.
+CHOICES: dict[str, dict[str, str]] = {
+    "attendance": {
+        "出席": ATTENDANCE_PRESENT,
+        "到": ATTENDANCE_PRESENT,
+        "参加": ATTENDANCE_PRESENT,
+        "√": ATTENDANCE_PRESENT,
+        "✓": ATTENDANCE_PRESENT,
+        "✔": ATTENDANCE_PRESENT,
+        "请假": ATTENDANCE_LEAVE,
+        "假": ATTENDANCE_LEAVE,
+        "缺席": ATTENDANCE_ABSENT,
+        "缺": ATTENDANCE_ABSENT,
+        "×": ATTENDANCE_ABSENT,
+        "✗": ATTENDANCE_ABSENT,
+        "x": ATTENDANCE_ABSENT,
+    },
+    "comment": {
+        "口头": COMMENT_ORAL,
+        "口头点评": COMMENT_ORAL,
+        "书面": COMMENT_WRITTEN,
+        "书面点评": COMMENT_WRITTEN,
+        "无": COMMENT_NONE,
+        "-": COMMENT_NONE,
+        "—": COMMENT_NONE,
+        "/": COMMENT_NONE,
+    },
+    "status": {
+        "计划": STATUS_PLANNED,
+        "计划中": STATUS_PLANNED,
+        "待举行": STATUS_PLANNED,
+        "已举行": STATUS_HELD,
+        "举行": STATUS_HELD,
+        "已完成": STATUS_HELD,
+        "延期": STATUS_POSTPONED,
+        "推迟": STATUS_POSTPONED,
+        "取消": STATUS_CANCELLED,
+        "已取消": STATUS_CANCELLED,
+    },
+}
+# What a blank cell means for each choice column.
+CHOICE_BLANK: dict[str, str | None] = {
+    "attendance": None,
+    "comment": COMMENT_NONE,
+    "status": STATUS_PLANNED,
+}
+
+_YES = {"是", "y", "yes", "√", "✓", "✔", "1", "true", "对", "有"}
+_NO = {"否", "n", "no", "×", "✗", "x", "0", "false", "无", "-"}
+
+_TEXT_DATE = (
+    r"^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+)
+_COMPACT_DATE = r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$"
+_EXCEL_SERIAL = r"^\d{5}(?:\.\d+)?$"
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+DATE_MIN, DATE_MAX = pd.Timestamp("2000-01-01"), pd.Timestamp("2100-12-31")
+
+
+def clean_text(raw: pd.Series) -> pd.Series:
+    """Trim spaces of any width; a cell left empty becomes NA."""
+    text = raw.astype("string").str.strip(_STRIP)
+    return text.mask(text == "")
+
+
+def fold(text: pd.Series) -> pd.Series:
+    """Full-width digits, letters and punctuation to their ASCII forms, lower case."""
+    return text.str.normalize("NFKC").str.strip(_STRIP).str.lower()
+
+
+def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Excel dates (read as ISO text) and 2026-03-15, 2026/3/15, 2026.3.15, 2026年3月15日."""
+    folded = fold(text)
+    parts = folded.str.extract(_TEXT_DATE)
+    compact = folded.str.extract(_COMPACT_DATE)
+    parts = parts.fillna(compact)
+    iso = parts["y"] + "-" + parts["m"].str.zfill(2) + "-" + parts["d"].str.zfill(2)
+    dates = pd.to_datetime(iso, format="%Y-%m-%d", errors="coerce")
+    # An Excel serial number that lost its date format (seen in WPS copies).
+    serial = folded.where(folded.str.match(_EXCEL_SERIAL, na=False))
+    serial_days = pd.to_numeric(serial, errors="coerce").floordiv(1)
+    from_serial = _EXCEL_EPOCH + pd.to_timedelta(serial_days, unit="D")
+    dates = dates.fillna(from_serial).astype("datetime64[ns]")
+    bad = text.notna() & dates.isna()
+    return dates, bad
+
+
+def out_of_range_dates(dates: pd.Series) -> pd.Series:
+    return dates.notna() & ((dates < DATE_MIN) | (dates > DATE_MAX))
+
+
+def parse_numbers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Numbers stored as text, full-width digits, thousands separators, a 分钟/分 unit."""
+    folded = fold(text).str.replace(",", "", regex=False)
+    folded = folded.str.replace(r"\s*(分钟|分|min|mins|minutes)$", "", regex=True)
+    numbers = pd.to_numeric(folded, errors="coerce").astype("Float64")
+    bad = text.notna() & numbers.isna()
+    return numbers, bad
+
+
+def parse_ints(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    numbers, bad = parse_numbers(text)
+    fractional = numbers.notna() & (numbers != numbers.round())
+    return numbers.round().astype("Int64"), bad | fractional.fillna(False)
+
+
+def parse_yesno(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """是/否, Y/N, √/×, 1/0, TRUE/FALSE; a blank cell means no."""
+    folded = fold(text).str.replace(r"\.0+$", "", regex=True)
+    yes = folded.isin(_YES).fillna(False).astype(bool)
+    no = folded.isin(_NO).fillna(False).astype(bool)
+    bad = text.notna() & ~yes & ~no
+    return yes, bad
+
+
+def parse_choice(text: pd.Series, table: str) -> tuple[pd.Series, pd.Series]:
+    synonyms = {key.lower(): value for key, value in CHOICES[table].items()}
+    folded = fold(text)
+    # NFKC turns × into x and √ stays √; map both forms.
+    mapped = folded.map(synonyms, na_action="ignore")
+    bad = text.notna() & mapped.isna()
+    blank_value = CHOICE_BLANK[table]
+    if blank_value is not None:
+        mapped = mapped.mask(text.isna(), blank_value)
+    return mapped.astype("string"), bad
+
+
+def split_list(text: pd.Series) -> pd.Series:
+    """联系点: a list split by 、,，;； with each item trimmed."""
+    items = text.str.split(r"[、,，;；]", regex=True)
+    return items.map(
+        lambda parts: (
+            tuple(p.strip(_STRIP) for p in parts if p.strip(_STRIP))
+            if isinstance(parts, list)
+            else ()
+        )
+    )
+
+
+def choice_values(table: str) -> list[str]:
+    """The canonical values of a choice table, in order, for hints and dropdowns."""
+    return list(dict.fromkeys(CHOICES[table].values()))
+
+
+def session_ids(text: pd.Series) -> pd.Series:
+    """场次 as a key: full-width folded, and a number typed as 3.0 equal to 3."""
+    folded = text.str.normalize("NFKC").str.strip(_STRIP)
+    return folded.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
