@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 from model.annotate import annotate_bytes
 from model.errors import WorkbookError
 from model.reader import ReadResult, read_workbook_file
+from model.report import build_report, report_json
+from model.report_text import report_text
 from model.sample import SAMPLE_PATH, generate, write_workbook
 from model.template import template_bytes
 
@@ -42,6 +45,14 @@ def _parser() -> argparse.ArgumentParser:
     template.add_argument("out")
     template.set_defaults(run=_template)
 
+    report = commands.add_parser("report", help="年度学分、风险与进度报告")
+    report.add_argument("path")
+    report.add_argument("--year", type=int, required=True)
+    report.add_argument("--as-of", type=_date, default=None, help="统计截止日期 YYYY-MM-DD")
+    report.add_argument("--group", default=None)
+    report.add_argument("--json", action="store_true")
+    report.set_defaults(run=_report)
+
     sample = commands.add_parser("sample", help="生成示例台账（示范县）或基准测试用的大台账")
     sample.add_argument("out", nargs="?", default=str(SAMPLE_PATH))
     sample.add_argument("--groups", type=int, default=8)
@@ -51,6 +62,13 @@ def _parser() -> argparse.ArgumentParser:
     sample.add_argument("--seed", type=int, default=2026)
     sample.set_defaults(run=_sample)
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from exc
 
 
 def read_for_cli(path: str) -> ReadResult:
@@ -104,6 +122,25 @@ def _annotate(args: argparse.Namespace) -> int:
     Path(args.out).write_bytes(annotate_bytes(Path(args.path).read_bytes(), result.errors))
     print(f"已写入 {args.out}：标注 {len(result.errors)} 处错误")
     return exit_code(result)
+
+
+def _report(args: argparse.Namespace) -> int:
+    result = read_for_cli(args.path)
+    if not result.ok:
+        if args.json:
+            json.dump(validation_json(result), sys.stdout, ensure_ascii=False, indent=2)
+            print()
+        else:
+            print(f"台账有 {len(result.errors)} 处错误，无法生成报告：")
+            print_errors(result.errors)
+        return exit_code(result)
+    report = build_report(result.workbook, args.year, args.as_of, args.group)
+    if args.json:
+        json.dump(report_json(report), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(report_text(report))
+    return EXIT_OK
 
 
 def _template(args: argparse.Namespace) -> int:

@@ -1,0 +1,172 @@
+"""The message catalogue for findings, reasons, statuses and fixes, in Chinese and English.
+
+Rules produce codes with details; the texts are rendered here, so every screen and the CLI say
+the same thing, and the English switch covers them too.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+
+# code → language → (short title, detail template)
+FINDINGS: dict[str, dict[str, tuple[str, str]]] = {
+    "SPEAKER_IS_HOST": {
+        "zh": ("主讲人兼任主持人", "主讲人与主持人同为{speaker}"),
+        "en": ("Speaker is also host", "{speaker} both speaks and hosts"),
+    },
+    "DRAFT_LATE": {
+        "zh": ("初稿发放晚", "初稿提前 {lead} 天发放，应至少提前 {required} 天"),
+        "en": ("Draft sent late", "draft sent {lead} days ahead; at least {required} required"),
+    },
+    "DRAFT_MISSING": {
+        "zh": ("未发初稿", "已举行，但没有初稿发放日期"),
+        "en": ("No draft", "held without a draft sent date"),
+    },
+    "DURATION_OFF": {
+        "zh": ("时长不合要求", "讲课 {minutes} 分钟，应在 {low}–{high} 分钟之间"),
+        "en": ("Duration off", "talk lasted {minutes} min; expected {low}–{high}"),
+    },
+    "NOT_ALL_ATTENDED": {
+        "zh": ("未全员出席", "{count} 人未出席：{names}"),
+        "en": ("Not all attended", "{count} not present: {names}"),
+    },
+    "ABSENT_UNEXCUSED": {
+        "zh": ("无故缺席", "{name} 缺席（未请假）"),
+        "en": ("Absent without leave", "{name} absent without leave"),
+    },
+    "COMMENT_MISSING": {
+        "zh": ("未点评", "{name} 出席但未点评"),
+        "en": ("No commentary", "{name} attended but gave no comment"),
+    },
+    "NO_REVISION": {
+        "zh": ("未定稿", "讲课后没有定稿日期（或定稿早于讲课）"),
+        "en": ("Not revised", "no final-draft date after the talk"),
+    },
+    "NO_OUTREACH": {
+        "zh": ("未到联系点宣讲", "讲课已过 {days} 天，超过 {limit} 天期限仍未宣讲"),
+        "en": ("No outreach", "{days} days since the talk, past the {limit}-day limit"),
+    },
+    "NO_ARTICLE": {
+        "zh": ("未形成理论文章", "讲课已过 {days} 天，超过 {limit} 天期限仍无文章"),
+        "en": ("No article", "{days} days since the talk, past the {limit}-day limit"),
+    },
+    "OUTREACH_OFF_POINT": {
+        "zh": ("宣讲不在联系点", "宣讲地点 {places} 不是主讲人的联系点"),
+        "en": ("Outreach off point", "{places} is not one of the speaker's points"),
+    },
+    "SESSION_OVERDUE": {
+        "zh": ("逾期未举行", "计划于 {planned} 举行，已逾期 {days} 天"),
+        "en": ("Overdue", "planned for {planned}, {days} days overdue"),
+    },
+    "TOO_FEW_SESSIONS": {
+        "zh": ("全年场次不足", "{year} 年计划 {count} 场，少于 {minimum} 场"),
+        "en": ("Too few sessions", "{count} sessions planned for {year}; at least {minimum}"),
+    },
+    "HEAD_NO_TALK": {
+        "zh": ("一把手未主讲", "一把手{name}在 {year} 年没有主讲安排"),
+        "en": ("Head gives no talk", "head {name} has no talk in {year}"),
+    },
+    "NO_HEAD": {
+        "zh": ("未设一把手", "成员表中没有标明一把手"),
+        "en": ("No head", "no member is marked as head"),
+    },
+    "MANY_HEADS": {
+        "zh": ("一把手不止一位", "标为一把手的有 {count} 人：{names}"),
+        "en": ("Several heads", "{count} members marked as head: {names}"),
+    },
+    "NEVER_SPEAKER": {
+        "zh": ("全年未安排主讲", "{name} 在 {year} 年没有主讲安排"),
+        "en": ("Never a speaker", "{name} has no talk in {year}"),
+    },
+}
+
+STATUSES: dict[str, dict[str, str]] = {
+    "passed": {"zh": "达标", "en": "Passed"},
+    "on_track": {"zh": "正常", "en": "On track"},
+    "at_risk": {"zh": "风险", "en": "At risk"},
+    "failed": {"zh": "不达标", "en": "Failed"},
+    "exempt": {"zh": "免考核", "en": "Exempt"},
+}
+STATUS_ORDER = ("failed", "at_risk", "on_track", "passed", "exempt")
+
+CONSEQUENCE = {"zh": "诫勉，当年不得提拔使用", "en": "Admonished; not promoted this year"}
+
+REASONS: dict[str, dict[str, str]] = {
+    "PASSED": {
+        "zh": "学分 {credits:g}/{line} 达标，考试合格",
+        "en": "{credits:g}/{line} credits, exam passed",
+    },
+    "ON_TRACK": {
+        "zh": "预计全年学分 {projected:g}，可达 {line} 分",
+        "en": "projected {projected:g} credits, line {line}",
+    },
+    "EXEMPT": {"zh": "免考核", "en": "exempt from assessment"},
+    "CREDIT_SHORTFALL": {
+        "zh": "学分 {credits:g}/{line}，还差 {gap:g} 分",
+        "en": "{credits:g}/{line} credits, {gap:g} short",
+    },
+    "PROJECTED_SHORT": {
+        "zh": "按目前出勤和点评情况，预计全年只有 {projected:g} 分",
+        "en": "at the current rates, projected {projected:g} credits",
+    },
+    "CANNOT_REACH": {
+        "zh": "剩余场次全部参加也最多 {attainable:g} 分，达不到 {line} 分",
+        "en": "at most {attainable:g} credits attainable, below {line}",
+    },
+    "ABSENCES": {
+        "zh": "缺席 {absent} 次、请假 {leave} 次",
+        "en": "{absent} absences, {leave} leaves",
+    },
+    "COMMENTS_MISSING": {"zh": "出席未点评 {count} 次", "en": "{count} sessions without comment"},
+    "NO_TALK_PLANNED": {"zh": "全年没有主讲安排", "en": "no talk planned this year"},
+    "EXAM_MISSING": {"zh": "尚无理论考试成绩", "en": "no exam score yet"},
+    "EXAM_FAILED": {
+        "zh": "考试 {score:g} 分不及格，尚未补考",
+        "en": "exam {score:g} failed, no make-up yet",
+    },
+    "MAKEUP_FAILED": {
+        "zh": "补考 {makeup:g} 分仍不及格",
+        "en": "make-up {makeup:g} also failed",
+    },
+    "YEAR_OVER": {"zh": "年度已结束，未达标", "en": "the year is over without passing"},
+}
+
+FIXES: dict[str, dict[str, str]] = {
+    "ATTEND_REMAINING": {
+        "zh": "参加剩余{count}次学习并口头点评",
+        "en": "attend the {count} remaining sessions and comment orally at each",
+    },
+    "GIVE_TALK": {
+        "zh": "按计划完成主讲，并到联系点宣讲、形成理论文章",
+        "en": "give the planned talk, take it to the linked points and write it up",
+    },
+    "TAKE_MAKEUP": {"zh": "{deadline}前参加补考", "en": "take the make-up exam before {deadline}"},
+    "TAKE_EXAM": {"zh": "{deadline}前参加理论考试", "en": "take the theory exam before {deadline}"},
+}
+
+
+def finding_title(code: str, lang: Lang = "zh") -> str:
+    return FINDINGS[code][lang][0]
+
+
+def finding_text(code: str, details: dict, lang: Lang = "zh") -> str:
+    title, template = FINDINGS[code][lang]
+    return (
+        f"{title}：{template.format(**details)}"
+        if lang == "zh"
+        else f"{title}: {template.format(**details)}"
+    )
+
+
+def reason_text(code: str, details: dict, lang: Lang = "zh") -> str:
+    return REASONS[code][lang].format(**details)
+
+
+def fix_text(code: str, details: dict, lang: Lang = "zh") -> str:
+    return FIXES[code][lang].format(**details)
+
+
+def status_label(status: str, lang: Lang = "zh") -> str:
+    return STATUSES[status][lang]

@@ -1,0 +1,118 @@
+"""Group progress (DOMAIN.md §5): sessions, rates and the 四到位 shares, per group and overall."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from model.timeline import Timeline
+from model.values import COMMENT_NONE
+
+ON_TIME_DAYS = 14  # 时间到位: held within 14 days of the planned date
+PROGRESS_COLUMNS = [
+    "planned",
+    "held",
+    "overdue",
+    "cancelled",
+    "postponed",
+    "attendance_rate",
+    "comment_coverage",
+    "drafts_on_time",
+    "revised",
+    "outreach_done",
+    "articles_done",
+    "people",
+    "time",
+    "content",
+    "effect",
+]
+
+
+def session_checks(timeline: Timeline, year: int) -> pd.DataFrame:
+    """Per session of the year: state and the ✓/✗ checks the sessions page shows."""
+    sessions = timeline.sessions
+    frame = sessions[sessions["year"] == year].copy()
+    params = timeline.params
+    held = frame["held"]
+    lead = (frame["held_date"] - frame["draft_sent"]).dt.days
+    frame["draft_on_time"] = held & (lead >= params.draft_lead_days).fillna(False)
+    frame["duration_ok"] = held & frame["minutes"].between(
+        params.min_minutes, params.max_minutes
+    ).fillna(False)
+    frame["revised"] = held & (frame["final_date"] >= frame["held_date"]).fillna(False)
+    frame["outreach_done"] = held & (frame["outreach_count"] > 0)
+    rows = timeline.attendance[timeline.attendance["year"] == year]
+    listeners = rows[rows["attended"] & ~rows["is_speaker"]]
+    expected = rows[rows["expected"]]
+    per_session = pd.DataFrame(
+        {
+            "expected_n": expected.groupby("session").size(),
+            "attended_n": expected.groupby("session")["attended"].sum(),
+            "listeners_n": listeners.groupby("session").size(),
+            "commented_n": (listeners["comment"] != COMMENT_NONE)
+            .groupby(listeners["session"])
+            .sum(),
+        }
+    )
+    frame = frame.join(per_session).fillna({c: 0 for c in per_session.columns})
+    frame["all_attended"] = held & (frame["attended_n"] == frame["expected_n"])
+    frame["all_commented"] = held & (frame["commented_n"] == frame["listeners_n"])
+    frame["on_time"] = held & (
+        (frame["held_date"] - frame["planned_date"]).dt.days.abs() <= ON_TIME_DAYS
+    )
+    frame["state"] = "planned"
+    frame.loc[frame["postponed"], "state"] = "postponed"
+    frame.loc[frame["cancelled"], "state"] = "cancelled"
+    frame.loc[frame["overdue"], "state"] = "overdue"
+    frame.loc[held, "state"] = "held"
+    return frame
+
+
+def _share(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+    return (numerator / denominator.where(denominator > 0)).astype("Float64")
+
+
+def progress(checks: pd.DataFrame, by: str | None = "group") -> pd.DataFrame:
+    """Progress per group (``by="group"``) or for all the sessions given (``by=None``)."""
+    frame = checks.assign(_all="全部")
+    key = by or "_all"
+    counted = frame[~frame["cancelled"]]
+    held = frame[frame["held"]]
+    grouped_held = held.groupby(key)
+    result = pd.DataFrame(
+        {
+            "planned": counted.groupby(key).size(),
+            "held": grouped_held.size(),
+            "overdue": frame.groupby(key)["overdue"].sum(),
+            "cancelled": frame.groupby(key)["cancelled"].sum(),
+            "postponed": frame.groupby(key)["postponed"].sum(),
+            "_expected": grouped_held["expected_n"].sum(),
+            "_attended": grouped_held["attended_n"].sum(),
+            "_listeners": grouped_held["listeners_n"].sum(),
+            "_commented": grouped_held["commented_n"].sum(),
+            "_drafts": grouped_held["draft_on_time"].sum(),
+            "_revised": grouped_held["revised"].sum(),
+            "_outreach": grouped_held["outreach_done"].sum(),
+            "_articles": grouped_held["article_done"].sum(),
+            "_on_time": grouped_held["on_time"].sum(),
+            "_content": (held["topic"].notna() & held["draft_on_time"]).groupby(held[key]).sum(),
+            "_effect": (held["all_commented"] & held["revised"] & held["outreach_done"])
+            .groupby(held[key])
+            .sum(),
+        }
+    ).fillna(0)
+    count_columns = ["planned", "held", "overdue", "cancelled", "postponed"]
+    result[count_columns] = result[count_columns].astype(int)
+    result["attendance_rate"] = _share(result["_attended"], result["_expected"])
+    result["comment_coverage"] = _share(result["_commented"], result["_listeners"])
+    for name, column in [
+        ("drafts_on_time", "_drafts"),
+        ("revised", "_revised"),
+        ("outreach_done", "_outreach"),
+        ("articles_done", "_articles"),
+        ("time", "_on_time"),
+        ("content", "_content"),
+        ("effect", "_effect"),
+    ]:
+        result[name] = _share(result[column], result["held"])
+    result["people"] = result["attendance_rate"]
+    return result[PROGRESS_COLUMNS]

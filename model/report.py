@@ -1,0 +1,204 @@
+"""One year's report: findings, credits, statuses and progress, per group and for the workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from model.credits import BREAKDOWN, credit_ledger
+from model.i18n import CONSEQUENCE, STATUS_ORDER, Lang, finding_text, fix_text, reason_text
+from model.params import Params
+from model.progress import progress, session_checks
+from model.reader import Workbook
+from model.risk import assess, explain
+from model.rules import find_all
+from model.timeline import Timeline, build_timeline
+from model.values import COMMENT_NONE
+
+
+@dataclass
+class Report:
+    year: int
+    as_of: dt.date
+    params: Params
+    timeline: Timeline
+    sessions: pd.DataFrame  # session_checks of the year
+    findings: pd.DataFrame  # code, group, session, member, year, details, text
+    members: pd.DataFrame  # one row per assessed member: credits, line, status, reasons, fix
+    groups: pd.DataFrame  # progress and status counts per group
+    overall: pd.Series  # the same for every group together
+
+
+def years_of(workbook: Workbook) -> list[int]:
+    """Years that have sessions or exams, newest first."""
+    dates = pd.concat([workbook.plan["planned_date"], workbook.talks["held_date"]])
+    years = set(dates.dropna().dt.year.astype(int)) | set(
+        workbook.exams["year"].dropna().astype(int)
+    )
+    return sorted(years, reverse=True)
+
+
+def default_year(workbook: Workbook, as_of: dt.date | None = None) -> int:
+    years = years_of(workbook)
+    today = (as_of or workbook.params.as_of_date()).year
+    return today if today in years or not years else years[0]
+
+
+def build_report(
+    workbook: Workbook,
+    year: int,
+    as_of: dt.date | None = None,
+    group: str | None = None,
+    lang: Lang = "zh",
+    timeline: Timeline | None = None,
+) -> Report:
+    timeline = timeline or build_timeline(workbook, as_of)
+    findings = find_all(timeline, year)
+    ledger = credit_ledger(timeline, year)
+    members = assess(timeline, ledger, workbook.exams, year)
+    _explain_all(members, _member_counts(timeline, year), lang)
+    checks = session_checks(timeline, year)
+    if group:
+        findings = findings[findings["group"] == group]
+        members = members[members["group"] == group]
+        checks = checks[checks["group"] == group]
+    findings = findings.assign(
+        text=[
+            finding_text(c, d, lang)
+            for c, d in zip(findings["code"], findings["details"], strict=True)
+        ]
+    )
+    groups = _group_table(checks, members)
+    overall = _overall(checks, members)
+    return Report(
+        year,
+        timeline.as_of.date(),
+        timeline.params,
+        timeline,
+        checks,
+        findings,
+        members,
+        groups,
+        overall,
+    )
+
+
+def _member_counts(timeline: Timeline, year: int) -> pd.DataFrame:
+    rows = timeline.attendance
+    rows = rows[rows["year"] == year]
+    expected = rows[rows["expected"]]
+    no_comment = rows["attended"] & ~rows["is_speaker"] & (rows["comment"] == COMMENT_NONE)
+    sessions = timeline.sessions
+    planned = sessions[(sessions["year"] == year) & ~sessions["cancelled"]]
+    return (
+        pd.DataFrame(
+            {
+                "absent": expected["absent"].groupby(expected["member"]).sum(),
+                "leave": expected["on_leave"].groupby(expected["member"]).sum(),
+                "no_comment": no_comment.groupby(rows["member"]).sum(),
+                "talks_planned": planned.groupby("speaker").size(),
+            }
+        )
+        .fillna(0)
+        .astype(int)
+    )
+
+
+def _explain_all(members: pd.DataFrame, counts: pd.DataFrame, lang: Lang) -> None:
+    reasons, fixes, consequences = [], [], []
+    empty = {"absent": 0, "leave": 0, "no_comment": 0, "talks_planned": 0}
+    for key, row in members.iterrows():
+        member_counts = counts.loc[key].to_dict() if key in counts.index else empty
+        member_reasons, member_fix = explain(row, member_counts)
+        reasons.append([{"code": c, "text": reason_text(c, d, lang)} for c, d in member_reasons])
+        fixes.append("；".join(fix_text(c, d, lang) for c, d in member_fix) or None)
+        consequences.append(CONSEQUENCE[lang] if row["status"] == "failed" else None)
+    members["reasons"] = reasons
+    members["fix"] = fixes
+    members["consequence"] = consequences
+
+
+def _status_counts(members: pd.DataFrame, by: str | None) -> pd.DataFrame:
+    key = by or "_all"
+    frame = members.assign(_all="全部")
+    counts = frame.groupby([key, "status"]).size().unstack(fill_value=0)
+    return counts.reindex(columns=list(STATUS_ORDER), fill_value=0)
+
+
+def _group_table(checks: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    groups = pd.Index(sorted(set(members["group"]) | set(checks["group"])), name="group")
+    table = progress(checks, "group").reindex(groups)
+    counts = ["planned", "held", "overdue", "cancelled", "postponed"]
+    table[counts] = table[counts].fillna(0).astype(int)
+    statuses = _status_counts(members, "group").reindex(groups, fill_value=0)
+    table = table.join(statuses)
+    table["members"] = statuses.sum(axis=1)
+    table["completion"] = (table["held"] / table["planned"].where(table["planned"] > 0)).astype(
+        "Float64"
+    )
+    return table
+
+
+def _overall(checks: pd.DataFrame, members: pd.DataFrame) -> pd.Series:
+    totals = progress(checks, None)
+    row = totals.iloc[0] if len(totals) else pd.Series(0, index=totals.columns)
+    statuses = _status_counts(members, None)
+    status_row = statuses.iloc[0] if len(statuses) else pd.Series(0, index=list(STATUS_ORDER))
+    return pd.concat([row, status_row, pd.Series({"members": int(status_row.sum())})])
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready: NA to None, numpy numbers to Python numbers."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    members = []
+    for _, row in report.members.sort_values(["group", "name"]).iterrows():
+        members.append(
+            {
+                "group": row["group"],
+                "name": row["name"],
+                "member_id": _plain(row["member_id"]),
+                "credits": _plain(row["credits"]),
+                "breakdown": {part: _plain(row[part]) for part in BREAKDOWN},
+                "line": _plain(row["line"]),
+                "projected": _plain(row["projected"]),
+                "attainable": _plain(row["attainable"]),
+                "exam": {"score": _plain(row["score"]), "makeup": _plain(row["makeup"])},
+                "status": row["status"],
+                "reasons": row["reasons"],
+                "fix": _plain(row["fix"]),
+                "consequence": _plain(row["consequence"]),
+            }
+        )
+    names = report.timeline.members["name"]
+    findings = [
+        {
+            "code": f.code,
+            "group": f.group,
+            "session": _plain(f.session),
+            "member": _plain(names.get(f.member)) if _plain(f.member) else None,
+            "text": f.text,
+        }
+        for f in report.findings.itertuples()
+    ]
+    groups = [
+        {"group": group, **{k: _plain(v) for k, v in row.items()}}
+        for group, row in report.groups.iterrows()
+    ]
+    return {
+        "year": report.year,
+        "as_of": report.as_of.isoformat(),
+        "members": members,
+        "findings": findings,
+        "groups": groups,
+        "overall": {k: _plain(v) for k, v in report.overall.items()},
+    }

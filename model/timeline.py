@@ -1,0 +1,184 @@
+"""Sessions and attendance as of a date (DOMAIN.md §6): the frames every rule reads.
+
+Computed once per (workbook, as-of); findings, credits, risk and progress only read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from model.params import Params
+from model.reader import Workbook
+from model.values import (
+    ATTENDANCE_ABSENT,
+    ATTENDANCE_LEAVE,
+    ATTENDANCE_PRESENT,
+    COMMENT_NONE,
+    STATUS_CANCELLED,
+    STATUS_POSTPONED,
+)
+
+
+def timestamp(day: dt.date) -> pd.Timestamp:
+    return pd.Timestamp(day)
+
+
+def year_end(year: int) -> pd.Timestamp:
+    return pd.Timestamp(year, 12, 31)
+
+
+ATTENDANCE_COLUMNS = [
+    "session",
+    "member",
+    "expected",
+    "attendance",
+    "comment",
+    "group",
+    "held_date",
+    "year",
+    "is_speaker",
+    "is_host",
+    "missing_row",
+    "attended",
+    "absent",
+    "on_leave",
+]
+
+
+_BOOL_COLUMNS = {
+    "expected",
+    "is_speaker",
+    "is_host",
+    "missing_row",
+    "attended",
+    "absent",
+    "on_leave",
+}
+
+
+def _empty_attendance() -> pd.DataFrame:
+    dtypes = {c: bool if c in _BOOL_COLUMNS else object for c in ATTENDANCE_COLUMNS}
+    dtypes |= {"held_date": "datetime64[ns]", "year": "Int64"}
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
+
+
+def in_post(joined: pd.Series, left: pd.Series, day: pd.Series | pd.Timestamp) -> pd.Series:
+    """Whether a member is in post on ``day``: joined on or before it, left on or after it."""
+    return (joined.isna() | (joined <= day)) & (left.isna() | (left >= day))
+
+
+@dataclass
+class Timeline:
+    """Everything known at ``as_of``: sessions with their state, expected attendance, outreach."""
+
+    as_of: pd.Timestamp
+    params: Params
+    members: pd.DataFrame  # indexed by member key
+    sessions: pd.DataFrame  # one row per planned session, indexed by session
+    attendance: pd.DataFrame  # one row per (held session, member) expected or recorded
+    outreach: pd.DataFrame  # outreach rows of held sessions up to as_of
+
+
+def build_timeline(workbook: Workbook, as_of: dt.date | None = None) -> Timeline:
+    params = workbook.params.with_as_of(as_of)
+    today = timestamp(params.as_of_date())
+    members = workbook.members.set_index("key", drop=False)
+    sessions = _sessions(workbook, today)
+    outreach = workbook.outreach.copy()
+    outreach = outreach[
+        outreach["session"].isin(sessions.index[sessions["held"]]) & (outreach["date"] <= today)
+    ]
+    _add_outreach(sessions, outreach, members)
+    attendance = _attendance(sessions, members, workbook.participation)
+    return Timeline(today, params, members, sessions, attendance, outreach)
+
+
+def _sessions(workbook: Workbook, today: pd.Timestamp) -> pd.DataFrame:
+    talks = workbook.talks.drop(columns="row").drop_duplicates("session").set_index("session")
+    sessions = workbook.plan.drop(columns="row").drop_duplicates("session").set_index("session")
+    sessions = sessions.join(talks, how="left")
+    # A talk dated after the as-of date has not happened yet at that date.
+    sessions["held"] = sessions["held_date"].notna() & (sessions["held_date"] <= today)
+    not_held = ~sessions["held"]
+    sessions["cancelled"] = not_held & (sessions["status"] == STATUS_CANCELLED)
+    sessions["postponed"] = not_held & (sessions["status"] == STATUS_POSTPONED)
+    date = sessions["held_date"].where(sessions["held"], sessions["planned_date"])
+    sessions["date"] = date
+    sessions["year"] = date.dt.year.astype("Int64")
+    open_plan = not_held & ~sessions["cancelled"] & ~sessions["postponed"]
+    sessions["overdue"] = open_plan & (sessions["planned_date"] < today)
+    year_open = today <= pd.to_datetime(sessions["year"].astype("string") + "-12-31")
+    sessions["remaining"] = (
+        not_held
+        & ~sessions["cancelled"]
+        & ((sessions["planned_date"] >= today) | sessions["postponed"])
+        & year_open.fillna(False)
+    )
+    sessions["article_done"] = sessions["held"] & sessions["article"].notna()
+    sessions["article_done"] &= sessions["article_date"].isna() | (
+        sessions["article_date"] <= today
+    )
+    return sessions
+
+
+def _add_outreach(sessions: pd.DataFrame, outreach: pd.DataFrame, members: pd.DataFrame) -> None:
+    sessions["outreach_count"] = (
+        outreach.groupby("session").size().reindex(sessions.index, fill_value=0).astype(int)
+    )
+    member_points = pd.DataFrame(
+        [(key, point) for key, points in members["points"].items() for point in points],
+        columns=["speaker", "place"],
+        dtype="string",
+    )
+    pairs = sessions["speaker"].reset_index().merge(member_points, on="speaker")
+    pairs = pairs[["session", "place"]].drop_duplicates().assign(on_point=True)
+    if outreach.empty or pairs.empty:  # pandas cannot merge two empty Arrow string columns
+        pairs = pairs.astype({"session": object, "place": object})
+    marked = outreach.merge(pairs, on=["session", "place"], how="left")
+    # OUTREACH_OFF_POINT applies only where the speaker lists some 联系点.
+    marked["off_point"] = marked["session"].isin(pairs["session"]) & marked["on_point"].isna()
+    off = marked[marked["off_point"]].groupby("session")["place"].agg("、".join)
+    sessions["off_point_places"] = off.reindex(sessions.index)
+
+
+def _attendance(
+    sessions: pd.DataFrame, members: pd.DataFrame, participation: pd.DataFrame
+) -> pd.DataFrame:
+    """Held sessions × members in post that day, joined with what was recorded.
+
+    A missing row counts as 缺席; the speaker attends with or without a row and never comments.
+    """
+    held = sessions[sessions["held"]].reset_index()[
+        ["session", "group", "held_date", "speaker", "host", "year"]
+    ]
+    if held.empty:
+        return _empty_attendance()
+    roster = members[["key", "group", "joined", "left"]].rename(columns={"key": "member"})
+    expected = held.merge(roster, on="group", how="inner")
+    expected = expected[in_post(expected["joined"], expected["left"], expected["held_date"])]
+    expected = expected.assign(expected=True)[["session", "member", "expected"]]
+    recorded = participation[["session", "member", "attendance", "comment"]].dropna(
+        subset=["member"]
+    )
+    recorded = recorded[recorded["session"].isin(held["session"])].drop_duplicates(
+        ["session", "member"]
+    )
+    frame = expected.merge(recorded, on=["session", "member"], how="outer")
+    frame["expected"] = frame["expected"].fillna(False).astype(bool)
+    frame = frame.merge(held, on="session", how="left")
+    frame["is_speaker"] = frame["member"] == frame["speaker"]
+    frame["is_host"] = frame["member"] == frame["host"]
+    frame["missing_row"] = frame["attendance"].isna() & ~frame["is_speaker"]
+    attendance = frame["attendance"].fillna(ATTENDANCE_ABSENT)
+    attendance = attendance.mask(frame["is_speaker"], ATTENDANCE_PRESENT)
+    frame["attendance"] = attendance.astype("string")
+    frame["comment"] = frame["comment"].fillna(COMMENT_NONE).mask(frame["is_speaker"], COMMENT_NONE)
+    frame["attended"] = frame["attendance"] == ATTENDANCE_PRESENT
+    frame["absent"] = frame["attendance"] == ATTENDANCE_ABSENT
+    frame["on_leave"] = frame["attendance"] == ATTENDANCE_LEAVE
+    frame["member_row"] = frame["member"].map(members["row"])
+    frame = frame.sort_values(["session", "member_row"], kind="stable")
+    return frame[ATTENDANCE_COLUMNS].reset_index(drop=True)

@@ -1,0 +1,146 @@
+"""Statuses, reasons and fixes of DOMAIN.md §5–§6 with hand-computed lines and credits."""
+
+from tests.ledgers import D, member, plan_row, report, talk_row
+from tests.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
+
+
+def scenario(exams=(), **kw):
+    return report(
+        plan=PLAN, talks=TALKS, participation=PARTICIPATION, outreach=OUTREACH, exams=exams, **kw
+    )
+
+
+def exam(name, score, makeup=None, year=2026):
+    return [name, "一组", year, score, makeup]
+
+
+def codes(row):
+    return [reason["code"] for reason in row["reasons"]]
+
+
+def test_at_risk_when_projected_below_line_but_attainable():
+    # 甲: 27 credits; one remaining session as listener: attainable 27 + 2 + 3 = 32,
+    # projected at his rates (attended, never commented) 27 + 2 = 29 < 30.
+    row = member(scenario(exams=[exam("甲", 80)]), "甲")
+    assert (row["line"], row["attainable"], row["projected"]) == (30, 32, 29)
+    assert row["status"] == "at_risk"
+    assert codes(row)[:2] == ["CREDIT_SHORTFALL", "PROJECTED_SHORT"]
+    assert row["fix"] == "参加剩余1次学习并口头点评"
+
+
+def test_failed_when_the_line_is_out_of_reach():
+    # 乙: 22 + listener 5 + hosting 2 = 29 < 30 at best.
+    row = member(scenario(exams=[exam("乙", 90)]), "乙")
+    assert (row["attainable"], row["status"]) == (29, "failed")
+    assert "CANNOT_REACH" in codes(row)
+    assert row["consequence"] == "诫勉，当年不得提拔使用"
+
+
+def test_speaker_of_a_remaining_talk_counts_it_in_full():
+    # 丙: 4 + attend 2 + talk 10 + outreach 2×3 + article 5 = 27.
+    row = member(scenario(), "丙")
+    assert (row["attainable"], row["projected"]) == (27, 27)
+
+
+def lean_plan(credits_sessions: int):
+    """甲 speaks at one session; 乙 attends `credits_sessions` sessions with oral comments."""
+    plan = [
+        plan_row(str(i), D(2026, i, 5), speaker="甲", host="丙")
+        for i in range(1, credits_sessions + 1)
+    ]
+    talks = [talk_row(str(i), D(2026, i, 5)) for i in range(1, credits_sessions + 1)]
+    participation = [[str(i), "乙", "出席", "口头"] for i in range(1, credits_sessions + 1)]
+    participation += [[str(i), "丙", "出席", "口头"] for i in range(1, credits_sessions + 1)]
+    return {"plan": plan, "talks": talks, "participation": participation}
+
+
+def test_passed_exactly_at_the_line():
+    # 乙: 6 sessions × (2 + 3) = 30 = the line.
+    rep = report(as_of=D(2026, 7, 1), exams=[exam("乙", 60)], **lean_plan(6))
+    row = member(rep, "乙")
+    assert (row["credits"], row["line"], row["status"]) == (30, 30, "passed")
+    assert codes(row)[0] == "PASSED"
+
+
+def test_one_credit_short_is_not_passed():
+    rep = report(
+        as_of=D(2026, 7, 1), exams=[exam("乙", 60)], settings=[["达标学分", 31]], **lean_plan(6)
+    )
+    assert member(rep, "乙")["status"] != "passed"
+
+
+def test_exam_below_the_pass_mark_is_not_passed():
+    rep = report(as_of=D(2026, 7, 1), exams=[exam("乙", 59.5)], **lean_plan(6))
+    row = member(rep, "乙")
+    assert row["status"] == "at_risk"
+    assert codes(row) == ["NO_TALK_PLANNED", "EXAM_FAILED"]
+    assert row["fix"] == "12月31日前参加补考"
+
+
+def test_makeup_failed_is_failed():
+    rep = report(as_of=D(2026, 7, 1), exams=[exam("乙", 50, 58)], **lean_plan(6))
+    row = member(rep, "乙")
+    assert row["status"] == "failed" and "MAKEUP_FAILED" in codes(row)
+
+
+def test_makeup_passed_is_passed():
+    rep = report(as_of=D(2026, 7, 1), exams=[exam("乙", 50, 75)], **lean_plan(6))
+    assert member(rep, "乙")["status"] == "passed"
+
+
+def test_no_exam_is_at_risk_only_under_60_days_left():
+    early = report(as_of=D(2026, 7, 1), **lean_plan(6))  # 183 days left
+    assert member(early, "乙")["status"] == "on_track"
+    late = report(as_of=D(2026, 11, 2), **lean_plan(6))  # 59 days left
+    row = member(late, "乙")
+    assert row["status"] == "at_risk" and codes(row) == ["NO_TALK_PLANNED", "EXAM_MISSING"]
+    assert row["fix"] == "12月31日前参加理论考试"
+
+
+def test_on_track_when_projection_reaches_the_line():
+    # 乙 has 10 credits from 2 sessions; 5 remaining at full rates bring 25 more.
+    data = lean_plan(2)
+    data["plan"] += [plan_row(str(i), D(2026, i, 5), speaker="丙", host="甲") for i in range(8, 13)]
+    rep = report(as_of=D(2026, 6, 30), exams=[exam("乙", 88)], **data)
+    row = member(rep, "乙")
+    assert (row["credits"], row["projected"], row["status"]) == (10, 35, "on_track")
+    assert codes(row)[0] == "ON_TRACK"
+
+
+def test_after_the_year_everyone_not_passed_has_failed():
+    rep = report(year=2026, as_of=D(2027, 1, 5), exams=[exam("乙", 88)], **lean_plan(5))
+    row = member(rep, "乙")
+    assert (row["credits"], row["status"]) == (25, "failed")
+    assert member(rep, "丙")["status"] == "failed"  # no exam at all
+
+
+def test_exempt_members_are_not_assessed():
+    members = [
+        ["甲", "一组", None, "书记", "是", "东村"],
+        ["乙", "一组", None, "委员", "否", None, None, None, "是"],
+        ["丙", "一组", None, "委员", "否"],
+    ]
+    row = member(report(members=members, **lean_plan(1)), "乙")
+    assert row["status"] == "exempt" and codes(row) == ["EXEMPT"]
+
+
+def test_pass_line_pro_rated_by_days_in_post_rounded_up():
+    members = [
+        ["甲", "一组", None, "书记", "是", "东村"],
+        ["乙", "一组", None, "委员", "否", None, "2026-07-01"],  # 184 days: 30×184/365 = 15.1 → 16
+        ["丙", "一组", None, "委员", "否", None, None, "2026-03-31"],  # 90 days: 7.4 → 8
+        ["丁", "一组", None, "委员", "否", None, "2026-10-20"],  # 73 days: exactly 6
+    ]
+    rep = report(members=members)
+    assert [member(rep, n)["line"] for n in ("甲", "乙", "丙", "丁")] == [30, 16, 8, 6]
+
+
+def test_member_in_post_only_after_a_session_is_not_expected_there():
+    members = [
+        ["甲", "一组", None, "书记", "是", "东村"],
+        ["乙", "一组", None, "委员", "否", None, "2026-05-01"],
+        ["丙", "一组", None, "委员", "否"],
+    ]
+    rep = report(members=members, **lean_plan(2))  # sessions on 1-5 and 2-5
+    assert member(rep, "乙")["reasons"][0]["code"] != "ABSENCES"
+    assert [r["code"] for r in member(rep, "乙")["reasons"]].count("ABSENCES") == 0

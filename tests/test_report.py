@@ -1,0 +1,120 @@
+"""Group progress, the 四到位 shares, the report JSON and the sample's coverage."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from model.i18n import FINDINGS, STATUSES
+from model.reader import read_workbook_file
+from model.report import build_report, report_json
+from model.sample import SAMPLE_PATH
+from tests.ledgers import D, member, report
+from tests.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
+
+
+def scenario(**kw):
+    return report(plan=PLAN, talks=TALKS, participation=PARTICIPATION, outreach=OUTREACH, **kw)
+
+
+def test_group_progress_and_the_four_in_place_shares():
+    row = scenario().groups.loc["一组"]
+    assert (row["planned"], row["held"], row["overdue"], row["cancelled"]) == (3, 2, 0, 1)
+    assert row["attendance_rate"] == pytest.approx(5 / 6)  # 丙 on leave at session 2
+    assert row["comment_coverage"] == pytest.approx(2 / 3)  # 甲 silent at session 2
+    assert (row["drafts_on_time"], row["revised"], row["outreach_done"]) == (1, 1, 1)
+    assert row["articles_done"] == pytest.approx(0.5)
+    assert (row["people"], row["time"], row["content"]) == (pytest.approx(5 / 6), 1, 1)
+    assert row["effect"] == pytest.approx(0.5)  # session 2 lacks complete comments
+    assert (row["at_risk"], row["failed"], row["passed"]) == (1, 2, 0)
+
+
+def test_time_in_place_needs_the_talk_within_14_days_of_plan():
+    late_talks = [TALKS[0], [*TALKS[1][:1], D(2026, 4, 25), *TALKS[1][2:]]]  # 15 days late
+    rep = report(plan=PLAN, talks=late_talks, participation=PARTICIPATION, outreach=OUTREACH)
+    assert rep.groups.loc["一组", "time"] == pytest.approx(0.5)
+
+
+def test_reasons_name_absences_and_missing_comments():
+    row = member(scenario(), "丙")
+    texts = [reason["text"] for reason in row["reasons"]]
+    assert "缺席 0 次、请假 1 次" in texts
+    assert member(scenario(), "甲")["reasons"][-2]["text"] == "出席未点评 1 次"
+
+
+def test_report_json_shape_for_one_member():
+    data = report_json(scenario(exams=[["甲", "一组", 2026, 80, None]]))
+    assert (data["year"], data["as_of"]) == (2026, "2026-06-30")
+    first = next(m for m in data["members"] if m["name"] == "甲")
+    assert first["member_id"] is None
+    assert first["credits"] == 27 and first["line"] == 30
+    assert first["breakdown"]["outreach"] == 6
+    assert first["exam"] == {"score": 80.0, "makeup": None}
+    assert first["status"] == "at_risk" and first["fix"] == "参加剩余1次学习并口头点评"
+    assert {f["code"] for f in data["findings"]} >= {"TOO_FEW_SESSIONS", "COMMENT_MISSING"}
+    assert data["groups"][0]["group"] == "一组"
+    json.dumps(data, ensure_ascii=False)  # serialisable as it stands
+
+
+def test_group_filter_keeps_only_that_group():
+    result = read_workbook_file(SAMPLE_PATH)
+    rep = build_report(result.workbook, 2026, group="青山镇党委")
+    assert set(rep.members["group"]) == {"青山镇党委"}
+    assert set(rep.findings["group"]) <= {"青山镇党委"}
+    assert list(rep.groups.index) == ["青山镇党委"]
+
+
+def test_sample_shows_every_status_and_every_finding_code():
+    result = read_workbook_file(SAMPLE_PATH)
+    rep = build_report(result.workbook, 2026)
+    assert set(rep.members["status"]) == set(STATUSES)
+    assert set(rep.findings["code"]) == set(FINDINGS)
+    assert rep.as_of == D(2026, 11, 15)  # from the sample's 参数 sheet
+
+
+def test_cli_report_json_and_text():
+    run = subprocess.run(
+        [sys.executable, "-m", "model", "report", str(SAMPLE_PATH), "--year", "2026", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    statuses = {m["status"] for m in data["members"]}
+    assert statuses == set(STATUSES)
+    failed = [m for m in data["members"] if m["status"] == "failed"]
+    assert all(m["consequence"] == "诫勉，当年不得提拔使用" for m in failed)
+    text = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "model",
+            "report",
+            str(SAMPLE_PATH),
+            "--year",
+            "2026",
+            "--as-of",
+            "2026-10-01",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert text.returncode == 0 and "统计截止 2026-10-01" in text.stdout
+
+
+def test_cli_report_on_an_invalid_workbook_gives_the_errors(tmp_path):
+    from tests.workbooks import ledger
+
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(ledger(members=[["张三", None]]))
+    run = subprocess.run(
+        [sys.executable, "-m", "model", "report", str(bad), "--year", "2026", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert json.loads(run.stdout)["errors"][0]["code"] == "REQUIRED_EMPTY"
