@@ -1,16 +1,29 @@
-"""中心组“1+X”学习台账 — entry point (placeholder until the pages land)."""
+"""中心组“1+X”学习台账: the entry point builds navigation and the shared sidebar only."""
 
 import streamlit as st
 
-from model.reader import read_workbook_file
-from model.sample import SAMPLE_PATH
+from pages.common.state import PageContext, current_source, read_cached, sidebar, t
 
-st.set_page_config(page_title="中心组“1+X”学习台账", layout="wide")
-st.title("中心组“1+X”学习台账")
-st.caption("示例数据")
-result = read_workbook_file(SAMPLE_PATH)
+st.set_page_config(
+    page_title="中心组“1+X”学习台账", page_icon=":material/menu_book:", layout="wide"
+)
+
+source = current_source()
+result = read_cached(source.sha256, source.data)
 if result.ok:
-    for sheet, rows in result.workbook.counts().items():
-        st.metric(sheet, rows)
+    filters = sidebar(result, source)
+    st.session_state["_ctx"] = PageContext(source, result, filters)
 else:
-    st.error("示例台账有错误")
+    st.session_state.pop("_ctx", None)
+    st.error(t("workbook_invalid", count=len(result.errors)))
+
+pages = [
+    st.Page(
+        "pages/overview.py", title=t("page_overview"), icon=":material/dashboard:", default=True
+    ),
+    st.Page("pages/sessions.py", title=t("page_sessions"), icon=":material/event:"),
+    st.Page("pages/members.py", title=t("page_members"), icon=":material/groups:"),
+    st.Page("pages/risk.py", title=t("page_risk"), icon=":material/warning:"),
+    st.Page("pages/rules.py", title=t("page_rules"), icon=":material/menu_book:"),
+]
+st.navigation(pages).run()

@@ -65,3 +65,63 @@ def credit_ledger(timeline: Timeline, year: int) -> pd.DataFrame:
         ["attended", "oral", "written", "talks", "hosted", "outreach_counted", "articles"]
     ]
     return breakdown.join(counts.add_prefix("n_"))
+
+
+def credit_events(timeline: Timeline, member: str, year: int) -> pd.DataFrame:
+    """One member's credits as dated events (date, source, credits, cumulative) for a chart."""
+    params = timeline.params
+    rows = timeline.attendance
+    rows = rows[(rows["member"] == member) & (rows["year"] == year)]
+    comment_value = rows["comment"].map(
+        {COMMENT_ORAL: params.oral_comment_credit, COMMENT_WRITTEN: params.written_comment_credit}
+    )
+    sessions = timeline.sessions
+    held = sessions[sessions["held"] & (sessions["year"] == year)]
+    talks = held[held["speaker"] == member]
+    hosted = held[held["host"] == member]
+    outreach = timeline.outreach[timeline.outreach["session"].isin(talks.index)].sort_values("date")
+    outreach = outreach[outreach.groupby("session").cumcount() < params.outreach_cap]
+    articles = talks[talks["article_done"]]
+    parts = [
+        pd.DataFrame(
+            {
+                "date": rows["held_date"],
+                "source": "attendance",
+                "credits": rows["attended"] * params.attend_credit,
+            }
+        ),
+        pd.DataFrame(
+            {"date": rows["held_date"], "source": "comment", "credits": comment_value.fillna(0)}
+        ),
+        pd.DataFrame({"date": talks["held_date"], "source": "talk", "credits": params.talk_credit}),
+        pd.DataFrame(
+            {"date": hosted["held_date"], "source": "hosting", "credits": params.host_credit}
+        ),
+        pd.DataFrame(
+            {"date": outreach["date"], "source": "outreach", "credits": params.outreach_credit}
+        ),
+        pd.DataFrame(
+            {
+                "date": articles["article_date"].fillna(articles["held_date"]),
+                "source": "article",
+                "credits": params.article_credit,
+            }
+        ),
+    ]
+    events = (
+        pd.concat([p for p in parts if len(p)], ignore_index=True)
+        if any(len(p) for p in parts)
+        else None
+    )
+    if events is None:
+        return pd.DataFrame(
+            {
+                "date": pd.Series(dtype="datetime64[ns]"),
+                "source": [],
+                "credits": [],
+                "cumulative": [],
+            }
+        )
+    events = events[events["credits"] > 0].sort_values("date", kind="stable")
+    events["cumulative"] = events["credits"].cumsum()
+    return events.reset_index(drop=True)

@@ -1,0 +1,118 @@
+"""The downloadable Excel report: overview, members and findings, formatted with openpyxl."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook as OpenpyxlWorkbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from model.credits import BREAKDOWN
+from model.i18n import Lang, status_label
+from model.report import Report
+from model.ui_text import text
+from model.xlsx_out import append_text_row
+
+HEADER_FILL = PatternFill("solid", fgColor="C00000")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+PROGRESS_KEYS = [
+    ("planned", "kpi_planned"),
+    ("held", "kpi_held"),
+    ("overdue", "kpi_overdue"),
+    ("attendance_rate", "kpi_attendance"),
+    ("comment_coverage", "kpi_comments"),
+    ("people", "four_people"),
+    ("time", "four_time"),
+    ("content", "four_content"),
+    ("effect", "four_effect"),
+    ("passed", "kpi_passed"),
+    ("at_risk", "kpi_at_risk"),
+    ("failed", "kpi_failed"),
+]
+SHARES = {"attendance_rate", "comment_coverage", "people", "time", "content", "effect"}
+
+
+def report_workbook(report: Report, lang: Lang = "zh", show_names: bool = True) -> bytes:
+    book = OpenpyxlWorkbook()
+    overview = book.active
+    overview.title = text("sheet_overview", lang)
+    _table(
+        overview,
+        [text("group", lang)] + [text(label, lang) for _, label in PROGRESS_KEYS],
+        [
+            [group] + [_value(row[key], key) for key, _ in PROGRESS_KEYS]
+            for group, row in report.groups.iterrows()
+        ],
+    )
+    if show_names:
+        members = book.create_sheet(text("sheet_members", lang))
+        header = [
+            text(k, lang) for k in ("group", "name", "credits", "line", "projected", "attainable")
+        ]
+        header += [text(f"breakdown_{part}", lang) for part in BREAKDOWN]
+        header += [
+            text(k, lang) for k in ("exam", "makeup", "status", "reasons", "fix", "consequence")
+        ]
+        rows = []
+        for _, row in report.members.sort_values(["group", "name"]).iterrows():
+            rows.append(
+                [
+                    row["group"],
+                    row["name"],
+                    row["credits"],
+                    row["line"],
+                    row["projected"],
+                    row["attainable"],
+                ]
+                + [row[part] for part in BREAKDOWN]
+                + [
+                    _value(row["score"], ""),
+                    _value(row["makeup"], ""),
+                    status_label(row["status"], lang),
+                    "；".join(r["text"] for r in row["reasons"]),
+                    row["fix"] if isinstance(row["fix"], str) else None,
+                    row["consequence"] if isinstance(row["consequence"], str) else None,
+                ]
+            )
+        _table(members, header, rows)
+    findings = book.create_sheet(text("sheet_findings", lang))
+    names = report.timeline.members["name"]
+    finding_rows = [
+        [
+            f.group,
+            f.session if isinstance(f.session, str) else None,
+            (names.get(f.member) if isinstance(f.member, str) else None) if show_names else None,
+            f.text,
+        ]
+        for f in report.findings.itertuples()
+        if show_names or not isinstance(f.member, str)
+    ]
+    _table(
+        findings, [text(k, lang) for k in ("group", "session", "name", "findings")], finding_rows
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _value(value: object, key: str) -> object:
+    if value is None or value != value or str(value) == "<NA>":
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    return round(float(value), 3) if key in SHARES else value
+
+
+def _table(sheet, header: list[str], rows: list[list]) -> None:
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.fill = HEADER_FILL
+        cell.font = HEADER_FONT
+    for row in rows:
+        append_text_row(sheet, row)
+    for index, title in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(
+            10, min(48, len(str(title)) * 2.5)
+        )
+    sheet.freeze_panes = "A2"

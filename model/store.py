@@ -1,0 +1,243 @@
+"""Published versions on disk with an SQLite index: publish, history, restore; nothing deleted.
+
+Each version is a file named by number and sha256, written to a temp file, fsynced and renamed
+inside one ``BEGIN IMMEDIATE`` transaction, so two clerks publishing at once get two consistent
+versions and a crash at any point leaves the previous version current.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS versions (
+    version INTEGER PRIMARY KEY,
+    published_at TEXT NOT NULL,
+    user TEXT NOT NULL,
+    original_name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    row_counts TEXT NOT NULL,
+    finding_counts TEXT NOT NULL,
+    parent INTEGER,
+    comment TEXT NOT NULL DEFAULT '',
+    file_name TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS versions_sha ON versions(sha256);
+"""
+
+
+def default_data_dir(configured: str | None = None) -> Path:
+    return Path(configured or os.environ.get("XUEXI_DATA_DIR") or "data").resolve()
+
+
+@dataclass(frozen=True)
+class Version:
+    version: int
+    published_at: str
+    user: str
+    original_name: str
+    size: int
+    sha256: str
+    row_counts: dict[str, int]
+    finding_counts: dict[str, int]
+    parent: int | None
+    comment: str
+    file_name: str
+
+
+class StaleUpload(Exception):
+    """The upload was prepared against a version that is no longer current."""
+
+    def __init__(self, expected: int | None, current: int | None) -> None:
+        super().__init__(f"prepared against v{expected}, current is v{current}")
+        self.expected = expected
+        self.current = current
+
+
+class IdenticalToCurrent(Exception):
+    """The same bytes are already the current version."""
+
+    def __init__(self, version: Version) -> None:
+        super().__init__(f"identical to current v{version.version}")
+        self.version = version
+
+
+class Store:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.files = self.root / "versions"
+        self.index = self.root / "index.sqlite"
+
+    # Reading never creates anything: a fresh machine shows the sample without a data folder.
+    def _connect(self, create: bool = False) -> sqlite3.Connection | None:
+        if not create and not self.index.exists():
+            return None
+        self.files.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.index, timeout=30, isolation_level=None)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=FULL")
+        connection.executescript(SCHEMA)
+        return connection
+
+    def versions(self) -> list[Version]:
+        connection = self._connect()
+        if connection is None:
+            return []
+        with closing(connection):
+            rows = connection.execute("SELECT * FROM versions ORDER BY version DESC").fetchall()
+        return [_version(row) for row in rows]
+
+    def current(self) -> Version | None:
+        connection = self._connect()
+        if connection is None:
+            return None
+        with closing(connection):
+            row = connection.execute(
+                "SELECT * FROM versions ORDER BY version DESC LIMIT 1"
+            ).fetchone()
+        return _version(row) if row else None
+
+    def get(self, version: int) -> Version | None:
+        connection = self._connect()
+        if connection is None:
+            return None
+        with closing(connection):
+            row = connection.execute(
+                "SELECT * FROM versions WHERE version = ?", (version,)
+            ).fetchone()
+        return _version(row) if row else None
+
+    def find_sha(self, sha256: str) -> list[Version]:
+        return [v for v in self.versions() if v.sha256 == sha256]
+
+    def file_path(self, version: Version) -> Path:
+        return self.files / version.file_name
+
+    def read_bytes(self, version: Version) -> bytes:
+        data = self.file_path(version).read_bytes()
+        if hashlib.sha256(data).hexdigest() != version.sha256:
+            raise OSError(f"version {version.version} does not match its sha256")
+        return data
+
+    def publish(
+        self,
+        data: bytes,
+        *,
+        user: str,
+        original_name: str,
+        row_counts: dict[str, int],
+        finding_counts: dict[str, int],
+        comment: str = "",
+        expected_parent: int | bool | None = False,
+    ) -> Version:
+        """Publish ``data`` as the next version.
+
+        ``expected_parent`` is the version the upload was prepared against (``None`` for an empty
+        store); if another version was published meanwhile, StaleUpload is raised. ``False``
+        skips that check (a confirmed upload, a restore).
+        """
+        sha = hashlib.sha256(data).hexdigest()
+        connection = self._connect(create=True)
+        assert connection is not None
+        temp = self._write_temp(data)
+        try:
+            with closing(connection):
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    row = connection.execute(
+                        "SELECT * FROM versions ORDER BY version DESC LIMIT 1"
+                    ).fetchone()
+                    current = _version(row) if row else None
+                    current_number = current.version if current else None
+                    if current and current.sha256 == sha:
+                        raise IdenticalToCurrent(current)
+                    if expected_parent is not False and expected_parent != current_number:
+                        raise StaleUpload(expected_parent, current_number)  # type: ignore[arg-type]
+                    number = (current_number or 0) + 1
+                    file_name = f"v{number:05d}-{sha[:16]}.xlsx"
+                    version = Version(
+                        number,
+                        dt.datetime.now().isoformat(timespec="seconds"),
+                        user,
+                        original_name,
+                        len(data),
+                        sha,
+                        row_counts,
+                        finding_counts,
+                        current_number,
+                        comment,
+                        file_name,
+                    )
+                    os.replace(temp, self.files / file_name)
+                    _fsync_dir(self.files)
+                    connection.execute(
+                        "INSERT INTO versions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        (
+                            version.version,
+                            version.published_at,
+                            version.user,
+                            version.original_name,
+                            version.size,
+                            version.sha256,
+                            json.dumps(row_counts, ensure_ascii=False),
+                            json.dumps(finding_counts, ensure_ascii=False),
+                            version.parent,
+                            version.comment,
+                            version.file_name,
+                        ),
+                    )
+                    connection.execute("COMMIT")
+                except BaseException:
+                    connection.execute("ROLLBACK")
+                    raise
+        finally:
+            if temp.exists():
+                temp.unlink()
+        return version
+
+    def restore(self, number: int, user: str) -> Version:
+        """Publish an earlier version again as a new one; nothing is ever deleted."""
+        old = self.get(number)
+        if old is None:
+            raise KeyError(number)
+        return self.publish(
+            self.read_bytes(old),
+            user=user,
+            original_name=old.original_name,
+            row_counts=old.row_counts,
+            finding_counts=old.finding_counts,
+            comment=f"恢复自 v{number}",
+        )
+
+    def _write_temp(self, data: bytes) -> Path:
+        self.files.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".upload-", suffix=".tmp", dir=self.files)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        return Path(name)
+
+
+def _fsync_dir(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _version(row: tuple) -> Version:
+    values = list(row)
+    values[6] = json.loads(values[6])
+    values[7] = json.loads(values[7])
+    return Version(*values)

@@ -1,0 +1,150 @@
+"""Altair charts of the report; Chinese labels stay horizontal (labelAngle=0)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from model.i18n import STATUS_ORDER, Lang, status_label
+from model.ui_text import text
+
+FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+STATUS_COLORS = {
+    "failed": "#C00000",
+    "at_risk": "#F0A030",
+    "on_track": "#4A90D9",
+    "passed": "#2E8B57",
+    "exempt": "#A0A0A0",
+}
+STATE_COLORS = {
+    "held": "#2E8B57",
+    "overdue": "#C00000",
+    "planned": "#4A90D9",
+    "postponed": "#F0A030",
+    "cancelled": "#A0A0A0",
+}
+
+
+def _style(chart: alt.Chart, title: str, height: int = 260) -> alt.Chart:
+    return (
+        chart.properties(title=title, height=height)
+        .configure(font=FONT)
+        .configure_axis(labelAngle=0, labelFont=FONT, titleFont=FONT, labelFontSize=12)
+        .configure_legend(labelFont=FONT, titleFont=FONT, orient="bottom")
+        .configure_title(font=FONT, fontSize=15, anchor="start")
+    )
+
+
+def cumulative_sessions(sessions: pd.DataFrame, year: int, lang: Lang) -> alt.Chart:
+    """Sessions planned and held, cumulated by month over the year."""
+    months = pd.Index(range(1, 13), name="month")
+    counted = sessions[~sessions["cancelled"]]
+    planned = counted["planned_date"].dt.month.value_counts().reindex(months, fill_value=0).cumsum()
+    held = (
+        counted.loc[counted["held"], "held_date"]
+        .dt.month.value_counts()
+        .reindex(months, fill_value=0)
+        .cumsum()
+    )
+    label_planned, label_held = text("series_planned", lang), text("series_held", lang)
+    data = pd.concat(
+        [
+            pd.DataFrame({"month": months, "count": planned.to_numpy(), "series": label_planned}),
+            pd.DataFrame({"month": months, "count": held.to_numpy(), "series": label_held}),
+        ]
+    )
+    data["month_label"] = data["month"].map(lambda m: f"{m}月" if lang == "zh" else f"{m}")
+    chart = (
+        alt.Chart(data)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("month:O", title=text("month", lang), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("count:Q", title=text("sessions_count", lang)),
+            color=alt.Color(
+                "series:N",
+                title=text("series", lang),
+                scale=alt.Scale(domain=[label_planned, label_held], range=["#9DB7D5", "#C00000"]),
+            ),
+            tooltip=["month_label:N", "series:N", "count:Q"],
+        )
+    )
+    return _style(chart, text("chart_cumulative", lang))
+
+
+def status_distribution(members: pd.DataFrame, lang: Lang) -> alt.Chart:
+    counts = members["status"].value_counts().reindex(list(STATUS_ORDER), fill_value=0)
+    data = pd.DataFrame(
+        {
+            "status": [status_label(s, lang) for s in counts.index],
+            "code": counts.index,
+            "count": counts.to_numpy(),
+        }
+    )
+    labels = [status_label(s, lang) for s in STATUS_ORDER]
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("status:N", sort=labels, title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("count:Q", title=text("members_count", lang)),
+            color=alt.Color(
+                "status:N",
+                scale=alt.Scale(domain=labels, range=[STATUS_COLORS[s] for s in STATUS_ORDER]),
+                legend=None,
+            ),
+            tooltip=["status:N", "count:Q"],
+        )
+    )
+    return _style(chart, text("chart_status", lang))
+
+
+def session_timeline(sessions: pd.DataFrame, lang: Lang) -> alt.Chart:
+    """One mark per session: month across, group down, colour by state."""
+    states = list(STATE_COLORS)
+    labels = [text(f"state_{s}", lang) for s in states]
+    data = pd.DataFrame(
+        {
+            "group": sessions["group"].to_numpy(),
+            "date": sessions["date"].dt.strftime("%Y-%m-%d").to_numpy(),
+            "state": [text(f"state_{s}", lang) for s in sessions["state"]],
+            "session": sessions.index.to_numpy(),
+            "topic": sessions["topic"].fillna("").to_numpy(),
+        }
+    )
+    height = max(160, 28 * data["group"].nunique())
+    chart = (
+        alt.Chart(data)
+        .mark_circle(size=160, opacity=0.9)
+        .encode(
+            x=alt.X(
+                "yearmonth(date):T",
+                title=text("month", lang),
+                axis=alt.Axis(format="%m", labelAngle=0),
+            ),
+            y=alt.Y("group:N", title=None, axis=alt.Axis(labelAngle=0, labelLimit=200)),
+            color=alt.Color(
+                "state:N",
+                title=text("state", lang),
+                scale=alt.Scale(domain=labels, range=[STATE_COLORS[s] for s in states]),
+            ),
+            tooltip=["session:N", "group:N", "date:N", "state:N", "topic:N"],
+        )
+    )
+    return _style(chart, text("chart_timeline", lang), height)
+
+
+def credit_buildup(events: pd.DataFrame, line: int, lang: Lang) -> alt.Chart:
+    """Cumulative credits of one member against the pro-rated line."""
+    base = alt.Chart(events).encode(
+        x=alt.X("date:T", title=text("date", lang), axis=alt.Axis(format="%m-%d", labelAngle=0))
+    )
+    steps = base.mark_line(interpolate="step-after", point=True, color="#C00000").encode(
+        y=alt.Y("cumulative:Q", title=text("credits", lang)),
+        tooltip=["date:T", "source:N", "credits:Q", "cumulative:Q"],
+    )
+    rule = (
+        alt.Chart(pd.DataFrame({"line": [line], "label": [text("line", lang)]}))
+        .mark_rule(strokeDash=[6, 4], color="#444")
+        .encode(y="line:Q", tooltip=["label:N", "line:Q"])
+    )
+    return _style(alt.layer(steps, rule), text("chart_buildup", lang))

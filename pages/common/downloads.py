@@ -1,0 +1,23 @@
+"""The Excel report download, built only when asked for."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from model.export import report_workbook
+from model.report import Report
+from pages.common.state import PageContext, t
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def report_download(ctx: PageContext, report: Report) -> None:
+    f = ctx.filters
+    st.download_button(
+        t("download_report"),
+        data=lambda: report_workbook(report, f.lang, f.show_names),
+        file_name=f"学习台账报表-{f.year}-{f.as_of:%Y%m%d}.xlsx",
+        mime=XLSX,
+        icon=":material/download:",
+        on_click="ignore",
+    )

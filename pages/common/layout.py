@@ -1,0 +1,59 @@
+"""Page furniture: the context every page reads, the sample banner, meeting mode."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from model.i18n import finding_title
+from pages.common.state import Filters, PageContext, t
+
+MEETING_CSS = """
+<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
+html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
+[data-testid="stMetricValue"] { font-size: 3.2rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+h1 { font-size: 2.6rem !important; }
+</style>
+"""
+
+
+def context() -> PageContext | None:
+    """The context set by dashboard.py; None when there is no usable workbook."""
+    return st.session_state.get("_ctx")
+
+
+def header(title_key: str) -> PageContext | None:
+    """Title, sample banner and meeting-mode controls; None (after saying why) without data."""
+    ctx = context()
+    st.title(t(title_key))
+    if ctx is None:
+        st.info(t("no_data"))
+        return None
+    if ctx.source.is_sample:
+        st.info(t("sample_banner"), icon=":material/science:")
+    if ctx.filters.meeting:
+        st.html(MEETING_CSS)
+        if st.button(t("exit_meeting"), key=f"exit_meeting_{title_key}"):
+            st.session_state["flt_meeting"] = False
+            st.rerun()
+        if not ctx.filters.show_names:
+            st.caption(t("names_hidden"))
+    return ctx
+
+
+def finding_lines(findings: pd.DataFrame, filters: Filters) -> list[str]:
+    """Finding texts; with names hidden, only the titles of findings about no one in person."""
+    if filters.show_names:
+        return list(findings["text"])
+    anonymous = findings[findings["member"].isna()]
+    return [finding_title(code, filters.lang) for code in anonymous["code"]]
+
+
+def percent(value: object) -> str:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "—"
+    return "—" if number != number else f"{number:.0%}"

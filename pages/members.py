@@ -1,0 +1,85 @@
+"""成员学分: credits with breakdown and status; one member's year in detail."""
+
+import pandas as pd
+import streamlit as st
+
+from model.credits import BREAKDOWN, credit_events
+from model.i18n import status_label
+from pages.common.charts import credit_buildup, status_distribution
+from pages.common.downloads import report_download
+from pages.common.layout import header
+from pages.common.state import t
+
+ctx = header("page_members")
+if ctx is not None:
+    report = ctx.report()
+    lang = ctx.filters.lang
+    members = report.members
+    if members.empty:
+        st.info(t("no_members"))
+    elif not ctx.filters.show_names:
+        st.altair_chart(status_distribution(members, lang), width="stretch")
+    else:
+        query = st.text_input(t("search_name"), key="member_search").strip()
+        shown = members[members["name"].str.contains(query, regex=False)] if query else members
+        table = pd.DataFrame(
+            {
+                t("group"): shown["group"],
+                t("name"): shown["name"],
+                t("credits"): shown["credits"],
+                t("line"): shown["line"],
+                t("projected"): shown["projected"],
+                **{t(f"breakdown_{part}"): shown[part] for part in BREAKDOWN},
+                t("exam"): shown["score"],
+                t("makeup"): shown["makeup"],
+                t("status"): [status_label(s, lang) for s in shown["status"]],
+            }
+        ).sort_values([t("group"), t("name")])
+        picked = st.dataframe(
+            table,
+            hide_index=True,
+            on_select="rerun",
+            selection_mode="single-row",
+            key="members_table",
+        )
+        st.caption(t("pick_member"))
+        rows = picked.selection.rows if picked else []
+        if rows:
+            key = table.index[rows[0]]
+            row = members.loc[key]
+            st.subheader(f"{row['name']}（{row['group']}）· {status_label(row['status'], lang)}")
+            cols = st.columns(4)
+            cols[0].metric(t("credits"), f"{row['credits']:g} / {row['line']}")
+            cols[1].metric(t("projected"), f"{row['projected']:g}")
+            cols[2].metric(t("attainable"), f"{row['attainable']:g}")
+            exam = "—" if pd.isna(row["score"]) else f"{row['score']:g}"
+            if not pd.isna(row["makeup"]):
+                exam += f"（{t('makeup')} {row['makeup']:g}）"
+            cols[3].metric(t("exam"), exam if exam != "—" else t("no_exam_yet"))
+            events = credit_events(report.timeline, key, ctx.filters.year)
+            st.altair_chart(credit_buildup(events, int(row["line"]), lang), width="stretch")
+            st.markdown(f"**{t('reasons')}**：" + "；".join(r["text"] for r in row["reasons"]))
+            if isinstance(row["fix"], str):
+                st.info(f"{t('fix')}：{row['fix']}")
+            if isinstance(row["consequence"], str):
+                st.error(f"{t('consequence')}：{row['consequence']}")
+            attendance = report.timeline.attendance
+            mine = attendance[
+                (attendance["member"] == key) & (attendance["year"] == ctx.filters.year)
+            ]
+            if len(mine):
+                st.dataframe(
+                    pd.DataFrame(
+                        {
+                            t("session"): mine["session"].to_numpy(),
+                            t("held_date"): mine["held_date"].dt.date.to_numpy(),
+                            t("attendance"): [t(f"value_{v}") for v in mine["attendance"]],
+                            t("comment"): [
+                                t("speaker") if s else t(f"value_{v}")
+                                for v, s in zip(mine["comment"], mine["is_speaker"], strict=True)
+                            ],
+                        }
+                    ),
+                    hide_index=True,
+                )
+    report_download(ctx, report)

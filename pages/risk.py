@@ -1,0 +1,72 @@
+"""风险预警: failed and at-risk members first, with reasons, the fix and the consequence."""
+
+import pandas as pd
+import streamlit as st
+
+from model.i18n import FINDINGS, finding_title, status_label
+from pages.common.layout import finding_lines, header
+from pages.common.state import t
+
+ctx = header("page_risk")
+if ctx is not None:
+    report = ctx.report()
+    lang = ctx.filters.lang
+    st.caption(t("risk_intro"))
+    flagged = report.members[report.members["status"].isin(["failed", "at_risk"])]
+    flagged = flagged.assign(order=flagged["status"].map({"failed": 0, "at_risk": 1})).sort_values(
+        ["order", "group", "name"]
+    )
+    counts = st.columns(2)
+    counts[0].metric(t("kpi_failed"), int((flagged["status"] == "failed").sum()))
+    counts[1].metric(t("kpi_at_risk"), int((flagged["status"] == "at_risk").sum()))
+    if flagged.empty:
+        st.success(t("no_risk"))
+    elif ctx.filters.show_names:
+        for _, row in flagged.iterrows():
+            label = status_label(row["status"], lang)
+            box = st.error if row["status"] == "failed" else st.warning
+            lines = [
+                f"**[{label}] {row['group']} · {row['name']}**（{t('credits')} {row['credits']:g}/{row['line']}）"
+            ]
+            lines.append(f"{t('reasons')}：" + "；".join(r["text"] for r in row["reasons"]))
+            if isinstance(row["fix"], str):
+                lines.append(f"{t('fix')}：{row['fix']}")
+            if isinstance(row["consequence"], str):
+                lines.append(f"{t('consequence')}：**{row['consequence']}**")
+            box("  \n".join(lines))
+
+    st.subheader(t("findings"))
+    codes = [c for c in FINDINGS if c in set(report.findings["code"])]
+    chosen = st.multiselect(
+        t("filter_code"), codes, format_func=lambda c: finding_title(c, lang), key="risk_codes"
+    )
+    findings = report.findings[report.findings["code"].isin(chosen)] if chosen else report.findings
+    summary = findings["code"].value_counts()
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("findings"): [finding_title(c, lang) for c in summary.index],
+                t("count"): summary.to_numpy(),
+            }
+        ),
+        hide_index=True,
+    )
+    group_level = findings[findings["session"].isna() & findings["member"].isna()]
+    if len(group_level):
+        st.markdown(f"**{t('group_findings')}**")
+        for group, line in zip(
+            group_level["group"], finding_lines(group_level, ctx.filters), strict=True
+        ):
+            st.warning(f"{group}：{line}")
+    if ctx.filters.show_names:
+        detail = findings[~(findings["session"].isna() & findings["member"].isna())]
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("group"): detail["group"].to_numpy(),
+                    t("session"): detail["session"].to_numpy(),
+                    t("findings"): detail["text"].to_numpy(),
+                }
+            ),
+            hide_index=True,
+        )

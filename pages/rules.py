@@ -1,0 +1,47 @@
+"""规则说明: the procedure and the parameters in effect, from the engine's own objects."""
+
+import pandas as pd
+import streamlit as st
+
+from model.i18n import CONSEQUENCE, FINDINGS, STATUS_ORDER, status_label
+from model.ui_text import PROCEDURE
+from pages.common.layout import header
+from pages.common.state import t
+
+ctx = header("page_rules")
+if ctx is not None:
+    lang = ctx.filters.lang
+    params = ctx.report().params  # the very object the engine used, 参数 overrides included
+    st.subheader(t("rules_procedure"))
+    st.markdown("\n".join(f"1. {step}" for step in PROCEDURE[lang]))
+    st.subheader(t("rules_params"))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("param_key"): info.zh if lang == "zh" else name,
+                    t("param_value"): f"{value:%Y-%m-%d}"
+                    if hasattr(value, "year")
+                    else f"{value:g}",
+                    t("param_meaning"): f"{info.meaning}（{info.unit}）"
+                    if info.unit
+                    else info.meaning,
+                }
+                for name, value, info in params.rows()
+                if value is not None
+            ]
+        ),
+        hide_index=True,
+    )
+    st.subheader(t("rules_findings"))
+    st.dataframe(
+        pd.DataFrame(
+            [{"code": code, t("findings"): texts[lang][0]} for code, texts in FINDINGS.items()]
+        ),
+        hide_index=True,
+    )
+    st.subheader(t("rules_status"))
+    st.markdown(
+        "\n".join(f"- **{status_label(s, lang)}**" for s in STATUS_ORDER)
+        + f"\n\n{t('consequence')}：{CONSEQUENCE[lang]}"
+    )
