@@ -1,21 +1,12 @@
-"""中心组“1+X”学习台账: the entry point builds navigation and the shared sidebar only."""
+"""中心组“1+X”学习台账: the entry point sets up the page and the navigation, nothing else."""
 
 import streamlit as st
 
-from pages.common.state import PageContext, current_source, read_cached, sidebar, t
+from pages.common.state import t
 
 st.set_page_config(
     page_title="中心组“1+X”学习台账", page_icon=":material/menu_book:", layout="wide"
 )
-
-source = current_source()
-result = read_cached(source.sha256, source.data)
-if result.ok:
-    filters = sidebar(result, source)
-    st.session_state["_ctx"] = PageContext(source, result, filters)
-else:
-    st.session_state.pop("_ctx", None)
-    st.error(t("workbook_invalid", count=len(result.errors)))
 
 pages = [
     st.Page(

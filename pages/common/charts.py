@@ -25,7 +25,7 @@ STATE_COLORS = {
 }
 
 
-def _style(chart: alt.Chart, title: str, height: int = 260) -> alt.Chart:
+def _style(chart: alt.Chart, title: str, height: int | alt.Step = 260) -> alt.Chart:
     return (
         chart.properties(title=title, height=height)
         .configure(font=FONT)
@@ -111,7 +111,6 @@ def session_timeline(sessions: pd.DataFrame, lang: Lang) -> alt.Chart:
             "topic": sessions["topic"].fillna("").to_numpy(),
         }
     )
-    height = max(160, 28 * data["group"].nunique())
     chart = (
         alt.Chart(data)
         .mark_circle(size=160, opacity=0.9)
@@ -130,7 +129,7 @@ def session_timeline(sessions: pd.DataFrame, lang: Lang) -> alt.Chart:
             tooltip=["session:N", "group:N", "date:N", "state:N", "topic:N"],
         )
     )
-    return _style(chart, text("chart_timeline", lang), height)
+    return _style(chart, text("chart_timeline", lang), alt.Step(30))
 
 
 def credit_buildup(events: pd.DataFrame, line: int, lang: Lang) -> alt.Chart:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from model.i18n import finding_title
-from pages.common.state import Filters, PageContext, t
+from pages.common.state import Filters, PageContext, current_source, read_cached, sidebar, t
 
 MEETING_CSS = """
 <style>
@@ -20,8 +20,17 @@ h1 { font-size: 2.6rem !important; }
 
 
 def context() -> PageContext | None:
-    """The context set by dashboard.py; None when there is no usable workbook."""
-    return st.session_state.get("_ctx")
+    """The workbook shown and the sidebar filters; None (after saying why) without usable data.
+
+    Every page builds it itself: Streamlit reruns only the page script on some reruns (AppTest
+    always does), so nothing may depend on the entry script having run first.
+    """
+    source = current_source()
+    result = read_cached(source.sha256, source.data)
+    if not result.ok:
+        st.error(t("workbook_invalid", count=len(result.errors)))
+        return None
+    return PageContext(source, result, sidebar(result, source))
 
 
 def header(title_key: str) -> PageContext | None:
@@ -29,7 +38,6 @@ def header(title_key: str) -> PageContext | None:
     ctx = context()
     st.title(t(title_key))
     if ctx is None:
-        st.info(t("no_data"))
         return None
     if ctx.source.is_sample:
         st.info(t("sample_banner"), icon=":material/science:")

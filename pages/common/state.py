@@ -107,6 +107,11 @@ def _remember(key: str, widget_key: str) -> None:
     st.session_state[key] = st.session_state[widget_key]
 
 
+def _remember_group(widget_key: str, all_label: str) -> None:
+    chosen = st.session_state[widget_key]
+    st.session_state["flt_group"] = ALL if chosen == all_label else chosen
+
+
 def _persisted(key: str, widget_key: str, default: object, allowed: list | None = None) -> None:
     """Seed a widget from our own key so the choice survives page switches."""
     value = st.session_state.get(key, default)
@@ -129,15 +134,21 @@ def sidebar(result: ReadResult, source: Source) -> Filters:
         )
         year = st.session_state["flt_year"]
 
-        groups = [ALL, *sorted(workbook.members["group"].dropna().unique())]
-        _persisted("flt_group", "w_group", ALL, groups)
+        # Plain labels (no format_func) under a key that carries the language, because the
+        # "all groups" label changes with it.
+        all_label = t("all_groups")
+        groups = [all_label, *sorted(workbook.members["group"].dropna().unique())]
+        group_key = f"w_group_{lang()}"
+        if st.session_state.get("flt_group", ALL) == ALL:
+            st.session_state["flt_group"] = ALL
+        shown = st.session_state["flt_group"]
+        st.session_state[group_key] = all_label if shown == ALL or shown not in groups else shown
         st.selectbox(
             t("group"),
             groups,
-            key="w_group",
-            format_func=lambda g: t("all_groups") if g == ALL else g,
-            on_change=_remember,
-            args=("flt_group", "w_group"),
+            key=group_key,
+            on_change=_remember_group,
+            args=(group_key, all_label),
         )
         group = st.session_state["flt_group"]
 

@@ -1,0 +1,69 @@
+"""The dashboard in a real browser: every page, readable Chinese, charts, no exception box."""
+
+import time
+
+import pytest
+
+from tests.browser import (
+    SCREENSHOTS,
+    chromium_page,
+    require_chromium,
+    streamlit_server,
+    wait_for_app,
+)
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    ("overview", "总览"),
+    ("sessions", "学习安排"),
+    ("members", "成员学分"),
+    ("risk", "风险预警"),
+    ("rules", "规则说明"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_chromium()
+    with streamlit_server(tmp_path_factory.mktemp("data")) as url:
+        yield url
+
+
+def test_every_page_in_chromium(server):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with chromium_page() as page:
+        started = time.monotonic()
+        page.goto(server)
+        page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)
+        first_interactive = time.monotonic() - started
+        for slug, title in PAGES:
+            page.goto(f"{server}/{slug}")
+            wait_for_app(page)
+            page.wait_for_timeout(800)
+            assert page.locator("[data-testid='stMain'] h1").first.inner_text().strip() == title
+            assert page.get_by_text("示例数据（示范县）").count() >= 1
+            assert page.locator("[data-testid='stException']").count() == 0
+            if slug in ("overview", "sessions"):
+                page.wait_for_selector(".vega-embed canvas, .vega-embed svg", timeout=15_000)
+            page.screenshot(path=str(SCREENSHOTS / f"{slug}.png"), full_page=True)
+    print(f"first page interactive after {first_interactive:.2f} s")
+    assert first_interactive < 15
+
+
+def test_sidebar_filter_in_the_browser(server):
+    with chromium_page() as page:
+        page.goto(server)
+        page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)
+        wait_for_app(page)
+        members = page.locator("[data-testid='stMetric']", has_text="成员").locator(
+            "[data-testid='stMetricValue']"
+        )
+        assert members.inner_text() == "72"
+        page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").nth(1).click()
+        page.get_by_role("option", name="青山镇党委").click()
+        wait_for_app(page)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.innerText === '9')"
+        )
+        page.screenshot(path=str(SCREENSHOTS / "overview-group.png"), full_page=True)
