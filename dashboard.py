@@ -16,5 +16,7 @@ pages = [
     st.Page("pages/members.py", title=t("page_members"), icon=":material/groups:"),
     st.Page("pages/risk.py", title=t("page_risk"), icon=":material/warning:"),
     st.Page("pages/rules.py", title=t("page_rules"), icon=":material/menu_book:"),
+    st.Page("pages/upload.py", title=t("page_upload"), icon=":material/upload_file:"),
+    st.Page("pages/history.py", title=t("page_history"), icon=":material/history:"),
 ]
 st.navigation(pages).run()

@@ -6,19 +6,22 @@ import argparse
 import datetime as dt
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from model.annotate import annotate_bytes
 from model.errors import WorkbookError
+from model.publishing import prepare, publish
 from model.reader import ReadResult, read_workbook_file
 from model.report import build_report, report_json
 from model.report_text import report_text
 from model.sample import SAMPLE_PATH, generate, write_workbook
+from model.store import IdenticalToCurrent, Store, default_data_dir
 from model.template import template_bytes
 
 # Files named on the command line may be larger than an upload (benchmarks, archives).
 CLI_MAX_BYTES = 512 * 1024 * 1024
-EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_IDENTICAL = 0, 1, 2, 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,6 +55,25 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--group", default=None)
     report.add_argument("--json", action="store_true")
     report.set_defaults(run=_report)
+
+    publish = commands.add_parser("publish", help="检查并发布新版本（有错误则拒绝）")
+    publish.add_argument("path")
+    publish.add_argument("--data", default=None, help="数据目录（默认 $XUEXI_DATA_DIR 或 ./data）")
+    publish.add_argument("--user", default="cli")
+    publish.add_argument("--comment", default="")
+    publish.add_argument("--json", action="store_true")
+    publish.set_defaults(run=_publish)
+
+    versions = commands.add_parser("versions", help="列出已发布的版本")
+    versions.add_argument("--data", default=None)
+    versions.add_argument("--json", action="store_true")
+    versions.set_defaults(run=_versions)
+
+    restore = commands.add_parser("restore", help="把旧版本重新发布为新版本")
+    restore.add_argument("version", type=int)
+    restore.add_argument("--data", default=None)
+    restore.add_argument("--user", default="cli")
+    restore.set_defaults(run=_restore)
 
     sample = commands.add_parser("sample", help="生成示例台账（示范县）或基准测试用的大台账")
     sample.add_argument("out", nargs="?", default=str(SAMPLE_PATH))
@@ -140,6 +162,73 @@ def _report(args: argparse.Namespace) -> int:
         print()
     else:
         print(report_text(report))
+    return EXIT_OK
+
+
+def _publish(args: argparse.Namespace) -> int:
+    store = Store(default_data_dir(args.data))
+    data = Path(args.path).read_bytes() if Path(args.path).is_file() else b""
+    prepared = prepare(store, data, Path(args.path).name, max_bytes=CLI_MAX_BYTES)
+    if not prepared.publishable:
+        if args.json:
+            json.dump(
+                {"published": False, **validation_json(prepared.result)},
+                sys.stdout,
+                ensure_ascii=False,
+                indent=2,
+            )
+            print()
+        else:
+            print(f"未发布：发现 {len(prepared.result.errors)} 处错误")
+            print_errors(prepared.result.errors)
+        return EXIT_ERRORS
+    try:
+        version = publish(store, prepared, args.user, args.comment, confirm_stale=True)
+    except IdenticalToCurrent as same:
+        message = f"未发布：与当前版本 v{same.version.version} 完全相同"
+        if args.json:
+            json.dump({"published": False, "identical_to": same.version.version}, sys.stdout)
+            print()
+        else:
+            print(message)
+        return EXIT_IDENTICAL
+    if args.json:
+        json.dump({"published": True, **asdict(version)}, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(
+            f"已发布 v{version.version}（{version.sha256[:12]}），上一版本 v{version.parent or '-'}"
+        )
+    return EXIT_OK
+
+
+def _versions(args: argparse.Namespace) -> int:
+    versions = Store(default_data_dir(args.data)).versions()
+    if args.json:
+        json.dump([asdict(v) for v in versions], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    if not versions:
+        print("还没有发布任何版本。")
+    for v in versions:
+        rows = sum(v.row_counts.values())
+        print(
+            f"v{v.version}\t{v.published_at}\t{v.user}\t{v.original_name}\t{rows} 行\t{v.comment}"
+        )
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    store = Store(default_data_dir(args.data))
+    try:
+        version = store.restore(args.version, args.user)
+    except KeyError:
+        print(f"没有版本 v{args.version}")
+        return EXIT_ERRORS
+    except IdenticalToCurrent as same:
+        print(f"v{args.version} 与当前版本 v{same.version.version} 相同，无需恢复")
+        return EXIT_IDENTICAL
+    print(f"已把 v{args.version} 恢复为新版本 v{version.version}")
     return EXIT_OK
 
 

@@ -67,3 +67,30 @@ def test_sidebar_filter_in_the_browser(server):
             "() => [...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.innerText === '9')"
         )
         page.screenshot(path=str(SCREENSHOTS / "overview-group.png"), full_page=True)
+
+
+def test_upload_publish_and_see_the_dashboard_change(tmp_path):
+    """A clerk uploads a workbook in the real browser; the overview then shows its numbers."""
+    require_chromium()
+    from model.sample import generate, write_workbook
+
+    ledger, as_of = generate(groups=3, members_per_group=6, years=1, seed=11)
+    upload = tmp_path / "三个中心组.xlsx"
+    write_workbook(ledger, as_of, upload)
+    with streamlit_server(tmp_path / "data") as url, chromium_page() as page:
+        page.goto(f"{url}/upload")
+        wait_for_app(page)
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(upload))
+        page.get_by_text("检查通过").wait_for(timeout=30_000)
+        page.get_by_role("button", name="发布").click()
+        page.get_by_text("已发布为 v1").wait_for(timeout=30_000)
+        page.screenshot(path=str(SCREENSHOTS / "upload-published.png"), full_page=True)
+        page.goto(url)
+        page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)
+        wait_for_app(page)
+        members = page.locator("[data-testid='stMetric']", has_text="成员").locator(
+            "[data-testid='stMetricValue']"
+        )
+        assert members.inner_text() == "18"
+        assert page.get_by_text("示例数据（示范县）").count() == 0
+        assert page.locator("[data-testid='stSidebar']").get_by_text("当前版本 v1").count() == 1

@@ -103,6 +103,11 @@ def report_cached(
     return build_report(_result.workbook, year, as_of, group, language, timeline=timeline)
 
 
+def current_user() -> str:
+    """Who is acting: the signed-in user, or the demo user while sign-in is off."""
+    return st.session_state.get("user_name") or text("demo_user", lang())
+
+
 def _remember(key: str, widget_key: str) -> None:
     st.session_state[key] = st.session_state[widget_key]
 

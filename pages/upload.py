@@ -1,0 +1,137 @@
+"""数据上传: check an upload, show its errors or its changes, and publish it on request."""
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from model.annotate import annotate_bytes
+from model.i18n import finding_title
+from model.intake import MAX_UPLOAD_BYTES
+from model.publishing import prepare, publish
+from model.store import IdenticalToCurrent, StaleUpload, Store
+from model.template import template_bytes
+from pages.common.downloads import XLSX
+from pages.common.layout import header
+from pages.common.state import current_user, data_dir, lang, t
+
+CHANGE_KEYS = [
+    "members_added",
+    "members_removed",
+    "sessions_added",
+    "sessions_now_held",
+    "participation_added",
+    "participation_changed",
+    "exams_added",
+    "exams_changed",
+]
+
+
+def show_errors(errors) -> None:
+    frame = pd.DataFrame([e.as_dict() for e in errors])
+    for sheet, rows in frame.groupby(frame["sheet"].fillna("—"), sort=False):
+        st.markdown(f"**{sheet}**")
+        st.dataframe(
+            rows[["cell", "column", "value", "message", "hint"]].rename(
+                columns={
+                    "cell": t("cell"),
+                    "column": t("column"),
+                    "value": t("value"),
+                    "message": t("problem"),
+                    "hint": t("how_to_fix"),
+                }
+            ),
+            hide_index=True,
+        )
+
+
+header("page_upload")
+store = Store(data_dir())
+st.caption(t("upload_intro"))
+st.download_button(
+    t("template_download"),
+    data=template_bytes,
+    file_name="中心组学习台账模板.xlsx",
+    mime=XLSX,
+    on_click="ignore",
+)
+upload = st.file_uploader(
+    t("uploader"), type=["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"], key="uploader"
+)
+if upload is not None:
+    data = upload.getvalue()
+    digest = hashlib.sha256(data).hexdigest()
+    # The check is kept per file so that the parent version is the one current at upload time.
+    prepared = st.session_state.get("prepared")
+    if prepared is None or st.session_state.get("prepared_sha") != digest:
+        with st.spinner():
+            prepared = prepare(store, data, upload.name, max_bytes=MAX_UPLOAD_BYTES)
+        st.session_state["prepared"], st.session_state["prepared_sha"] = prepared, digest
+    result = prepared.result
+    if result.unreadable:
+        st.error(t("unreadable"))
+        st.error(f"{result.errors[0].message} {result.errors[0].hint}")
+    elif not result.ok:
+        st.error(t("errors_found", count=len(result.errors)))
+        st.download_button(
+            t("annotated_download"),
+            data=lambda: annotate_bytes(data, result.errors),
+            file_name=f"标注-{upload.name}",
+            mime=XLSX,
+            on_click="ignore",
+        )
+        show_errors(result.errors)
+    else:
+        counts = "，".join(f"{sheet} {rows}" for sheet, rows in result.workbook.counts().items())
+        st.success(t("upload_ok", counts=counts))
+        if prepared.finding_counts:
+            st.markdown(f"**{t('findings_summary')}**")
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        t("findings"): [finding_title(c, lang()) for c in prepared.finding_counts],
+                        t("count"): list(prepared.finding_counts.values()),
+                    }
+                ),
+                hide_index=True,
+            )
+        st.markdown(f"**{t('changes_preview')}**")
+        changes = prepared.changes
+        if prepared.parent is None:
+            st.info(t("changes_first"))
+        elif changes is not None and changes.empty:
+            st.info(t("no_changes"))
+        if changes is not None:
+            numbers = changes.counts()
+            columns = st.columns(4)
+            for index, key in enumerate(CHANGE_KEYS):
+                columns[index % 4].metric(t(f"change_{key}"), numbers[key])
+            for key in ("members_added", "members_removed", "sessions_added", "sessions_now_held"):
+                items = getattr(changes, key)
+                if items and len(items) <= 50:
+                    st.caption(f"{t(f'change_{key}')}：" + "、".join(items))
+        comment = st.text_input(t("publish_comment"), key="publish_comment")
+        stale_confirmed = st.session_state.get("stale_for") == digest
+        label = t("confirm_publish") if stale_confirmed else t("publish")
+        if st.button(label, type="primary", key="publish_button"):
+            try:
+                version = publish(
+                    store, prepared, current_user(), comment, confirm_stale=stale_confirmed
+                )
+            except StaleUpload as stale:
+                st.session_state["stale_for"] = digest
+                st.warning(t("stale", current=stale.current, expected=stale.expected or "-"))
+                st.rerun()
+            except IdenticalToCurrent as same:
+                st.info(t("identical", version=same.version.version))
+            else:
+                for key in ("prepared", "prepared_sha", "stale_for"):
+                    st.session_state.pop(key, None)
+                st.session_state["just_published"] = version.version
+                st.rerun()
+        if stale_confirmed:
+            current = store.current()
+            expected = prepared.parent.version if prepared.parent else "-"
+            st.warning(t("stale", current=current.version if current else "-", expected=expected))
+if "just_published" in st.session_state:
+    st.success(t("published", version=st.session_state.pop("just_published")))

@@ -1,0 +1,127 @@
+"""AppTest of the upload flow: a valid file publishes; an invalid one never replaces data."""
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from model.sample import SAMPLE_PATH
+from model.store import Store
+from tests.workbooks import ledger
+
+ROOT = Path(__file__).resolve().parent.parent
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def data_dir(monkeypatch, tmp_path):
+    monkeypatch.setenv("XUEXI_DATA_DIR", str(tmp_path / "data"))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return tmp_path / "data"
+
+
+def upload_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/upload.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_valid_upload_previews_and_publishes(data_dir):
+    at = upload_page()
+    at.file_uploader[0].set_value(("示范县.xlsx", SAMPLE_PATH.read_bytes(), XLSX)).run()
+    assert not at.exception, at.exception
+    assert any("检查通过" in s.value for s in at.success)
+    assert any("第一次发布" in i.value for i in at.info)
+    added = {m.label: m.value for m in at.metric}["新增成员"]
+    assert added == "72"
+    at.text_input(key="publish_comment").input("十一月台账")
+    at.button(key="publish_button").click().run()
+    assert not at.exception, at.exception
+    current = Store(data_dir).current()
+    assert (current.version, current.comment, current.original_name) == (
+        1,
+        "十一月台账",
+        "示范县.xlsx",
+    )
+    assert any("已发布为 v1" in s.value for s in at.success)
+    at.switch_page("pages/overview.py").run()
+    assert not any("示例数据" in i.value for i in at.info)  # the sample banner is gone
+    assert "v1" in at.sidebar.caption[0].value
+
+
+def test_an_invalid_upload_shows_errors_and_changes_nothing(data_dir):
+    store = Store(data_dir)
+    store.publish(
+        SAMPLE_PATH.read_bytes(),
+        user="文书",
+        original_name="a.xlsx",
+        row_counts={},
+        finding_counts={},
+    )
+    at = upload_page()
+    bad = ledger(
+        members=[["张三", None]], plan=[["1", "城关镇党委", "2026-13-01", "x", "张三", "张三"]]
+    )
+    at.file_uploader[0].set_value(("bad.xlsx", bad, XLSX)).run()
+    assert not at.exception, at.exception
+    assert any("不能发布" in e.value for e in at.error)
+    cells = {str(c) for frame in at.dataframe for c in frame.value["单元格"]}
+    assert {"B2", "C2"} <= cells
+    assert not [b for b in at.button if b.key == "publish_button"]
+    assert store.current().version == 1
+
+
+def test_an_unreadable_upload_says_why(data_dir):
+    at = upload_page()
+    at.file_uploader[0].set_value(
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "application/vnd.ms-excel")
+    )
+    at.run()
+    assert any(".xls" in e.value for e in at.error)
+    assert Store(data_dir).current() is None
+
+
+def test_a_stale_upload_asks_for_confirmation(data_dir):
+    at = upload_page()
+    at.file_uploader[0].set_value(("mine.xlsx", SAMPLE_PATH.read_bytes(), XLSX)).run()
+    # A colleague publishes another workbook after this upload was checked.
+    Store(data_dir).publish(
+        ledger(members=[["张三", "城关镇党委"]]),
+        user="同事",
+        original_name="x.xlsx",
+        row_counts={},
+        finding_counts={},
+    )
+    at.button(key="publish_button").click().run()
+    assert any("别人已发布了 v1" in w.value for w in at.warning)
+    assert Store(data_dir).current().version == 1
+    assert at.button(key="publish_button").label == "确认仍然发布"
+    at.button(key="publish_button").click().run()
+    assert Store(data_dir).current().version == 2
+
+
+def test_history_restores_an_old_version(data_dir):
+    store = Store(data_dir)
+    store.publish(
+        SAMPLE_PATH.read_bytes(),
+        user="文书",
+        original_name="a.xlsx",
+        row_counts={},
+        finding_counts={},
+    )
+    store.publish(
+        ledger(members=[["张三", "城关镇党委"]]),
+        user="文书",
+        original_name="b.xlsx",
+        row_counts={},
+        finding_counts={},
+    )
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/history.py").run()
+    assert not at.exception, at.exception
+    assert list(at.dataframe[0].value["版本"]) == ["v2", "v1"]
