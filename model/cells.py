@@ -32,6 +32,8 @@ def cell_errors(
     **fixed: object,
 ) -> list[WorkbookError]:
     """One error per flagged cell of column ``key``; per-row details come from ``details``."""
+    if not mask.any():
+        return []
     flagged = mask[mask.fillna(False).astype(bool)].index
     errors = []
     for row in flagged[:MAX_ERRORS_PER_COLUMN]:
@@ -68,12 +70,34 @@ def _cell_value(raw: RawSheet, row: int, key: str) -> str | None:
     return None if pd.isna(value) else str(value)
 
 
+_ABSENT_DTYPES = {
+    "date": "datetime64[ns]",
+    "yesno": bool,
+    "number": "Float64",
+    "score": "Float64",
+    "int": "Int64",
+    "list": object,
+}
+
+
+def _absent(column: Column, index: pd.Index) -> pd.Series:
+    """The typed value of a column the sheet does not have: blank everywhere."""
+    if column.kind == "choice":
+        assert column.choices is not None
+        return parse_choice(pd.Series(pd.NA, index=index, dtype="string"), column.choices)[0]
+    if column.kind == "list":
+        return pd.Series([()] * len(index), index=index, dtype=object)
+    dtype = _ABSENT_DTYPES.get(column.kind, "string")
+    if dtype is bool:
+        return pd.Series(False, index=index, dtype=bool)
+    return pd.Series(pd.NA if dtype != "datetime64[ns]" else pd.NaT, index=index, dtype=dtype)
+
+
 def typed_column(raw: RawSheet, column: Column) -> tuple[pd.Series, list[WorkbookError]]:
     """Parse one contract column of the sheet; a column the sheet lacks comes back empty."""
     if column.key not in raw.data:
-        text = pd.Series(pd.NA, index=raw.data.index, dtype="string")
-    else:
-        text = raw.data[column.key]
+        return _absent(column, raw.data.index), []
+    text = raw.data[column.key]
     errors: list[WorkbookError] = []
     if column.required and column.key in raw.data:
         errors += cell_errors(raw, column.key, text.isna(), "REQUIRED_EMPTY")

@@ -8,16 +8,12 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from model.annotate import annotate_bytes
 from model.errors import WorkbookError
-from model.publishing import prepare, publish
-from model.reader import ReadResult, read_workbook_file
-from model.report import build_report, report_json
-from model.report_text import report_text
-from model.sample import SAMPLE_PATH, generate, write_workbook
-from model.store import IdenticalToCurrent, Store, default_data_dir
-from model.template import template_bytes
+
+if TYPE_CHECKING:
+    from model.reader import ReadResult
 
 # Files named on the command line may be larger than an upload (benchmarks, archives).
 CLI_MAX_BYTES = 512 * 1024 * 1024
@@ -75,8 +71,14 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("--user", default="cli")
     restore.set_defaults(run=_restore)
 
+    bench = commands.add_parser("bench", help="性能基准：三种规模的读取、检查与报告耗时")
+    bench.add_argument("--sizes", default="county-year,county-term,max")
+    bench.add_argument("--folder", default="bench_out")
+    bench.add_argument("--json", default="bench_out/results.json")
+    bench.set_defaults(run=_bench)
+
     sample = commands.add_parser("sample", help="生成示例台账（示范县）或基准测试用的大台账")
-    sample.add_argument("out", nargs="?", default=str(SAMPLE_PATH))
+    sample.add_argument("out", nargs="?", default=None, help="默认重写 sample_data 中的示例台账")
     sample.add_argument("--groups", type=int, default=8)
     sample.add_argument("--members-per-group", type=int, default=9)
     sample.add_argument("--years", type=int, default=2)
@@ -94,6 +96,9 @@ def _date(text: str) -> dt.date:
 
 
 def read_for_cli(path: str) -> ReadResult:
+    # Commands import what they use: `report` must not pay for openpyxl at start-up.
+    from model.reader import read_workbook_file
+
     return read_workbook_file(path, max_bytes=CLI_MAX_BYTES)
 
 
@@ -137,6 +142,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _annotate(args: argparse.Namespace) -> int:
+    from model.annotate import annotate_bytes
+
     result = read_for_cli(args.path)
     if result.unreadable:
         print_errors(result.errors)
@@ -147,6 +154,9 @@ def _annotate(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from model.report import build_report, report_json
+    from model.report_text import report_text
+
     result = read_for_cli(args.path)
     if not result.ok:
         if args.json:
@@ -166,6 +176,9 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
+    from model.publishing import prepare, publish
+    from model.store import IdenticalToCurrent, Store, default_data_dir
+
     store = Store(default_data_dir(args.data))
     data = Path(args.path).read_bytes() if Path(args.path).is_file() else b""
     prepared = prepare(store, data, Path(args.path).name, max_bytes=CLI_MAX_BYTES)
@@ -203,6 +216,8 @@ def _publish(args: argparse.Namespace) -> int:
 
 
 def _versions(args: argparse.Namespace) -> int:
+    from model.store import Store, default_data_dir
+
     versions = Store(default_data_dir(args.data)).versions()
     if args.json:
         json.dump([asdict(v) for v in versions], sys.stdout, ensure_ascii=False, indent=2)
@@ -219,6 +234,8 @@ def _versions(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from model.store import IdenticalToCurrent, Store, default_data_dir
+
     store = Store(default_data_dir(args.data))
     try:
         version = store.restore(args.version, args.user)
@@ -232,13 +249,30 @@ def _restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _bench(args: argparse.Namespace) -> int:
+    from model.bench import SIZES, run
+
+    sizes = [name.strip() for name in args.sizes.split(",") if name.strip()]
+    unknown = [name for name in sizes if name not in SIZES]
+    if unknown:
+        print(f"未知规模：{'、'.join(unknown)}；可选：{'、'.join(SIZES)}")
+        return EXIT_ERRORS
+    run(sizes, Path(args.folder), Path(args.json) if args.json else None)
+    return EXIT_OK
+
+
 def _template(args: argparse.Namespace) -> int:
+    from model.template import template_bytes
+
     Path(args.out).write_bytes(template_bytes())
     print(f"已写入模板 {args.out}")
     return EXIT_OK
 
 
 def _sample(args: argparse.Namespace) -> int:
+    from model.sample import SAMPLE_PATH, generate, write_workbook
+
+    args.out = args.out or str(SAMPLE_PATH)
     default_size = (args.groups, args.members_per_group, args.years) == (8, 9, 2)
     ledger, as_of = generate(
         groups=args.groups,

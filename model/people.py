@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+_SEPARATOR = "\x1f"  # joins group and value into one lookup key; never typed in a cell
+
 
 def member_keys(members: pd.DataFrame) -> pd.Series:
     """A member's key is 编号 where given, else 中心组|姓名."""
@@ -24,38 +26,30 @@ class Resolution:
     details: pd.DataFrame  # per row: group, count, ids (for the error texts)
 
 
+def _lookup(groups: pd.Series, values: pd.Series) -> pd.Series:
+    return (groups.astype("string") + _SEPARATOR + values.astype("string")).astype("string")
+
+
 def resolve_people(values: pd.Series, groups: pd.Series, members: pd.DataFrame) -> Resolution:
-    """Resolve each (value, group) pair; rows whose group is unknown stay unresolved quietly."""
-    query = pd.DataFrame({"value": values, "group": groups}).astype("string")
-    by_id = members.dropna(subset=["member_id"])[["member_id", "group", "key"]]
-    by_id = by_id.rename(columns={"member_id": "value", "key": "id_key"}).astype("string")
-    by_name = (
-        members.groupby(["group", "name"], sort=False)
-        .agg(
-            count=("key", "size"),
-            name_key=("key", "first"),
-            ids=("member_id", lambda ids: "、".join(i for i in ids.dropna())),
-        )
-        .reset_index()
-        .rename(columns={"name": "value"})
-    )
-    by_name[["group", "value", "name_key"]] = by_name[["group", "value", "name_key"]].astype(
-        "string"
-    )
-    joined = (
-        query.reset_index(names="_index")
-        .merge(by_id.drop_duplicates(["value", "group"]), on=["value", "group"], how="left")
-        .merge(by_name, on=["value", "group"], how="left")
-        .set_index("_index")
-    )
-    joined.index.name = None
-    single_name = joined["name_key"].where(joined["count"] == 1)
-    keys = joined["id_key"].fillna(single_name).astype("string")
-    present = query["value"].notna() & query["group"].notna()
-    ambiguous = present & joined["id_key"].isna() & (joined["count"] > 1).fillna(False)
-    unknown = present & keys.isna() & ~ambiguous
-    details = pd.DataFrame(
-        {"group": query["group"], "count": joined["count"], "ids": joined["ids"]},
-        index=query.index,
-    )
-    return Resolution(keys, unknown.astype(bool), ambiguous.astype(bool), details)
+    """Resolve each (value, group) pair by hashing, whatever the number of rows."""
+    with_id = members.dropna(subset=["member_id"])
+    by_id = pd.Series(with_id["key"].to_numpy(), index=_lookup(with_id["group"], with_id["member_id"]))
+    by_id = by_id[~by_id.index.duplicated()]
+    name_index = _lookup(members["group"], members["name"])
+    name_count = name_index.value_counts()
+    first_key = pd.Series(members["key"].to_numpy(), index=name_index.to_numpy())
+    first_key = first_key[~first_key.index.duplicated()]
+    # The 编号 of same-named members, for the hint; only those few names are joined.
+    shared = members.assign(lookup=name_index.to_numpy())[name_index.duplicated(keep=False).to_numpy()]
+    ids = shared.dropna(subset=["member_id"]).groupby("lookup")["member_id"].agg("、".join)
+
+    lookup = _lookup(groups, values)
+    id_key = lookup.map(by_id).astype("string")
+    count = lookup.map(name_count)
+    single_name = lookup.map(first_key).astype("string").where(count == 1)
+    keys = id_key.fillna(single_name).astype("string")
+    present = values.notna() & groups.notna()
+    ambiguous = (present & id_key.isna() & (count > 1)).fillna(False).astype(bool)
+    unknown = (present & keys.isna() & ~ambiguous).fillna(False).astype(bool)
+    details = pd.DataFrame({"group": groups, "count": count, "ids": lookup.map(ids)}, index=values.index)
+    return Resolution(keys, unknown, ambiguous, details)

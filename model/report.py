@@ -110,8 +110,9 @@ def _member_counts(timeline: Timeline, year: int) -> pd.DataFrame:
 def _explain_all(members: pd.DataFrame, counts: pd.DataFrame, lang: Lang) -> None:
     reasons, fixes, consequences = [], [], []
     empty = {"absent": 0, "leave": 0, "no_comment": 0, "talks_planned": 0}
-    for key, row in members.iterrows():
-        member_counts = counts.loc[key].to_dict() if key in counts.index else empty
+    by_member = counts.to_dict("index")
+    for key, row in zip(members.index, members.to_dict("records"), strict=True):
+        member_counts = by_member.get(key, empty)
         member_reasons, member_fix = explain(row, member_counts)
         reasons.append([{"code": c, "text": reason_text(c, d, lang)} for c, d in member_reasons])
         fixes.append("；".join(fix_text(c, d, lang) for c, d in member_fix) or None)
