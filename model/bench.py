@@ -73,7 +73,11 @@ print(json.dumps({"total": done - started, "peak_mb": resource.getrusage(resourc
 
 def _probe(code: str, *args: str) -> dict:
     run = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
     )
     return json.loads(run.stdout.strip().splitlines()[-1])
 
@@ -107,7 +111,9 @@ def make_workbook(size: Size, folder: Path) -> tuple[Path, int, int]:
 
 def measure(size: Size, folder: Path, log=print) -> dict:
     path, year, participation = make_workbook(size, folder)
-    log(f"[{size.name}] {path.name}: {path.stat().st_size / 2**20:.1f} MB, {participation:,} participation rows")
+    log(
+        f"[{size.name}] {path.name}: {path.stat().st_size / 2**20:.1f} MB, {participation:,} participation rows"
+    )
     ours = [_probe(PROBE_OURS, str(path), str(year)) for _ in range(size.runs)]
     fast = [_probe(PROBE_FASTEXCEL, str(path)) for _ in range(size.runs)]
     openpyxl = [_probe(PROBE_OPENPYXL, str(path)) for _ in range(size.reference_runs)]
@@ -132,7 +138,9 @@ def measure(size: Size, folder: Path, log=print) -> dict:
         "openpyxl_pandas_s": median(openpyxl, "total"),
         "openpyxl_peak_mb": round(max(row["peak_mb"] for row in openpyxl)),
     }
-    result["ratio_to_fastexcel"] = round(result["read_validate_report_s"] / result["fastexcel_bare_s"], 2)
+    result["ratio_to_fastexcel"] = round(
+        result["read_validate_report_s"] / result["fastexcel_bare_s"], 2
+    )
     return result
 
 
@@ -157,7 +165,11 @@ def run(sizes: list[str], folder: Path, out: Path | None) -> list[dict]:
     results = [measure(SIZES[name], folder) for name in sizes]
     print(table(results))
     if out:
-        payload = {"machine": platform.platform(), "python": platform.python_version(), "results": results}
+        payload = {
+            "machine": platform.platform(),
+            "python": platform.python_version(),
+            "results": results,
+        }
         out.write_text(json.dumps(payload, ensure_ascii=False, indent=2))
         print(f"written {out}")
     return results

@@ -71,6 +71,26 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("--user", default="cli")
     restore.set_defaults(run=_restore)
 
+    users = commands.add_parser("users", help="管理用户：add / remove / passwd / list")
+    user_commands = users.add_subparsers(required=True, metavar="ACTION")
+    add = user_commands.add_parser("add", help="添加用户（密码从提示或标准输入第一行读取）")
+    add.add_argument("name")
+    add.add_argument("--role", choices=["viewer", "clerk", "admin"], required=True)
+    add.add_argument("--groups", default="", help="仅可查看的中心组，逗号分隔；不填为全部")
+    add.add_argument("--data", default=None)
+    add.set_defaults(run=_users_add)
+    remove = user_commands.add_parser("remove", help="删除用户")
+    remove.add_argument("name")
+    remove.add_argument("--data", default=None)
+    remove.set_defaults(run=_users_remove)
+    passwd = user_commands.add_parser("passwd", help="重设密码")
+    passwd.add_argument("name")
+    passwd.add_argument("--data", default=None)
+    passwd.set_defaults(run=_users_passwd)
+    listing = user_commands.add_parser("list", help="列出用户")
+    listing.add_argument("--data", default=None)
+    listing.set_defaults(run=_users_list)
+
     bench = commands.add_parser("bench", help="性能基准：三种规模的读取、检查与报告耗时")
     bench.add_argument("--sizes", default="county-year,county-term,max")
     bench.add_argument("--folder", default="bench_out")
@@ -246,6 +266,65 @@ def _restore(args: argparse.Namespace) -> int:
         print(f"v{args.version} 与当前版本 v{same.version.version} 相同，无需恢复")
         return EXIT_IDENTICAL
     print(f"已把 v{args.version} 恢复为新版本 v{version.version}")
+    return EXIT_OK
+
+
+def _password() -> str:
+    """From a prompt on a terminal, else the first line of standard input; never echoed."""
+    if sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass("密码：")
+        if getpass.getpass("再输一次：") != first:
+            raise ValueError("两次输入的密码不一致")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _accounts(args: argparse.Namespace):
+    from model.auth import Accounts
+    from model.store import default_data_dir
+
+    return Accounts(default_data_dir(args.data))
+
+
+def _users_add(args: argparse.Namespace) -> int:
+    groups = [g.strip() for g in args.groups.replace("，", ",").split(",") if g.strip()]
+    try:
+        user = _accounts(args).add(args.name, _password(), args.role, groups or None)
+    except ValueError as exc:
+        print(f"未添加：{exc}")
+        return EXIT_ERRORS
+    print(f"已添加用户 {user.name}（{user.role}）")
+    return EXIT_OK
+
+
+def _users_remove(args: argparse.Namespace) -> int:
+    try:
+        _accounts(args).remove(args.name)
+    except KeyError:
+        print(f"没有用户 {args.name}")
+        return EXIT_ERRORS
+    print(f"已删除用户 {args.name}")
+    return EXIT_OK
+
+
+def _users_passwd(args: argparse.Namespace) -> int:
+    try:
+        _accounts(args).set_password(args.name, _password())
+    except KeyError:
+        print(f"没有用户 {args.name}")
+        return EXIT_ERRORS
+    except ValueError as exc:
+        print(f"未修改：{exc}")
+        return EXIT_ERRORS
+    print(f"已重设 {args.name} 的密码")
+    return EXIT_OK
+
+
+def _users_list(args: argparse.Namespace) -> int:
+    for user in _accounts(args).users():
+        print(f"{user.name}\t{user.role}\t{','.join(user.groups) if user.groups else '全部'}")
     return EXIT_OK
 
 

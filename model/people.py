@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 _SEPARATOR = "\x1f"  # joins group and value into one lookup key; never typed in a cell
@@ -31,16 +32,45 @@ def _lookup(groups: pd.Series, values: pd.Series) -> pd.Series:
 
 
 def resolve_people(values: pd.Series, groups: pd.Series, members: pd.DataFrame) -> Resolution:
-    """Resolve each (value, group) pair by hashing, whatever the number of rows."""
+    """Resolve each (value, group) pair; a million rows hold few distinct pairs, so resolve those."""
+    value_codes, value_uniques = pd.factorize(values, use_na_sentinel=False)
+    group_codes, group_uniques = pd.factorize(groups, use_na_sentinel=False)
+    pair_codes = group_codes.astype(np.int64) * (len(value_uniques) + 1) + value_codes
+    distinct, inverse = np.unique(pair_codes, return_inverse=True)
+    pair_values = pd.Series(
+        value_uniques.take(distinct % (len(value_uniques) + 1)), dtype=values.dtype
+    )
+    pair_groups = pd.Series(
+        group_uniques.take(distinct // (len(value_uniques) + 1)), dtype=groups.dtype
+    )
+    resolved = _resolve_distinct(pair_values, pair_groups, members)
+
+    def spread(series: pd.Series) -> pd.Series:
+        taken = series.take(inverse)
+        taken.index = values.index
+        return taken
+
+    details = resolved.details.take(inverse)
+    details.index = values.index
+    return Resolution(
+        spread(resolved.keys), spread(resolved.unknown), spread(resolved.ambiguous), details
+    )
+
+
+def _resolve_distinct(values: pd.Series, groups: pd.Series, members: pd.DataFrame) -> Resolution:
     with_id = members.dropna(subset=["member_id"])
-    by_id = pd.Series(with_id["key"].to_numpy(), index=_lookup(with_id["group"], with_id["member_id"]))
+    by_id = pd.Series(
+        with_id["key"].to_numpy(), index=_lookup(with_id["group"], with_id["member_id"])
+    )
     by_id = by_id[~by_id.index.duplicated()]
     name_index = _lookup(members["group"], members["name"])
     name_count = name_index.value_counts()
     first_key = pd.Series(members["key"].to_numpy(), index=name_index.to_numpy())
     first_key = first_key[~first_key.index.duplicated()]
     # The 编号 of same-named members, for the hint; only those few names are joined.
-    shared = members.assign(lookup=name_index.to_numpy())[name_index.duplicated(keep=False).to_numpy()]
+    shared = members.assign(lookup=name_index.to_numpy())[
+        name_index.duplicated(keep=False).to_numpy()
+    ]
     ids = shared.dropna(subset=["member_id"]).groupby("lookup")["member_id"].agg("、".join)
 
     lookup = _lookup(groups, values)
@@ -51,5 +81,7 @@ def resolve_people(values: pd.Series, groups: pd.Series, members: pd.DataFrame) 
     present = values.notna() & groups.notna()
     ambiguous = (present & id_key.isna() & (count > 1)).fillna(False).astype(bool)
     unknown = (present & keys.isna() & ~ambiguous).fillna(False).astype(bool)
-    details = pd.DataFrame({"group": groups, "count": count, "ids": lookup.map(ids)}, index=values.index)
+    details = pd.DataFrame(
+        {"group": groups, "count": count, "ids": lookup.map(ids)}, index=values.index
+    )
     return Resolution(keys, unknown, ambiguous, details)

@@ -174,7 +174,9 @@ def _check_members(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -
     errors = duplicate_errors(raw, members, ["member_id"], "member_id", "编号")
     # Same-named members of one group are allowed only when every one of them has a 编号.
     same_name = members.duplicated(["group", "name"], keep="first")
-    lacks_id = members["member_id"].isna().groupby([members["group"], members["name"]]).transform("any")
+    lacks_id = (
+        members["member_id"].isna().groupby([members["group"], members["name"]]).transform("any")
+    )
     clash = same_name & lacks_id.fillna(False).astype(bool)
     first_rows = members.groupby(["group", "name"])["row"].transform("first")
     errors += cell_errors(

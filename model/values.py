@@ -78,7 +78,9 @@ _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 DATE_MIN, DATE_MAX = pd.Timestamp("2000-01-01"), pd.Timestamp("2100-12-31")
 
 
-def by_unique(parse: Callable[..., tuple[pd.Series, pd.Series]]) -> Callable[..., tuple[pd.Series, pd.Series]]:
+def by_unique(
+    parse: Callable[..., tuple[pd.Series, pd.Series]],
+) -> Callable[..., tuple[pd.Series, pd.Series]]:
     """Run a column parser on the column's distinct values only, then spread the result back.
 
     A million participation rows hold a few hundred distinct dates and a handful of marks, so
@@ -190,5 +192,10 @@ def choice_values(table: str) -> list[str]:
 
 def session_ids(text: pd.Series) -> pd.Series:
     """场次 as a key: full-width folded, and a number typed as 3.0 equal to 3."""
-    folded = text.str.normalize("NFKC").str.strip(_STRIP)
-    return folded.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+    codes, uniques = pd.factorize(text, use_na_sentinel=False)
+    distinct = pd.Series(uniques, dtype=text.dtype)
+    folded = distinct.str.normalize("NFKC").str.strip(_STRIP)
+    folded = folded.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+    spread = folded.take(codes)
+    spread.index = text.index
+    return spread

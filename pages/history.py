@@ -6,9 +6,11 @@ import streamlit as st
 from model.store import IdenticalToCurrent, Store
 from pages.common.downloads import XLSX
 from pages.common.layout import header
-from pages.common.state import current_user, data_dir, t
+from pages.common.session import accounts, require
+from pages.common.state import data_dir, t
 
-header("page_history")
+header("page_history", "publish")
+user = require("publish")
 store = Store(data_dir())
 st.caption(t("history_intro"))
 versions = store.versions()
@@ -41,14 +43,17 @@ else:
             mime=XLSX,
             on_click="ignore",
         )
-        if chosen.version != versions[0].version and right.button(
-            t("restore", version=chosen.version), key="restore_button"
-        ):
+        restorable = user.can("restore") and chosen.version != versions[0].version
+        if restorable and right.button(t("restore", version=chosen.version), key="restore_button"):
+            require("restore")
             try:
-                restored = store.restore(chosen.version, current_user())
+                restored = store.restore(chosen.version, user.name)
             except IdenticalToCurrent:
                 st.info(t("already_current", version=chosen.version))
             else:
+                accounts().log(
+                    user.name, "restore", True, f"v{chosen.version} → v{restored.version}"
+                )
                 st.session_state["just_restored"] = (chosen.version, restored.version)
                 st.rerun()
 if "just_restored" in st.session_state:

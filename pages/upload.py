@@ -13,7 +13,8 @@ from model.store import IdenticalToCurrent, StaleUpload, Store
 from model.template import template_bytes
 from pages.common.downloads import XLSX
 from pages.common.layout import header
-from pages.common.state import current_user, data_dir, lang, t
+from pages.common.session import accounts, require
+from pages.common.state import data_dir, lang, t
 
 CHANGE_KEYS = [
     "members_added",
@@ -45,7 +46,8 @@ def show_errors(errors) -> None:
         )
 
 
-header("page_upload")
+header("page_upload", "publish")
+user = require("publish")  # checked on the server on every run, not just by hiding the link
 store = Store(data_dir())
 st.caption(t("upload_intro"))
 st.download_button(
@@ -114,11 +116,13 @@ if upload is not None:
         stale_confirmed = st.session_state.get("stale_for") == digest
         label = t("confirm_publish") if stale_confirmed else t("publish")
         if st.button(label, type="primary", key="publish_button"):
+            user = require("publish")  # again at the moment of acting
             try:
                 version = publish(
-                    store, prepared, current_user(), comment, confirm_stale=stale_confirmed
+                    store, prepared, user.name, comment, confirm_stale=stale_confirmed
                 )
             except StaleUpload as stale:
+                accounts().log(user.name, "publish", False, f"stale: v{stale.current}")
                 st.session_state["stale_for"] = digest
                 st.warning(t("stale", current=stale.current, expected=stale.expected or "-"))
                 st.rerun()
@@ -127,6 +131,7 @@ if upload is not None:
             else:
                 for key in ("prepared", "prepared_sha", "stale_for"):
                     st.session_state.pop(key, None)
+                accounts().log(user.name, "publish", True, f"v{version.version} {upload.name}")
                 st.session_state["just_published"] = version.version
                 st.rerun()
         if stale_confirmed:

@@ -94,3 +94,34 @@ def test_upload_publish_and_see_the_dashboard_change(tmp_path):
         assert members.inner_text() == "18"
         assert page.get_by_text("示例数据（示范县）").count() == 0
         assert page.locator("[data-testid='stSidebar']").get_by_text("当前版本 v1").count() == 1
+
+
+def test_sign_in_and_roles_in_the_browser(tmp_path):
+    """With users configured: the sign-in page, a refused password, a viewer without upload."""
+    require_chromium()
+    from model.auth import Accounts
+
+    registry = Accounts(tmp_path / "data")
+    registry.add("王书记", "correct horse 1", "viewer", ["青山镇党委"])
+    with streamlit_server(tmp_path / "data") as url, chromium_page() as page:
+        page.goto(url)
+        page.get_by_label("用户名").wait_for(timeout=30_000)
+        page.get_by_label("用户名").fill("王书记")
+        page.get_by_label("密码").fill("wrong password")
+        page.get_by_role("button", name="登录").click()
+        page.get_by_text("用户名或密码不正确").wait_for(timeout=15_000)
+        page.get_by_label("密码").fill("correct horse 1")
+        page.get_by_role("button", name="登录").click()
+        page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)
+        wait_for_app(page)
+        nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+        assert "总览" in nav and "数据上传" not in nav
+        # A crafted URL opens a new session: it must sign in again and never sees the uploader.
+        page.goto(f"{url}/upload")
+        wait_for_app(page)
+        assert page.locator("[data-testid='stMain'] h1").first.inner_text().strip() == "登录"
+        assert page.get_by_role("button", name="发布").count() == 0
+        assert page.locator("[data-testid='stFileUploaderDropzoneInput']").count() == 0
+        page.screenshot(path=str(SCREENSHOTS / "viewer-signed-in.png"), full_page=True)
+    actions = [row["action"] for row in registry.audit()]
+    assert "sign_in_failed" in actions and "sign_in" in actions

@@ -6,7 +6,16 @@ import pandas as pd
 import streamlit as st
 
 from model.i18n import finding_title
-from pages.common.state import Filters, PageContext, current_source, read_cached, sidebar, t
+from pages.common.session import account_box, require
+from pages.common.state import (
+    Filters,
+    PageContext,
+    current_source,
+    read_cached,
+    scoped_cached,
+    sidebar,
+    t,
+)
 
 MEETING_CSS = """
 <style>
@@ -19,23 +28,27 @@ h1 { font-size: 2.6rem !important; }
 """
 
 
-def context() -> PageContext | None:
+def context(permission: str = "view") -> PageContext | None:
     """The workbook shown and the sidebar filters; None (after saying why) without usable data.
 
     Every page builds it itself: Streamlit reruns only the page script on some reruns (AppTest
     always does), so nothing may depend on the entry script having run first.
     """
+    user = require(permission)
+    with st.sidebar:
+        account_box(user)
     source = current_source()
     result = read_cached(source.sha256, source.data)
     if not result.ok:
         st.error(t("workbook_invalid", count=len(result.errors)))
         return None
-    return PageContext(source, result, sidebar(result, source))
+    scoped = scoped_cached(source.sha256, user.groups, result)
+    return PageContext(source, scoped, sidebar(scoped, source), user)
 
 
-def header(title_key: str) -> PageContext | None:
-    """Title, sample banner and meeting-mode controls; None (after saying why) without data."""
-    ctx = context()
+def header(title_key: str, permission: str = "view") -> PageContext | None:
+    """Sign-in check, title, sample banner and meeting-mode controls; None without data."""
+    ctx = context(permission)
     st.title(t(title_key))
     if ctx is None:
         return None

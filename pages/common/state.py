@@ -14,10 +14,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from model.auth import User
 from model.i18n import Lang
 from model.reader import ReadResult, read_workbook
 from model.report import Report, build_report, default_year, years_of
 from model.sample import SAMPLE_PATH
+from model.scope import restrict
 from model.store import Store, default_data_dir
 from model.timeline import Timeline, build_timeline
 from model.ui_text import text
@@ -89,23 +91,33 @@ def read_cached(sha256: str, _data: bytes) -> ReadResult:
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def timeline_cached(sha256: str, as_of: dt.date, _result: ReadResult) -> Timeline:
+def scoped_cached(sha256: str, groups: tuple[str, ...] | None, _result: ReadResult) -> ReadResult:
+    """The workbook as this user may see it: only their groups, before any page sees it."""
+    assert _result.workbook is not None
+    return ReadResult(restrict(_result.workbook, groups), [])
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def timeline_cached(
+    sha256: str, groups: tuple[str, ...] | None, as_of: dt.date, _result: ReadResult
+) -> Timeline:
     assert _result.workbook is not None
     return build_timeline(_result.workbook, as_of)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def report_cached(
-    sha256: str, year: int, as_of: dt.date, group: str | None, language: Lang, _result: ReadResult
+    sha256: str,
+    groups: tuple[str, ...] | None,
+    year: int,
+    as_of: dt.date,
+    group: str | None,
+    language: Lang,
+    _result: ReadResult,
 ) -> Report:
     assert _result.workbook is not None
-    timeline = timeline_cached(sha256, as_of, _result)
+    timeline = timeline_cached(sha256, groups, as_of, _result)
     return build_report(_result.workbook, year, as_of, group, language, timeline=timeline)
-
-
-def current_user() -> str:
-    """Who is acting: the signed-in user, or the demo user while sign-in is off."""
-    return st.session_state.get("user_name") or text("demo_user", lang())
 
 
 def _remember(key: str, widget_key: str) -> None:
@@ -207,11 +219,14 @@ def sidebar(result: ReadResult, source: Source) -> Filters:
 @dataclass
 class PageContext:
     source: Source
-    result: ReadResult
+    result: ReadResult  # already restricted to the user's groups
     filters: Filters
+    user: User
 
     def report(self, group: str | bool | None = True) -> Report:
         """The year's report for the chosen group (``group=None`` for every group)."""
         chosen = self.filters.group if group is True else group
         f = self.filters
-        return report_cached(self.source.sha256, f.year, f.as_of, chosen, f.lang, self.result)
+        return report_cached(
+            self.source.sha256, self.user.groups, f.year, f.as_of, chosen, f.lang, self.result
+        )

@@ -1,0 +1,44 @@
+"""用户与审计: the users and their roles, and the audit log with filters (admins only)."""
+
+import pandas as pd
+import streamlit as st
+
+from pages.common.layout import header
+from pages.common.session import accounts, require
+from pages.common.state import t
+
+header("page_admin", "audit")
+require("audit")
+registry = accounts()
+st.subheader(t("users_title"))
+users = registry.users()
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("username"): [u.name for u in users],
+            t("role"): [t(f"role_{u.role}") for u in users],
+            t("groups_col"): ["、".join(u.groups) if u.groups else t("all") for u in users],
+        }
+    ),
+    hide_index=True,
+)
+st.caption(t("users_cli_hint"))
+st.subheader(t("audit_title"))
+left, right = st.columns(2)
+names = sorted({row["user"] for row in registry.audit(limit=5000)})
+user_filter = left.selectbox(t("filter_user"), ["", *names], key="audit_user")
+actions = sorted({row["action"] for row in registry.audit(limit=5000)})
+action_filter = right.selectbox(t("filter_action"), ["", *actions], key="audit_action")
+rows = registry.audit(user=user_filter or None, action=action_filter or None)
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("audit_at"): [r["at"].replace("T", " ") for r in rows],
+            t("username"): [r["user"] for r in rows],
+            t("audit_action"): [r["action"] for r in rows],
+            t("audit_ok"): [t("yes") if r["ok"] else t("no") for r in rows],
+            t("audit_detail"): [r["detail"] for r in rows],
+        }
+    ),
+    hide_index=True,
+)

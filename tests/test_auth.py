@@ -1,0 +1,135 @@
+"""Users, roles, lock-out and the audit log (model/auth) and the users CLI."""
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from model.auth import BASE_DELAY_SECONDS, FREE_ATTEMPTS, Accounts, check_password, hash_password
+from model.reader import read_workbook_file
+from model.sample import SAMPLE_PATH
+from model.scope import restrict
+
+PASSWORD = "correct horse 1"
+NOW = dt.datetime(2026, 11, 27, 9, 0, 0)
+
+
+@pytest.fixture
+def accounts(tmp_path):
+    registry = Accounts(tmp_path)
+    registry.add("王书记", PASSWORD, "viewer", ["青山镇党委"])
+    registry.add("文书甲", PASSWORD, "clerk", None)
+    return registry
+
+
+def test_hashes_are_salted_and_checked():
+    first, second = hash_password(PASSWORD), hash_password(PASSWORD)
+    assert first != second and first.startswith("scrypt$")
+    assert check_password(PASSWORD, first) and not check_password("wrong", first)
+    assert not check_password(PASSWORD, "garbage")
+
+
+def test_users_file_holds_no_plaintext_password(accounts):
+    text = accounts.users_file.read_text(encoding="utf-8")
+    assert PASSWORD not in text and "scrypt$" in text
+    assert oct(accounts.users_file.stat().st_mode & 0o777) == "0o600"
+
+
+def test_roles_and_permissions(accounts):
+    viewer, clerk = accounts.get("王书记"), accounts.get("文书甲")
+    assert viewer.can("view") and not viewer.can("publish")
+    assert clerk.can("publish") and not clerk.can("restore")
+    assert viewer.groups == ("青山镇党委",) and clerk.groups is None
+
+
+def test_wrong_password_is_refused_and_audited(accounts):
+    assert accounts.sign_in("文书甲", "nope", NOW).user is None
+    assert accounts.sign_in("文书甲", PASSWORD, NOW).user.name == "文书甲"
+    actions = [(row["user"], row["action"], row["ok"]) for row in accounts.audit()]
+    assert actions[:2] == [("文书甲", "sign_in", True), ("文书甲", "sign_in_failed", False)]
+
+
+def test_growing_delay_after_repeated_failures(accounts):
+    for _ in range(FREE_ATTEMPTS - 1):
+        assert accounts.sign_in("文书甲", "nope", NOW).locked_seconds == 0
+    third = accounts.sign_in("文书甲", "nope", NOW)
+    assert third.locked_seconds == BASE_DELAY_SECONDS
+    # While locked even the right password is refused without being checked.
+    locked = accounts.sign_in("文书甲", PASSWORD, NOW + dt.timedelta(seconds=10))
+    assert locked.user is None and locked.locked_seconds == BASE_DELAY_SECONDS - 10
+    later = NOW + dt.timedelta(seconds=BASE_DELAY_SECONDS + 1)
+    assert accounts.sign_in("文书甲", "nope", later).locked_seconds == 2 * BASE_DELAY_SECONDS
+    after = later + dt.timedelta(seconds=2 * BASE_DELAY_SECONDS + 1)
+    assert accounts.sign_in("文书甲", PASSWORD, after).user is not None
+    assert accounts.sign_in("文书甲", "nope", after).locked_seconds == 0  # the count was reset
+
+
+def test_unknown_user_is_refused_like_a_wrong_password(accounts):
+    assert accounts.sign_in("nobody", PASSWORD, NOW).user is None
+
+
+def test_user_changes_are_audited(accounts):
+    accounts.set_password("文书甲", "another pass 2")
+    accounts.remove("王书记")
+    actions = [row["action"] for row in accounts.audit()]
+    assert actions[:2] == ["user_remove", "user_passwd"]
+    assert "user_add" in actions
+    assert accounts.get("王书记") is None
+
+
+def test_short_password_is_refused(tmp_path):
+    with pytest.raises(ValueError):
+        Accounts(tmp_path).add("x", "short", "viewer", None)
+
+
+def test_group_limited_workbook_has_no_other_groups_names():
+    workbook = read_workbook_file(SAMPLE_PATH).workbook
+    limited = restrict(workbook, ("青山镇党委",))
+    assert set(limited.members["group"]) == {"青山镇党委"}
+    assert set(limited.plan["group"]) == {"青山镇党委"}
+    assert set(limited.participation["member"]) <= set(limited.members["key"])
+    assert set(limited.exams["group"]) == {"青山镇党委"}
+    assert len(limited.talks) < len(workbook.talks)
+
+
+def run_cli(*args, stdin=""):
+    return subprocess.run(
+        [sys.executable, "-m", "model", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_users_cli_reads_the_password_from_stdin(tmp_path):
+    data = str(tmp_path)
+    added = run_cli(
+        "users", "add", "李文书", "--role", "clerk", "--data", data, stdin="s3cret-pass\n"
+    )
+    assert added.returncode == 0, added.stdout
+    assert "s3cret-pass" not in added.stdout + added.stderr
+    listed = run_cli("users", "list", "--data", data)
+    assert "李文书\tclerk\t全部" in listed.stdout
+    limited = run_cli(
+        "users",
+        "add",
+        "王书记",
+        "--role",
+        "viewer",
+        "--groups",
+        "青山镇党委",
+        "--data",
+        data,
+        stdin="another-pass\n",
+    )
+    assert limited.returncode == 0
+    assert Accounts(tmp_path).sign_in("李文书", "s3cret-pass").user is not None
+    assert (
+        run_cli("users", "passwd", "李文书", "--data", data, stdin="new-pass-123\n").returncode == 0
+    )
+    assert Accounts(tmp_path).sign_in("李文书", "new-pass-123").user is not None
+    assert run_cli("users", "remove", "李文书", "--data", data).returncode == 0
+    assert run_cli("users", "remove", "李文书", "--data", data).returncode == 1
+    assert "s3cret-pass" not in (tmp_path / "audit.sqlite").read_bytes().decode("utf-8", "ignore")
