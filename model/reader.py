@@ -223,6 +223,12 @@ def _check_plan(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -> l
     return errors
 
 
+def _is_in(column: pd.Series, values: pd.Index | pd.Series) -> pd.Series:
+    """``column.isin(values)`` by hashing: pandas converts each value one by one for Arrow text."""
+    found = pd.Index(values).dropna().unique().get_indexer(column.astype(object)) >= 0
+    return pd.Series(found, index=column.index)
+
+
 def _check_records(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -> list:
     plan, talks, members = frames["plan"], frames["talks"], frames["members"]
     planned = plan.drop_duplicates("session").set_index("session")
@@ -231,7 +237,7 @@ def _check_records(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -
         raw, frame = raws.get(key), frames[key]
         if raw is None:
             continue
-        unknown = frame["session"].notna() & ~frame["session"].isin(planned.index)
+        unknown = frame["session"].notna() & ~_is_in(frame["session"], planned.index)
         errors += cell_errors(raw, "session", unknown, "UNKNOWN_SESSION")
     if "talks" in raws:
         raw = raws["talks"]
@@ -243,7 +249,7 @@ def _check_records(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -
     errors += _resolve(raws.get("participation"), participation, "name", session_group, members)
     if PARTICIPATION.key in raws:
         raw = raws[PARTICIPATION.key]
-        untalked = session_group.notna() & ~participation["session"].isin(talks["session"])
+        untalked = session_group.notna() & ~_is_in(participation["session"], talks["session"])
         errors += cell_errors(raw, "session", untalked, "NO_TALK_RECORD")
         errors += duplicate_errors(raw, participation, ["session", "name"], "name", "场次+姓名")
     exams = frames["exams"]

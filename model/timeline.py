@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from model.params import Params
@@ -150,35 +151,69 @@ def _attendance(
     """Held sessions × members in post that day, joined with what was recorded.
 
     A missing row counts as 缺席; the speaker attends with or without a row and never comments.
+    Joins run on integer codes (session position × member position): on a million rows that
+    is several times faster than joining strings.
     """
     held = sessions[sessions["held"]].reset_index()[
         ["session", "group", "held_date", "speaker", "host", "year"]
     ]
     if held.empty:
         return _empty_attendance()
-    roster = members[["key", "group", "joined", "left"]].rename(columns={"key": "member"})
-    expected = held.merge(roster, on="group", how="inner")
-    expected = expected[in_post(expected["joined"], expected["left"], expected["held_date"])]
-    expected = expected.assign(expected=True)[["session", "member", "expected"]]
-    recorded = participation[["session", "member", "attendance", "comment"]].dropna(
-        subset=["member"]
+    member_index = pd.Index(members["key"])
+    session_index = pd.Index(held["session"])
+    width = len(member_index) + 1
+
+    # Expected: every member of the session's group in post on the day.
+    group_codes, _ = pd.factorize(pd.concat([held["group"], members["group"]]))
+    held_group, member_group = group_codes[: len(held)], group_codes[len(held) :]
+    roster = pd.DataFrame({"g": member_group, "m": np.arange(len(member_index))})
+    pairs = pd.DataFrame({"g": held_group, "s": np.arange(len(held))}).merge(roster, on="g")
+    s_codes, m_codes = pairs["s"].to_numpy(), pairs["m"].to_numpy()
+    day = held["held_date"].to_numpy()[s_codes]
+    joined = members["joined"].to_numpy()[m_codes]
+    left = members["left"].to_numpy()[m_codes]
+    on_post = (pd.isna(joined) | (joined <= day)) & (pd.isna(left) | (left >= day))
+    expected_keys = s_codes[on_post].astype(np.int64) * width + m_codes[on_post]
+
+    # Recorded: the participation rows of held sessions, one per (session, member).
+    rec_s = session_index.get_indexer(participation["session"])
+    rec_m = member_index.get_indexer(participation["member"])
+    usable = (rec_s >= 0) & (rec_m >= 0)
+    recorded = pd.DataFrame(
+        {
+            "k": rec_s[usable].astype(np.int64) * width + rec_m[usable],
+            "attendance": participation["attendance"].to_numpy()[usable],
+            "comment": participation["comment"].to_numpy()[usable],
+        }
+    ).drop_duplicates("k")
+    frame = pd.DataFrame({"k": expected_keys, "expected": True}).merge(
+        recorded, on="k", how="outer"
     )
-    recorded = recorded[recorded["session"].isin(held["session"])].drop_duplicates(
-        ["session", "member"]
-    )
-    frame = expected.merge(recorded, on=["session", "member"], how="outer")
     frame["expected"] = frame["expected"].fillna(False).astype(bool)
-    frame = frame.merge(held, on="session", how="left")
-    frame["is_speaker"] = frame["member"] == frame["speaker"]
-    frame["is_host"] = frame["member"] == frame["host"]
+    keys = frame["k"].to_numpy()
+    s_of, m_of = keys // width, keys % width
+    # Explicit object dtype: pandas would otherwise copy a million strings into Arrow arrays.
+    for column in ("session", "group", "speaker", "host"):
+        frame[column] = pd.Series(
+            held[column].to_numpy(dtype=object)[s_of], index=frame.index, dtype=object
+        )
+    frame["held_date"] = held["held_date"].to_numpy()[s_of]
+    frame["year"] = held["year"].to_numpy()[s_of]
+    frame["member"] = pd.Series(
+        member_index.to_numpy(dtype=object)[m_of], index=frame.index, dtype=object
+    )
+    frame["is_speaker"] = frame["member"].to_numpy() == frame["speaker"].to_numpy()
+    frame["is_host"] = frame["member"].to_numpy() == frame["host"].to_numpy()
     frame["missing_row"] = frame["attendance"].isna() & ~frame["is_speaker"]
-    attendance = frame["attendance"].fillna(ATTENDANCE_ABSENT)
-    attendance = attendance.mask(frame["is_speaker"], ATTENDANCE_PRESENT)
-    frame["attendance"] = attendance.astype("string")
+    attendance = (
+        frame["attendance"].fillna(ATTENDANCE_ABSENT).mask(frame["is_speaker"], ATTENDANCE_PRESENT)
+    )
+    frame["attendance"] = attendance
     frame["comment"] = frame["comment"].fillna(COMMENT_NONE).mask(frame["is_speaker"], COMMENT_NONE)
-    frame["attended"] = frame["attendance"] == ATTENDANCE_PRESENT
-    frame["absent"] = frame["attendance"] == ATTENDANCE_ABSENT
-    frame["on_leave"] = frame["attendance"] == ATTENDANCE_LEAVE
-    frame["member_row"] = frame["member"].map(members["row"])
-    frame = frame.sort_values(["session", "member_row"], kind="stable")
-    return frame[ATTENDANCE_COLUMNS].reset_index(drop=True)
+    frame["attended"] = attendance == ATTENDANCE_PRESENT
+    frame["absent"] = attendance == ATTENDANCE_ABSENT
+    frame["on_leave"] = attendance == ATTENDANCE_LEAVE
+    frame["year"] = frame["year"].astype("Int64")
+    # Session order, then the members' order in the 成员 sheet.
+    order = np.lexsort((members["row"].to_numpy()[m_of], s_of))
+    return frame.iloc[order][ATTENDANCE_COLUMNS].reset_index(drop=True)
