@@ -46,6 +46,8 @@ def resolve_people(values: pd.Series, groups: pd.Series, members: pd.DataFrame) 
     resolved = _resolve_distinct(pair_values, pair_groups, members)
 
     def spread(series: pd.Series) -> pd.Series:
+        if isinstance(series.dtype, pd.StringDtype):  # plain strings: no Arrow copy later
+            series = pd.Series(series.to_numpy(dtype=object, na_value=None), dtype=object)
         taken = series.take(inverse)
         taken.index = values.index
         return taken

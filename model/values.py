@@ -94,6 +94,8 @@ def by_unique(
         if len(uniques) * 2 > len(text):
             return parse(text, *args)
         values, bad = parse(pd.Series(uniques, dtype=text.dtype), *args)
+        if isinstance(values.dtype, pd.StringDtype):  # spread plain strings: no Arrow copy later
+            values = pd.Series(values.to_numpy(dtype=object, na_value=None), dtype=object)
         spread, flags = values.take(codes), bad.take(codes)
         spread.index = flags.index = text.index
         return spread, flags.astype(bool)
@@ -196,6 +198,6 @@ def session_ids(text: pd.Series) -> pd.Series:
     distinct = pd.Series(uniques, dtype=text.dtype)
     folded = distinct.str.normalize("NFKC").str.strip(_STRIP)
     folded = folded.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
-    spread = folded.take(codes)
+    spread = pd.Series(folded.to_numpy(dtype=object, na_value=None), dtype=object).take(codes)
     spread.index = text.index
     return spread
