@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 
+import pandas as pd
 from openpyxl import Workbook as OpenpyxlWorkbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from model.credits import BREAKDOWN
-from model.i18n import Lang, status_label
+from model.i18n import Lang, finding_title, status_label
 from model.report import Report
 from model.ui_text import text
 from model.xlsx_out import append_text_row
@@ -83,7 +84,8 @@ def report_workbook(report: Report, lang: Lang = "zh", show_names: bool = True) 
             f.group,
             f.session if isinstance(f.session, str) else None,
             (names.get(f.member) if isinstance(f.member, str) else None) if show_names else None,
-            f.text,
+            # Without names, only the title: a session's text lists who was absent.
+            f.text if show_names else finding_title(f.code, lang),
         ]
         for f in report.findings.itertuples()
         if show_names or not isinstance(f.member, str)
@@ -97,7 +99,7 @@ def report_workbook(report: Report, lang: Lang = "zh", show_names: bool = True) 
 
 
 def _value(value: object, key: str) -> object:
-    if value is None or value != value or str(value) == "<NA>":
+    if value is None or pd.isna(value):
         return None
     if hasattr(value, "item"):
         value = value.item()

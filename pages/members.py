@@ -7,7 +7,7 @@ from model.credits import BREAKDOWN, credit_events
 from model.i18n import status_label
 from pages.common.charts import credit_buildup, status_distribution
 from pages.common.downloads import report_download
-from pages.common.layout import header
+from pages.common.layout import header, safe
 from pages.common.state import t
 
 ctx = header("page_members")
@@ -47,7 +47,9 @@ if ctx is not None:
         if rows:
             key = table.index[rows[0]]
             row = members.loc[key]
-            st.subheader(f"{row['name']}（{row['group']}）· {status_label(row['status'], lang)}")
+            st.subheader(
+                f"{safe(row['name'])}（{safe(row['group'])}）· {status_label(row['status'], lang)}"
+            )
             cols = st.columns(4)
             cols[0].metric(t("credits"), f"{row['credits']:g} / {row['line']}")
             cols[1].metric(t("projected"), f"{row['projected']:g}")
@@ -58,7 +60,9 @@ if ctx is not None:
             cols[3].metric(t("exam"), exam if exam != "—" else t("no_exam_yet"))
             events = credit_events(report.timeline, key, ctx.filters.year)
             st.altair_chart(credit_buildup(events, int(row["line"]), lang), width="stretch")
-            st.markdown(f"**{t('reasons')}**：" + "；".join(r["text"] for r in row["reasons"]))
+            st.markdown(
+                f"**{t('reasons')}**：" + "；".join(safe(r["text"]) for r in row["reasons"])
+            )
             if isinstance(row["fix"], str):
                 st.info(f"{t('fix')}：{row['fix']}")
             if isinstance(row["consequence"], str):

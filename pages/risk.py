@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from model.i18n import FINDINGS, finding_title, status_label
-from pages.common.layout import finding_lines, header
+from pages.common.layout import finding_lines, header, safe
 from pages.common.state import t
 
 ctx = header("page_risk")
@@ -26,9 +26,9 @@ if ctx is not None:
             label = status_label(row["status"], lang)
             box = st.error if row["status"] == "failed" else st.warning
             lines = [
-                f"**[{label}] {row['group']} · {row['name']}**（{t('credits')} {row['credits']:g}/{row['line']}）"
+                f"**\\[{label}\\] {safe(row['group'])} · {safe(row['name'])}**（{t('credits')} {row['credits']:g}/{row['line']}）"
             ]
-            lines.append(f"{t('reasons')}：" + "；".join(r["text"] for r in row["reasons"]))
+            lines.append(f"{t('reasons')}：" + "；".join(safe(r["text"]) for r in row["reasons"]))
             if isinstance(row["fix"], str):
                 lines.append(f"{t('fix')}：{row['fix']}")
             if isinstance(row["consequence"], str):
@@ -57,7 +57,7 @@ if ctx is not None:
         for group, line in zip(
             group_level["group"], finding_lines(group_level, ctx.filters), strict=True
         ):
-            st.warning(f"{group}：{line}")
+            st.warning(f"{safe(group)}：{line}")
     if ctx.filters.show_names:
         detail = findings[~(findings["session"].isna() & findings["member"].isna())]
         st.dataframe(

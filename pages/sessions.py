@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.common.charts import session_timeline
-from pages.common.layout import finding_lines, header
+from pages.common.layout import finding_lines, header, safe
 from pages.common.state import t
 
 CHECKS = [
@@ -51,7 +51,7 @@ if ctx is not None:
         st.caption(t("pick_session"))
         if rows:
             session = table.index[rows[0]]
-            st.subheader(f"{t('session')} {session}：{sessions.at[session, 'topic']}")
+            st.subheader(f"{t('session')} {safe(session)}：{safe(sessions.at[session, 'topic'])}")
             attendance = report.timeline.attendance
             present = attendance[attendance["session"] == session]
             if ctx.filters.show_names and len(present):

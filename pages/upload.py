@@ -12,7 +12,7 @@ from model.publishing import prepare, publish
 from model.store import IdenticalToCurrent, StaleUpload, Store
 from model.template import template_bytes
 from pages.common.downloads import XLSX
-from pages.common.layout import header
+from pages.common.layout import header, safe
 from pages.common.session import accounts, require
 from pages.common.state import data_dir, lang, t
 
@@ -31,7 +31,7 @@ CHANGE_KEYS = [
 def show_errors(errors) -> None:
     frame = pd.DataFrame([e.as_dict() for e in errors])
     for sheet, rows in frame.groupby(frame["sheet"].fillna("—"), sort=False):
-        st.markdown(f"**{sheet}**")
+        st.markdown(f"**{safe(sheet)}**")
         st.dataframe(
             rows[["cell", "column", "value", "message", "hint"]].rename(
                 columns={
@@ -111,7 +111,7 @@ if upload is not None:
             for key in ("members_added", "members_removed", "sessions_added", "sessions_now_held"):
                 items = getattr(changes, key)
                 if items and len(items) <= 50:
-                    st.caption(f"{t(f'change_{key}')}：" + "、".join(items))
+                    st.caption(f"{t(f'change_{key}')}：" + "、".join(safe(item) for item in items))
         comment = st.text_input(t("publish_comment"), key="publish_comment")
         stale_confirmed = st.session_state.get("stale_for") == digest
         label = t("confirm_publish") if stale_confirmed else t("publish")

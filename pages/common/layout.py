@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -64,10 +66,19 @@ def header(title_key: str, permission: str = "view") -> PageContext | None:
     return ctx
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def safe(text: object) -> str:
+    """Workbook text for a Markdown element: every Markdown and HTML character escaped, so a
+    name like ![x](http://…) or <img> is shown as typed and never fetched or rendered."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
 def finding_lines(findings: pd.DataFrame, filters: Filters) -> list[str]:
     """Finding texts; with names hidden, only the titles of findings about no one in person."""
     if filters.show_names:
-        return list(findings["text"])
+        return [safe(text) for text in findings["text"]]
     anonymous = findings[findings["member"].isna()]
     return [finding_title(code, filters.lang) for code in anonymous["code"]]
 
