@@ -214,6 +214,6 @@ def _attendance(
     frame["absent"] = attendance == ATTENDANCE_ABSENT
     frame["on_leave"] = attendance == ATTENDANCE_LEAVE
     frame["year"] = frame["year"].astype("Int64")
-    # Session order, then the members' order in the 成员 sheet.
-    order = np.lexsort((members["row"].to_numpy()[m_of], s_of))
-    return frame.iloc[order][ATTENDANCE_COLUMNS].reset_index(drop=True)
+    # An outer merge sorts its keys, so rows already run session by session in plan order and,
+    # within a session, in the order of the 成员 sheet.
+    return frame[ATTENDANCE_COLUMNS]

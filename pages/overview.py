@@ -3,7 +3,6 @@
 import streamlit as st
 
 from model.i18n import finding_title
-from pages.common.charts import cumulative_sessions, status_distribution
 from pages.common.downloads import report_download
 from pages.common.layout import header, percent
 from pages.common.state import t
@@ -30,6 +29,9 @@ if ctx is not None:
     four = st.columns(4)
     for column, key in zip(four, ["people", "time", "content", "effect"], strict=True):
         column.metric(t(f"four_{key}"), percent(overall[key]))
+
+    # Altair loads after the numbers are on screen: the KPIs show first on a cold start.
+    from pages.common.charts import cumulative_sessions, status_distribution
 
     left, right = st.columns(2)
     left.altair_chart(cumulative_sessions(report.sessions, ctx.filters.year, lang), width="stretch")

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.export import report_workbook
 from model.report import Report
 from pages.common.state import PageContext, t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def _build(report: Report, lang: str, show_names: bool) -> bytes:
+    from model.export import report_workbook  # openpyxl loads only when a report is asked for
+
+    return report_workbook(report, lang, show_names)
+
+
 def report_download(ctx: PageContext, report: Report) -> None:
     f = ctx.filters
     st.download_button(
         t("download_report"),
-        data=lambda: report_workbook(report, f.lang, f.show_names),
+        data=lambda: _build(report, f.lang, f.show_names),
         file_name=f"学习台账报表-{f.year}-{f.as_of:%Y%m%d}.xlsx",
         mime=XLSX,
         icon=":material/download:",
