@@ -30,8 +30,8 @@ if ctx is not None:
                 t("line"): shown["line"],
                 t("projected"): shown["projected"],
                 **{t(f"breakdown_{part}"): shown[part] for part in BREAKDOWN},
-                t("exam"): shown["score"],
-                t("makeup"): shown["makeup"],
+                t("exam"): [f"{v:g}" if pd.notna(v) else "—" for v in shown["score"]],
+                t("makeup"): [f"{v:g}" if pd.notna(v) else "" for v in shown["makeup"]],
                 t("status"): [status_label(s, lang) for s in shown["status"]],
             }
         ).sort_values([t("group"), t("name")])
