@@ -15,7 +15,7 @@ from tests.browser import (
 pytestmark = pytest.mark.browser
 
 PAGES = [
-    ("overview", "总览"),
+    ("", "总览"),  # the default page lives at the root
     ("sessions", "学习安排"),
     ("members", "成员学分"),
     ("risk", "风险预警"),
@@ -44,9 +44,10 @@ def test_every_page_in_chromium(server):
             assert page.locator("[data-testid='stMain'] h1").first.inner_text().strip() == title
             assert page.get_by_text("示例数据（示范县）").count() >= 1
             assert page.locator("[data-testid='stException']").count() == 0
-            if slug in ("overview", "sessions"):
+            assert page.get_by_text("Page not found").count() == 0
+            if slug in ("", "sessions"):
                 page.wait_for_selector(".vega-embed canvas, .vega-embed svg", timeout=15_000)
-            page.screenshot(path=str(SCREENSHOTS / f"{slug}.png"), full_page=True)
+            page.screenshot(path=str(SCREENSHOTS / f"{slug or 'overview'}.png"), full_page=True)
     print(f"first page interactive after {first_interactive:.2f} s")
     assert first_interactive < 15
 

@@ -25,12 +25,12 @@ STATE_COLORS = {
 }
 
 
-def _style(chart: alt.Chart, title: str, height: int | alt.Step = 260) -> alt.Chart:
+def _style(chart: alt.Chart, title: str, height: int | alt.Step = 280) -> alt.Chart:
     return (
         chart.properties(title=title, height=height)
         .configure(font=FONT)
         .configure_axis(labelAngle=0, labelFont=FONT, titleFont=FONT, labelFontSize=12)
-        .configure_legend(labelFont=FONT, titleFont=FONT, orient="bottom")
+        .configure_legend(labelFont=FONT, titleFont=FONT, orient="top")
         .configure_title(font=FONT, fontSize=15, anchor="start")
     )
 
