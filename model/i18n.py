@@ -115,10 +115,9 @@ REASONS: dict[str, dict[str, str]] = {
         "zh": "剩余场次全部参加也最多 {attainable:g} 分，达不到 {line} 分",
         "en": "at most {attainable:g} credits attainable, below {line}",
     },
-    "ABSENCES": {
-        "zh": "缺席 {absent} 次、请假 {leave} 次",
-        "en": "{absent} absences, {leave} leaves",
-    },
+    "ABSENCES": {"zh": "{parts}", "en": "{parts}"},
+    "ABSENT_PART": {"zh": "缺席 {absent} 次", "en": "{absent} absences"},
+    "LEAVE_PART": {"zh": "请假 {leave} 次", "en": "{leave} leaves"},
     "COMMENTS_MISSING": {"zh": "出席未点评 {count} 次", "en": "{count} sessions without comment"},
     "NO_TALK_PLANNED": {"zh": "全年没有主讲安排", "en": "no talk planned this year"},
     "EXAM_MISSING": {"zh": "尚无理论考试成绩", "en": "no exam score yet"},
@@ -161,6 +160,16 @@ def finding_text(code: str, details: dict, lang: Lang = "zh") -> str:
 
 
 def reason_text(code: str, details: dict, lang: Lang = "zh") -> str:
+    if code == "ABSENCES":  # only the parts that happened: "请假 2 次", not "缺席 0 次、请假 2 次"
+        parts = [
+            REASONS[part][lang].format(**details)
+            for part, count in (
+                ("ABSENT_PART", details["absent"]),
+                ("LEAVE_PART", details["leave"]),
+            )
+            if count
+        ]
+        return ("、" if lang == "zh" else ", ").join(parts)
     return REASONS[code][lang].format(**details)
 
 
