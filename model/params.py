@@ -15,6 +15,8 @@ class ParamInfo:
     zh: str
     meaning: str
     unit: str
+    meaning_en: str = ""
+    unit_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,23 +51,87 @@ class Params:
 
 
 PARAM_INFO: dict[str, ParamInfo] = {
-    "min_sessions": ParamInfo("年度场次下限", "每个中心组每年应安排的学习场次", "次"),
-    "draft_lead_days": ParamInfo("初稿提前天数", "初稿至少提前多少天发给与会人员", "天"),
-    "min_minutes": ParamInfo("时长下限", "中心发言时长下限", "分钟"),
-    "max_minutes": ParamInfo("时长上限", "中心发言时长上限", "分钟"),
-    "outreach_deadline_days": ParamInfo("宣讲期限天数", "讲课后到联系点宣讲的期限", "天"),
-    "article_deadline_days": ParamInfo("文章期限天数", "讲课后形成理论文章的期限", "天"),
-    "attend_credit": ParamInfo("出席学分", "每出席一次学习", "学分"),
-    "talk_credit": ParamInfo("主讲学分", "每作一次中心发言（已举行）", "学分"),
-    "host_credit": ParamInfo("主持学分", "每主持一次已举行的学习", "学分"),
-    "oral_comment_credit": ParamInfo("口头点评学分", "每次口头点评", "学分"),
-    "written_comment_credit": ParamInfo("书面点评学分", "每次书面点评", "学分"),
-    "outreach_credit": ParamInfo("宣讲学分", "每次到联系点宣讲", "学分"),
-    "outreach_cap": ParamInfo("宣讲计分上限", "每场讲课最多计分的宣讲次数", "次"),
-    "article_credit": ParamInfo("文章学分", "每篇由讲稿形成的理论文章", "学分"),
-    "pass_credits": ParamInfo("达标学分", "全年需要的学分（按在组天数折算）", "学分"),
-    "exam_pass_mark": ParamInfo("及格分", "理论考试及格分", "分"),
-    "as_of": ParamInfo("统计截止日期", "进度与风险的统计日期（空白为今天）", ""),
+    "min_sessions": ParamInfo(
+        "年度场次下限",
+        "每个中心组每年应安排的学习场次",
+        "次",
+        "sessions a group should plan per year",
+        "sessions",
+    ),
+    "draft_lead_days": ParamInfo(
+        "初稿提前天数",
+        "初稿至少提前多少天发给与会人员",
+        "天",
+        "days the first draft goes out before the talk",
+        "days",
+    ),
+    "min_minutes": ParamInfo(
+        "时长下限", "中心发言时长下限", "分钟", "shortest central talk", "min"
+    ),
+    "max_minutes": ParamInfo("时长上限", "中心发言时长上限", "分钟", "longest central talk", "min"),
+    "outreach_deadline_days": ParamInfo(
+        "宣讲期限天数",
+        "讲课后到联系点宣讲的期限",
+        "天",
+        "days allowed to take the talk to the linked points",
+        "days",
+    ),
+    "article_deadline_days": ParamInfo(
+        "文章期限天数",
+        "讲课后形成理论文章的期限",
+        "天",
+        "days allowed to turn the talk into an article",
+        "days",
+    ),
+    "attend_credit": ParamInfo(
+        "出席学分", "每出席一次学习", "学分", "per session attended", "credits"
+    ),
+    "talk_credit": ParamInfo(
+        "主讲学分", "每作一次中心发言（已举行）", "学分", "per central talk given", "credits"
+    ),
+    "host_credit": ParamInfo(
+        "主持学分", "每主持一次已举行的学习", "学分", "per held session hosted", "credits"
+    ),
+    "oral_comment_credit": ParamInfo(
+        "口头点评学分", "每次口头点评", "学分", "per oral comment", "credits"
+    ),
+    "written_comment_credit": ParamInfo(
+        "书面点评学分", "每次书面点评", "学分", "per written comment", "credits"
+    ),
+    "outreach_credit": ParamInfo(
+        "宣讲学分", "每次到联系点宣讲", "学分", "per outreach talk at a linked point", "credits"
+    ),
+    "outreach_cap": ParamInfo(
+        "宣讲计分上限",
+        "每场讲课最多计分的宣讲次数",
+        "次",
+        "outreach talks counted per session at most",
+        "talks",
+    ),
+    "article_credit": ParamInfo(
+        "文章学分",
+        "每篇由讲稿形成的理论文章",
+        "学分",
+        "per talk turned into a theory article",
+        "credits",
+    ),
+    "pass_credits": ParamInfo(
+        "达标学分",
+        "全年需要的学分（按在组天数折算）",
+        "学分",
+        "credits needed in a year (pro-rated by days in post)",
+        "credits",
+    ),
+    "exam_pass_mark": ParamInfo(
+        "及格分", "理论考试及格分", "分", "theory exam pass mark", "points"
+    ),
+    "as_of": ParamInfo(
+        "统计截止日期",
+        "进度与风险的统计日期（空白为今天）",
+        "",
+        "the as-of date for progress and risk (blank: today)",
+        "",
+    ),
 }
 FIELD_BY_ZH: dict[str, str] = {info.zh: name for name, info in PARAM_INFO.items()}
 INT_FIELDS = {f.name for f in fields(Params) if f.type == "int"}

@@ -171,8 +171,8 @@ def explain(
         reasons.append(("EXAM_FAILED", {"score": float(row["score"])}))
     elif row["exam_missing"]:
         reasons.append(("EXAM_MISSING", {}))
-    if status == "failed" and row["year_over"] and not reasons:
-        reasons.append(("YEAR_OVER", {}))
+    if status == "failed" and row["year_over"]:
+        reasons.insert(0, ("YEAR_OVER", {}))
     if status == "passed":
         reasons.insert(0, ("PASSED", numbers))
     if status == "on_track":

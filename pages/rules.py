@@ -4,9 +4,17 @@ import pandas as pd
 import streamlit as st
 
 from model.i18n import CONSEQUENCE, FINDINGS, STATUS_ORDER, status_label
+from model.params import ParamInfo
 from model.ui_text import PROCEDURE
 from pages.common.layout import header
 from pages.common.state import t
+
+
+def _meaning(info: ParamInfo, lang: str) -> str:
+    if lang == "zh":
+        return f"{info.meaning}（{info.unit}）" if info.unit else info.meaning
+    return f"{info.meaning_en} ({info.unit_en})" if info.unit_en else info.meaning_en
+
 
 ctx = header("page_rules")
 if ctx is not None:
@@ -23,9 +31,7 @@ if ctx is not None:
                     t("param_value"): f"{value:%Y-%m-%d}"
                     if hasattr(value, "year")
                     else f"{value:g}",
-                    t("param_meaning"): f"{info.meaning}（{info.unit}）"
-                    if info.unit
-                    else info.meaning,
+                    t("param_meaning"): _meaning(info, lang),
                 }
                 for name, value, info in params.rows()
                 if value is not None

@@ -111,7 +111,13 @@ def test_after_the_year_everyone_not_passed_has_failed():
     rep = report(year=2026, as_of=D(2027, 1, 5), exams=[exam("乙", 88)], **lean_plan(5))
     row = member(rep, "乙")
     assert (row["credits"], row["status"]) == (25, "failed")
+    assert codes(row)[:2] == ["YEAR_OVER", "CREDIT_SHORTFALL"]
     assert member(rep, "丙")["status"] == "failed"  # no exam at all
+
+
+def test_a_makeup_entered_after_the_year_turns_failed_into_passed():
+    rep = report(year=2026, as_of=D(2027, 1, 5), exams=[exam("乙", 40, 70)], **lean_plan(6))
+    assert member(rep, "乙")["status"] == "passed"
 
 
 def test_exempt_members_are_not_assessed():

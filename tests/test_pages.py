@@ -142,6 +142,8 @@ def test_english_switch_leaves_no_chinese_label():
         labels += [s.value for s in at.subheader]
         labels += [c.value for c in at.caption]
         labels += [w.label for w in at.sidebar.selectbox] + [at.sidebar.date_input[0].label]
+        if page == "pages/rules.py":  # the parameter table too: names, values and meanings
+            labels += [str(v) for v in at.dataframe[0].value.to_numpy().ravel()]
         leftovers = [label for label in labels if CJK.search(label)]
         # The sample's source label and data values may be Chinese; UI labels may not.
         assert leftovers == [], (page, leftovers)
