@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from model.messages import ERROR_TEXTS
+from model.messages import ERROR_TEXTS, ERROR_TEXTS_EN
 
 
 def column_letter(index: int) -> str:
@@ -28,9 +28,30 @@ class WorkbookError:
     value: str | None
     message: str
     hint: str
+    fields: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The JSON of ``validate``: where, what, and what to type (in Chinese)."""
+        return {
+            "code": self.code,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "cell": self.cell,
+            "value": self.value,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def text(self, lang: str = "zh") -> tuple[str, str]:
+        """(message, hint) in the dashboard's language."""
+        if lang == "zh" or not self.fields:
+            return self.message, self.hint
+        message, hint = ERROR_TEXTS_EN[self.code]
+        try:
+            return message.format(**self.fields), hint.format(**self.fields)
+        except (KeyError, ValueError, IndexError):
+            return self.message, self.hint
 
 
 def make_error(
@@ -58,6 +79,7 @@ def make_error(
         value=None if value is None else str(value),
         message=message_template.format(**fields),
         hint=hint_template.format(**fields),
+        fields=fields,
     )
 
 

@@ -114,3 +114,110 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "可用的参数：{allowed}。",
     ),
 }
+
+# The same messages in English, for the dashboard's English switch (placeholders as above).
+ERROR_TEXTS_EN: dict[str, tuple[str, str]] = {
+    "FILE_EMPTY": (
+        "The file is empty (0 bytes).",
+        "Save the workbook again and upload the .xlsx file.",
+    ),
+    "FILE_TOO_LARGE": (
+        "The file is {size_mb:.1f} MB, over the {limit_mb} MB limit.",
+        "Remove unrelated sheets or pictures, save as .xlsx and upload again.",
+    ),
+    "FILE_XLS": (
+        "This is an old Excel 97-2003 (.xls) file.",
+        "Save it as an Excel workbook (.xlsx) and upload again.",
+    ),
+    "FILE_ENCRYPTED": (
+        "The file is protected by a password.",
+        "Remove the password in Excel/WPS, save as .xlsx.",
+    ),
+    "FILE_MACRO": (
+        "The file contains macros (.xlsm).",
+        "Save it as a workbook without macros (.xlsx).",
+    ),
+    "FILE_ODS": (
+        "This is an OpenDocument spreadsheet (.ods).",
+        "Save it as an Excel workbook (.xlsx).",
+    ),
+    "FILE_XLSB": (
+        "This is an Excel binary workbook (.xlsb).",
+        "Save it as an Excel workbook (.xlsx).",
+    ),
+    "FILE_NOT_XLSX": (
+        "This is not an Excel workbook (.xlsx).",
+        "Upload the ledger saved by Excel or WPS as .xlsx.",
+    ),
+    "FILE_ZIP_BOMB": (
+        "The file unpacks to an abnormal size ({detail}).",
+        "Upload a normally saved .xlsx ledger.",
+    ),
+    "FILE_CORRUPT": (
+        "The file is damaged: {detail}",
+        "Open it in Excel/WPS, check it and save it again as .xlsx.",
+    ),
+    "NOT_A_LEDGER": (
+        "This is not a study ledger: no 成员 or 学习计划 sheet (sheets: {found}).",
+        "Use the template: sheets 成员, 学习计划, 讲课记录, 参学记录, 宣讲记录, 考试成绩, 参数.",
+    ),
+    "SHEET_MISSING": (
+        "The required sheet {sheet} is missing.",
+        "Add a sheet named {sheet} (copy it from the template).",
+    ),
+    "COLUMN_MISSING": (
+        "Sheet {sheet} lacks the required column {column} (no header row with all of them in rows 1-10).",
+        "Add {column} to the header row; it must hold: {required}.",
+    ),
+    "REQUIRED_EMPTY": ("{column} must not be empty.", "Fill in {column}."),
+    "BAD_DATE": (
+        "“{value}” is not a date.",
+        "Type a date such as 2026-03-15, 2026/3/15 or 2026年3月15日.",
+    ),
+    "DATE_OUT_OF_RANGE": (
+        "The date {value} is not between 2000 and 2100.",
+        "Check the year, e.g. 2026-03-15.",
+    ),
+    "BAD_NUMBER": ("“{value}” is not a number.", "Type a number such as 60."),
+    "BAD_INTEGER": ("“{value}” is not a whole number.", "Type a whole number such as 2026."),
+    "BAD_YESNO": ("“{value}” is not yes/no.", "Type 是 or 否 (or Y/N, √/×, 1/0); blank means no."),
+    "BAD_CHOICE": ("“{value}” is not a choice of {column}.", "Type one of: {allowed}."),
+    "SCORE_OUT_OF_RANGE": (
+        "The score {value} is not between 0 and 100.",
+        "Type a score from 0 to 100.",
+    ),
+    "DUPLICATE_KEY": (
+        "Repeats row {first_row} ({key_text}).",
+        "Keep one row per {key_text}: merge or delete the repeat.",
+    ),
+    "UNKNOWN_PERSON": (
+        "“{value}” is not a member of the {group} central group.",
+        "Type the name or 编号 of a member of that group on sheet 成员, or add the person there first.",
+    ),
+    "AMBIGUOUS_PERSON": (
+        "{count} members of {group} are called “{value}”.",
+        "Use the 编号 of the member meant: {ids}.",
+    ),
+    "UNKNOWN_SESSION": (
+        "Session “{value}” is not in 学习计划.",
+        "Add the session to 学习计划 first, or use an existing one.",
+    ),
+    "NO_TALK_RECORD": (
+        "Session “{value}” has no talk record, so it cannot have participation rows.",
+        "Add the session's held date to 讲课记录 first.",
+    ),
+    "TALK_FOR_CANCELLED": (
+        "Session “{value}” is cancelled in 学习计划 but has a talk record.",
+        "If it was held, set its status to 已举行; otherwise delete this talk row.",
+    ),
+    "LEFT_BEFORE_JOINED": (
+        "The leaving date {value} is before the joining date {joined}.",
+        "Check both dates.",
+    ),
+    "MORE_ERRORS": (
+        "{more} more errors of the same kind ({first_code}) in this column are not listed.",
+        "Fix them like the ones listed above and check again.",
+    ),
+    "BAD_SETTING": ("The value “{value}” of parameter {setting} is not valid.", "{expected}"),
+    "UNKNOWN_SETTING": ("Unknown parameter “{value}”.", "Known parameters: {allowed}."),
+}

@@ -29,7 +29,11 @@ CHANGE_KEYS = [
 
 
 def show_errors(errors) -> None:
-    frame = pd.DataFrame([e.as_dict() for e in errors])
+    rows = []
+    for error in errors:
+        message, hint = error.text(lang())
+        rows.append(error.as_dict() | {"message": message, "hint": hint})
+    frame = pd.DataFrame(rows)
     for sheet, rows in frame.groupby(frame["sheet"].fillna("—"), sort=False):
         st.markdown(f"**{safe(sheet)}**")
         st.dataframe(
@@ -72,7 +76,8 @@ if upload is not None:
     result = prepared.result
     if result.unreadable:
         st.error(t("unreadable"))
-        st.error(f"{result.errors[0].message} {result.errors[0].hint}")
+        message, hint = result.errors[0].text(lang())
+        st.error(f"{message} {hint}")
     elif not result.ok:
         st.error(t("errors_found", count=len(result.errors)))
         st.download_button(

@@ -125,3 +125,13 @@ def test_history_restores_an_old_version(data_dir):
     at.switch_page("pages/history.py").run()
     assert not at.exception, at.exception
     assert list(at.dataframe[0].value["版本"]) == ["v2", "v1"]
+
+
+def test_errors_are_reported_in_english_when_english_is_chosen(data_dir):
+    at = upload_page()
+    at.sidebar.radio[0].set_value("en").run()
+    bad = ledger(members=[["张三", None]])
+    at.file_uploader[0].set_value(("bad.xlsx", bad, XLSX)).run()
+    table = at.dataframe[0].value
+    assert list(table["Problem"]) == ["中心组 must not be empty."]
+    assert list(table["How to fix"]) == ["Fill in 中心组."]

@@ -81,3 +81,18 @@ def test_comment_synonyms_and_blank_means_none():
 def test_text_is_trimmed_of_spaces_of_any_width():
     assert list(col("\u3000张三 ", "\xa0李四\u200b", "   ")[:2]) == ["张三", "李四"]
     assert col("   ").isna().all()
+
+
+def test_every_error_message_has_an_english_twin_with_the_same_placeholders():
+    import string
+
+    from model.messages import ERROR_TEXTS, ERROR_TEXTS_EN
+
+    assert set(ERROR_TEXTS) == set(ERROR_TEXTS_EN)
+
+    def names(template: str) -> set[str]:
+        return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+
+    for code, (message, hint) in ERROR_TEXTS.items():
+        english_message, english_hint = ERROR_TEXTS_EN[code]
+        assert names(english_message) | names(english_hint) <= names(message) | names(hint), code
