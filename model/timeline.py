@@ -18,6 +18,8 @@ from model.values import (
     ATTENDANCE_LEAVE,
     ATTENDANCE_PRESENT,
     COMMENT_NONE,
+    COMMENT_ORAL,
+    COMMENT_WRITTEN,
     STATUS_CANCELLED,
     STATUS_POSTPONED,
 )
@@ -49,6 +51,8 @@ ATTENDANCE_COLUMNS = [
 ]
 
 
+_ATTENDANCE = [ATTENDANCE_PRESENT, ATTENDANCE_LEAVE, ATTENDANCE_ABSENT]
+_COMMENTS = [COMMENT_ORAL, COMMENT_WRITTEN, COMMENT_NONE]
 _BOOL_COLUMNS = {
     "expected",
     "is_speaker",
@@ -179,11 +183,14 @@ def _attendance(
     rec_s = session_index.get_indexer(participation["session"])
     rec_m = member_index.get_indexer(participation["member"])
     usable = (rec_s >= 0) & (rec_m >= 0)
+    # Marks as small integer codes (index into _ATTENDANCE / _COMMENTS): no string work per row.
+    attendance_codes = pd.Index(_ATTENDANCE).get_indexer(participation["attendance"])
+    comment_codes = pd.Index(_COMMENTS).get_indexer(participation["comment"])
     recorded = pd.DataFrame(
         {
             "k": rec_s[usable].astype(np.int64) * width + rec_m[usable],
-            "attendance": participation["attendance"].to_numpy()[usable],
-            "comment": participation["comment"].to_numpy()[usable],
+            "a": attendance_codes[usable].astype(np.int8),
+            "c": comment_codes[usable].astype(np.int8),
         }
     ).drop_duplicates("k")
     frame = pd.DataFrame({"k": expected_keys, "expected": True}).merge(
@@ -202,17 +209,28 @@ def _attendance(
     frame["member"] = pd.Series(
         member_index.to_numpy(dtype=object)[m_of], index=frame.index, dtype=object
     )
-    frame["is_speaker"] = frame["member"].to_numpy() == frame["speaker"].to_numpy()
+    is_speaker = frame["member"].to_numpy() == frame["speaker"].to_numpy()
+    frame["is_speaker"] = is_speaker
     frame["is_host"] = frame["member"].to_numpy() == frame["host"].to_numpy()
-    frame["missing_row"] = frame["attendance"].isna() & ~frame["is_speaker"]
-    attendance = (
-        frame["attendance"].fillna(ATTENDANCE_ABSENT).mask(frame["is_speaker"], ATTENDANCE_PRESENT)
+    recorded_mark = frame["a"].to_numpy()
+    frame["missing_row"] = np.isnan(recorded_mark) & ~is_speaker
+    absent, present = _ATTENDANCE.index(ATTENDANCE_ABSENT), _ATTENDANCE.index(ATTENDANCE_PRESENT)
+    no_comment = _COMMENTS.index(COMMENT_NONE)
+    mark = np.where(np.isnan(recorded_mark), absent, recorded_mark).astype(np.int8)
+    mark[is_speaker] = present
+    said = np.where(np.isnan(frame["c"].to_numpy()), no_comment, frame["c"].to_numpy()).astype(
+        np.int8
     )
-    frame["attendance"] = attendance
-    frame["comment"] = frame["comment"].fillna(COMMENT_NONE).mask(frame["is_speaker"], COMMENT_NONE)
-    frame["attended"] = attendance == ATTENDANCE_PRESENT
-    frame["absent"] = attendance == ATTENDANCE_ABSENT
-    frame["on_leave"] = attendance == ATTENDANCE_LEAVE
+    said[is_speaker | (said < 0)] = no_comment
+    frame["attendance"] = pd.Series(
+        np.array(_ATTENDANCE, dtype=object)[mark], index=frame.index, dtype=object
+    )
+    frame["comment"] = pd.Series(
+        np.array(_COMMENTS, dtype=object)[said], index=frame.index, dtype=object
+    )
+    frame["attended"] = mark == present
+    frame["absent"] = mark == absent
+    frame["on_leave"] = mark == _ATTENDANCE.index(ATTENDANCE_LEAVE)
     frame["year"] = frame["year"].astype("Int64")
     # An outer merge sorts its keys, so rows already run session by session in plan order and,
     # within a session, in the order of the 成员 sheet.
