@@ -132,6 +132,15 @@ def test_meeting_mode_hides_names():
     assert not names & set(map(str, table.to_numpy().ravel()))
 
 
+def test_names_can_be_hidden_from_within_meeting_mode():
+    at = app()
+    at.sidebar.toggle[0].set_value(True).run()
+    at.toggle(key="meeting_hide_page_overview").set_value(True).run()
+    goto(at, "pages/risk.py")
+    assert not at.error  # no per-person boxes once hidden from the projected page
+    assert any("隐藏" in c.value for c in at.caption)
+
+
 def test_english_switch_leaves_no_chinese_label():
     at = app()
     at.sidebar.radio[0].set_value("en").run()

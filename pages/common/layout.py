@@ -58,12 +58,21 @@ def header(title_key: str, permission: str = "view") -> PageContext | None:
         st.info(t("sample_banner"), icon=":material/science:")
     if ctx.filters.meeting:
         st.html(MEETING_CSS)
-        if st.button(t("exit_meeting"), key=f"exit_meeting_{title_key}"):
+        # The sidebar is hidden while projecting, so its two switches are repeated here.
+        leave, hide = st.columns([1, 3])
+        if leave.button(t("exit_meeting"), key=f"exit_meeting_{title_key}"):
             st.session_state["flt_meeting"] = False
             st.rerun()
+        toggle_key = f"meeting_hide_{title_key}"
+        st.session_state[toggle_key] = ctx.filters.hide_names  # seeded from our own key each run
+        hide.toggle(t("hide_names"), key=toggle_key, on_change=_copy_hide, args=(toggle_key,))
         if not ctx.filters.show_names:
             st.caption(t("names_hidden"))
     return ctx
+
+
+def _copy_hide(toggle_key: str) -> None:
+    st.session_state["flt_hide"] = st.session_state[toggle_key]
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
