@@ -17,7 +17,7 @@ $(STAMP): requirements.lock
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+	$(BIN)/python -m pages.common.serve --server.port $(PORT)
 
 # Debian's chromium and CJK fonts for the browser tests; installed when missing and allowed (root).
 browser:

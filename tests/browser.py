@@ -47,9 +47,7 @@ def streamlit_server(data_dir: Path) -> Iterator[str]:
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "dashboard.py"),
+            "pages.common.serve",  # as `make run` starts it: warmed before it answers
             "--server.port",
             str(port),
             "--server.address",

@@ -1,0 +1,48 @@
+"""Start the dashboard with its heavy modules imported and the shown workbook parsed.
+
+    python -m pages.common.serve [streamlit options]
+
+Streamlit runs dashboard.py only when the first browser connects, so that visitor would wait
+for pandas, Altair and the first parse. Doing that work here, before the server answers, makes
+the first visit as quick as every later one (the caches are process-wide).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def warm() -> None:
+    # Bare-mode cache calls log a warning about the missing script context; it is expected here.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(
+        logging.ERROR
+    )
+    logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
+    logging.getLogger("streamlit.runtime.state.session_state_proxy").setLevel(logging.ERROR)
+    import altair  # noqa: F401  (imported for its import time)
+
+    from pages.common import charts, layout  # noqa: F401
+    from pages.common.state import current_source, read_cached
+
+    source = current_source()
+    read_cached(source.sha256, source.data)
+
+
+def main() -> int:
+    from streamlit.web import cli
+
+    sys.path.insert(0, str(ROOT))
+    try:
+        warm()
+    except Exception as exc:  # never keep the server from starting
+        print(f"warm-up skipped: {exc}", file=sys.stderr)
+    sys.argv = ["streamlit", "run", str(ROOT / "dashboard.py"), *sys.argv[1:]]
+    return cli.main()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
