@@ -61,8 +61,10 @@ st.download_button(
     mime=XLSX,
     on_click="ignore",
 )
+# A new key after each publish empties the uploader, so the page starts afresh.
+uploader_key = f"uploader_{st.session_state.get('uploads_published', 0)}"
 upload = st.file_uploader(
-    t("uploader"), type=["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"], key="uploader"
+    t("uploader"), type=["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"], key=uploader_key
 )
 if upload is not None:
     data = upload.getvalue()
@@ -138,6 +140,9 @@ if upload is not None:
                     st.session_state.pop(key, None)
                 accounts().log(user.name, "publish", True, f"v{version.version} {upload.name}")
                 st.session_state["just_published"] = version.version
+                st.session_state["uploads_published"] = (
+                    st.session_state.get("uploads_published", 0) + 1
+                )
                 st.rerun()
         if stale_confirmed:
             current = store.current()

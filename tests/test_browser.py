@@ -79,12 +79,16 @@ def test_upload_publish_and_see_the_dashboard_change(tmp_path):
     upload = tmp_path / "三个中心组.xlsx"
     write_workbook(ledger, as_of, upload)
     with streamlit_server(tmp_path / "data") as url, chromium_page() as page:
-        page.goto(f"{url}/upload")
+        page.goto(f"{url}/upload")  # a first visit straight to a deep link
         wait_for_app(page)
+        page.wait_for_timeout(500)
+        nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+        assert "数据上传" in nav and "overview" not in nav  # st.navigation, not the pages/ folder
         page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(upload))
         page.get_by_text("检查通过").wait_for(timeout=30_000)
         page.get_by_role("button", name="发布").click()
         page.get_by_text("已发布为 v1").wait_for(timeout=30_000)
+        assert page.get_by_text("检查通过").count() == 0  # the uploader was emptied
         page.screenshot(path=str(SCREENSHOTS / "upload-published.png"), full_page=True)
         page.goto(url)
         page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)

@@ -4,7 +4,8 @@
 
 Streamlit runs dashboard.py only when the first browser connects, so that visitor would wait
 for pandas, Altair and the first parse. Doing that work here, before the server answers, makes
-the first visit as quick as every later one (the caches are process-wide).
+the first visit as quick as every later one (the caches are process-wide). It also tells
+Streamlit from the start that navigation is by st.navigation, not by the pages/ folder.
 """
 
 from __future__ import annotations
@@ -33,8 +34,13 @@ def warm() -> None:
 
 
 def main() -> int:
+    from streamlit.runtime.pages_manager import PagesManager
     from streamlit.web import cli
 
+    # Streamlit treats a folder named pages/ as a v1 multipage app until the first run reaches
+    # st.navigation; a first visit straight to /upload would then run that page on its own,
+    # with a navigation made of raw file names. This app always navigates with st.navigation.
+    PagesManager.uses_pages_directory = False
     sys.path.insert(0, str(ROOT))
     try:
         warm()
