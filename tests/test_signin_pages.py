@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from model.auth import Accounts
 from model.sample import SAMPLE_PATH
 from model.store import Store
+from tests.workbooks import publish
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct horse 1"
@@ -114,13 +115,7 @@ def test_clerk_cannot_open_the_admin_page(with_users):
 
 
 def test_published_data_is_limited_too(with_users):
-    Store(with_users.root).publish(
-        SAMPLE_PATH.read_bytes(),
-        user="文书甲",
-        original_name="a.xlsx",
-        row_counts={},
-        finding_counts={},
-    )
+    publish(Store(with_users.root), SAMPLE_PATH.read_bytes())
     at = sign_in(start(), "王书记")
     at.switch_page("pages/risk.py").run()
     text = " ".join(x.value for x in [*at.error, *at.warning])

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from model.sample import SAMPLE_PATH
 from model.store import Store
-from tests.workbooks import ledger
+from tests.workbooks import ledger, publish
 
 ROOT = Path(__file__).resolve().parent.parent
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -55,13 +55,7 @@ def test_a_valid_upload_previews_and_publishes(data_dir):
 
 def test_an_invalid_upload_shows_errors_and_changes_nothing(data_dir):
     store = Store(data_dir)
-    store.publish(
-        SAMPLE_PATH.read_bytes(),
-        user="文书",
-        original_name="a.xlsx",
-        row_counts={},
-        finding_counts={},
-    )
+    publish(store, SAMPLE_PATH.read_bytes(), user="文书", name="a.xlsx")
     at = upload_page()
     bad = ledger(
         members=[["张三", None]], plan=[["1", "城关镇党委", "2026-13-01", "x", "张三", "张三"]]
@@ -89,13 +83,7 @@ def test_a_stale_upload_asks_for_confirmation(data_dir):
     at = upload_page()
     at.file_uploader[0].set_value(("mine.xlsx", SAMPLE_PATH.read_bytes(), XLSX)).run()
     # A colleague publishes another workbook after this upload was checked.
-    Store(data_dir).publish(
-        ledger(members=[["张三", "城关镇党委"]]),
-        user="同事",
-        original_name="x.xlsx",
-        row_counts={},
-        finding_counts={},
-    )
+    publish(Store(data_dir), ledger(members=[["张三", "城关镇党委"]]), user="同事", name="x.xlsx")
     at.button(key="publish_button").click().run()
     assert any("别人已发布了 v1" in w.value for w in at.warning)
     assert Store(data_dir).current().version == 1
@@ -104,22 +92,10 @@ def test_a_stale_upload_asks_for_confirmation(data_dir):
     assert Store(data_dir).current().version == 2
 
 
-def test_history_restores_an_old_version(data_dir):
+def test_history_lists_versions_newest_first(data_dir):
     store = Store(data_dir)
-    store.publish(
-        SAMPLE_PATH.read_bytes(),
-        user="文书",
-        original_name="a.xlsx",
-        row_counts={},
-        finding_counts={},
-    )
-    store.publish(
-        ledger(members=[["张三", "城关镇党委"]]),
-        user="文书",
-        original_name="b.xlsx",
-        row_counts={},
-        finding_counts={},
-    )
+    publish(store, SAMPLE_PATH.read_bytes(), user="文书", name="a.xlsx")
+    publish(store, ledger(members=[["张三", "城关镇党委"]]), user="文书", name="b.xlsx")
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.run()
     at.switch_page("pages/history.py").run()

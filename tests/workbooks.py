@@ -62,3 +62,10 @@ def ledger(
     if settings:
         sheets["参数"] = [SETTINGS_HEADER, *settings]
     return xlsx(sheets)
+
+
+def publish(store, data: bytes, user: str = "文书", name: str = "台账.xlsx", **kw):
+    """Publish bytes straight into a store, as a clerk's earlier upload would have."""
+    return store.publish(
+        data, user=user, original_name=name, row_counts={}, finding_counts={}, **kw
+    )
