@@ -1,59 +1,142 @@
-"""The clerk's own workbook with every error cell marked red and explained, and a 错误清单 sheet."""
+"""The clerk's own workbook with every error cell marked red and explained, and a 错误清单 sheet.
+
+It runs on untrusted bytes, so callers run it in the isolated worker (``model.isolation``).
+Empty styled rows past the data are cut from each sheet before openpyxl loads it: a million of
+them would take openpyxl half a minute and more than a gigabyte, and they hold nothing.
+"""
 
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 
+from openpyxl import Workbook as OpenpyxlWorkbook
 from openpyxl import load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
 
 from model.errors import WorkbookError
-from model.xlsx_out import append_text_row
+from model.xlsx_out import append_text_row, has_unstorable, storable
 
 ERROR_FILL = PatternFill("solid", fgColor="FF9999")
 LIST_SHEET = "错误清单"
 LIST_HEADER = ("序号", "工作表", "单元格", "行", "列", "填写的值", "问题", "怎么改")
+STRIPPED_NOTE = "注：部分单元格含 Excel 无法保存的控制字符，已在本清单中删去。"
+
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)\b")
+_ROW_END = re.compile(rb"</(?:\w+:)?row>")
+_SHEET_DATA_START = re.compile(rb"<(?:\w+:)?sheetData\b[^>]*>")
+_SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>")
 
 
 def annotate_bytes(data: bytes, errors: list[WorkbookError]) -> bytes:
     """A copy of ``data`` (an .xlsx that openpyxl can open) with the errors marked."""
-    book = load_workbook(io.BytesIO(data))
+    book = load_workbook(io.BytesIO(trim_empty_tails(data)))
     if LIST_SHEET in book.sheetnames:
         del book[LIST_SHEET]
-    listing = book.create_sheet(LIST_SHEET, 0)
-    listing.append(LIST_HEADER)
-    for cell in listing[1]:
-        cell.font = Font(bold=True)
+    listing = _error_list(book.create_sheet(LIST_SHEET, 0), errors)
     for number, error in enumerate(errors, start=1):
-        append_text_row(
-            listing,
-            [
-                number,
-                error.sheet,
-                error.cell,
-                error.row,
-                error.column,
-                error.value,
-                error.message,
-                error.hint,
-            ],
-        )
         if error.sheet in book.sheetnames and error.cell:
-            target = book[error.sheet][error.cell]
-            target.fill = ERROR_FILL
-            note = f"{error.message}\n{error.hint}"
-            if target.comment is not None:
-                note = f"{target.comment.text}\n{note}"
-            target.comment = Comment(note, "学习台账检查", width=320, height=120)
+            _mark(book[error.sheet], error)
             link = listing.cell(number + 1, 3)
             quoted = error.sheet.replace("'", "''")
             link.hyperlink = f"#'{quoted}'!{error.cell}"
             link.font = Font(color="0563C1", underline="single")
-    for letter, width in zip("ABCDEFGH", (6, 12, 8, 6, 12, 18, 50, 60), strict=True):
-        listing.column_dimensions[letter].width = width
-    listing.freeze_panes = "A2"
     book.active = 0
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def error_list_bytes(errors: list[WorkbookError]) -> bytes:
+    """Only the 错误清单, for a file openpyxl cannot open: the clerk still gets every error."""
+    book = OpenpyxlWorkbook()
+    default = book.active
+    _error_list(book.create_sheet(LIST_SHEET, 0), errors)
+    if default is not None:
+        book.remove(default)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _error_list(listing: Worksheet, errors: list[WorkbookError]) -> Worksheet:
+    listing.append(LIST_HEADER)
+    for cell in listing[1]:
+        cell.font = Font(bold=True)
+    stripped = False
+    for number, error in enumerate(errors, start=1):
+        row = [
+            number,
+            error.sheet,
+            error.cell,
+            error.row,
+            error.column,
+            error.value,
+            error.message,
+            error.hint,
+        ]
+        stripped = stripped or any(has_unstorable(value) for value in row)
+        append_text_row(listing, row)
+    if stripped:
+        listing.append([STRIPPED_NOTE])
+    for letter, width in zip("ABCDEFGH", (6, 12, 8, 6, 12, 18, 50, 60), strict=True):
+        listing.column_dimensions[letter].width = width
+    listing.freeze_panes = "A2"
+    return listing
+
+
+def _mark(sheet: Worksheet, error: WorkbookError) -> None:
+    """Fill and comment the error's cell; inside a merge, the merge's top-left cell."""
+    assert error.cell is not None
+    target = sheet[error.cell]
+    for merged in sheet.merged_cells.ranges:
+        if error.cell in merged:
+            target = sheet.cell(merged.min_row, merged.min_col)
+            break
+    target.fill = ERROR_FILL
+    note = storable(f"{error.message}\n{error.hint}")
+    if target.comment is not None:
+        note = f"{target.comment.text}\n{note}"
+    target.comment = Comment(note, "学习台账检查", width=320, height=120)
+
+
+def trim_empty_tails(data: bytes) -> bytes:
+    """The package with each worksheet's rows after its last value removed (nothing else)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    changed = False
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml"):
+                trimmed = _trim_sheet(content)
+                changed = changed or trimmed is not content
+                content = trimmed
+            target.writestr(entry, content)
+    return buffer.getvalue() if changed else data
+
+
+def _trim_sheet(xml: bytes) -> bytes:
+    last_value = -1
+    window = 1 << 16
+    while last_value < 0:
+        start = max(0, len(xml) - window)
+        matches = [m.start() for m in _VALUE.finditer(xml, start)]
+        if matches:
+            last_value = matches[-1]
+        elif start == 0:
+            break
+        window *= 4
+    if last_value >= 0:
+        row_end = _ROW_END.search(xml, last_value)
+        cut_from = row_end.end() if row_end else -1
+    else:
+        opening = _SHEET_DATA_START.search(xml)
+        cut_from = opening.end() if opening and not opening.group(0).endswith(b"/>") else -1
+    data_end = _SHEET_DATA_END.search(xml, max(cut_from, 0))
+    if cut_from < 0 or data_end is None or data_end.start() - cut_from < 1 << 16:
+        return xml  # nothing much after the data: keep the clerk's formatting as it is
+    return xml[:cut_from] + xml[data_end.start() :]

@@ -101,6 +101,11 @@ def typed_column(raw: RawSheet, column: Column) -> tuple[pd.Series, list[Workboo
     errors: list[WorkbookError] = []
     if column.required and column.key in raw.data:
         errors += cell_errors(raw, column.key, text.isna(), "REQUIRED_EMPTY")
+    if column.key in raw.formula_errors:
+        # An error value (#DIV/0!, #N/A …) is reported as itself, then read as blank.
+        failed = pd.Series(text.index.isin(raw.formula_errors[column.key]), index=text.index)
+        errors += cell_errors(raw, column.key, failed, "FORMULA_ERROR")
+        text = text.mask(failed)
     kind = column.kind
     if kind in ("text", "person"):
         return text, errors
@@ -124,14 +129,23 @@ def typed_column(raw: RawSheet, column: Column) -> tuple[pd.Series, list[Workboo
         return values, errors + cell_errors(raw, column.key, bad, "BAD_CHOICE", allowed=allowed)
     if kind == "int":
         values, bad = parse_ints(text)
-        return values, errors + cell_errors(raw, column.key, bad, "BAD_INTEGER")
-    values, bad = parse_numbers(text)
-    errors += cell_errors(raw, column.key, bad, "BAD_NUMBER")
-    if kind == "score":
-        outside = values.notna() & ((values < 0) | (values > 100))
-        errors += cell_errors(raw, column.key, outside, "SCORE_OUT_OF_RANGE")
-        values = values.mask(outside.fillna(False))
+        errors += cell_errors(raw, column.key, bad, "BAD_INTEGER")
+    else:
+        values, bad = parse_numbers(text)
+        errors += cell_errors(raw, column.key, bad, "BAD_NUMBER")
+    if column.low is not None and column.high is not None:
+        outside = (values.notna() & ((values < column.low) | (values > column.high))).fillna(False)
+        code = "SCORE_OUT_OF_RANGE" if kind == "score" else "NUMBER_OUT_OF_RANGE"
+        errors += cell_errors(
+            raw, column.key, outside, code, low=_plain(column.low), high=_plain(column.high)
+        )
+        values = values.mask(outside)
     return values, errors
+
+
+def _plain(number: float) -> str:
+    """60.0 → 60, 100000 → 100000: bounds as a clerk would type them."""
+    return f"{number:g}" if number < 1e6 else str(int(number))
 
 
 def typed_frame(raw: RawSheet) -> tuple[pd.DataFrame, list[WorkbookError]]:

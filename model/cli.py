@@ -5,18 +5,23 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from model.errors import WorkbookError
+from model.errors import WorkbookError, make_error
 
 if TYPE_CHECKING:
+    from model.isolation import Limits
     from model.reader import ReadResult
 
-# Files named on the command line may be larger than an upload (benchmarks, archives).
+# Files named on the command line may be larger than an upload (benchmarks, archives), so the
+# isolated reader may use more memory and time than it may for an upload.
 CLI_MAX_BYTES = 512 * 1024 * 1024
+CLI_MEMORY_MB = int(os.environ.get("XUEXI_CLI_READ_MEMORY_MB", "4096"))
+CLI_SECONDS = float(os.environ.get("XUEXI_CLI_READ_SECONDS", "300"))
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_IDENTICAL = 0, 1, 2, 3
 
 
@@ -115,11 +120,24 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from exc
 
 
-def read_for_cli(path: str) -> ReadResult:
-    # Commands import what they use: `report` must not pay for openpyxl at start-up.
-    from model.reader import read_workbook_file
+def cli_limits() -> Limits:
+    from model.isolation import Limits
 
-    return read_workbook_file(path, max_bytes=CLI_MAX_BYTES)
+    return Limits(memory_mb=CLI_MEMORY_MB, seconds=CLI_SECONDS)
+
+
+def read_for_cli(path: str) -> ReadResult:
+    """The named file, read in the isolated worker: a hostile file ends the child, not us."""
+    # Commands import what they use: `report` must not pay for openpyxl at start-up.
+    from model.isolation import read_isolated
+    from model.reader import ReadResult
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        error = make_error("FILE_CORRUPT", detail=f"无法打开文件（{exc.strerror}）")
+        return ReadResult(None, [error], unreadable=True)
+    return read_isolated(data, CLI_MAX_BYTES, cli_limits())
 
 
 def exit_code(result: ReadResult) -> int:
@@ -162,13 +180,14 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _annotate(args: argparse.Namespace) -> int:
-    from model.annotate import annotate_bytes
+    from model.isolation import annotate_isolated
 
     result = read_for_cli(args.path)
     if result.unreadable:
         print_errors(result.errors)
         return EXIT_UNREADABLE
-    Path(args.out).write_bytes(annotate_bytes(Path(args.path).read_bytes(), result.errors))
+    annotated = annotate_isolated(Path(args.path).read_bytes(), result.errors, cli_limits())
+    Path(args.out).write_bytes(annotated)
     print(f"已写入 {args.out}：标注 {len(result.errors)} 处错误")
     return exit_code(result)
 
@@ -201,7 +220,9 @@ def _publish(args: argparse.Namespace) -> int:
 
     store = Store(default_data_dir(args.data))
     data = Path(args.path).read_bytes() if Path(args.path).is_file() else b""
-    prepared = prepare(store, data, Path(args.path).name, max_bytes=CLI_MAX_BYTES)
+    prepared = prepare(
+        store, data, Path(args.path).name, max_bytes=CLI_MAX_BYTES, limits=cli_limits()
+    )
     if not prepared.publishable:
         if args.json:
             json.dump(

@@ -1,22 +1,52 @@
-"""Checks on untrusted bytes before any parser sees them: size, container, zip structure.
+"""Checks on untrusted bytes before any parser sees them: size, container, zip structure, extent.
 
-The uploader's file type is no security check, so every path into the reader passes here.
+The uploader's file type is no security check, so every path into the reader passes here. Nothing
+the zip's directory declares is trusted: every part is inflated here, in a stream with a byte cap,
+and each worksheet's extent is taken from the cells that hold a value, not from `<dimension>`.
 """
 
 from __future__ import annotations
 
 import io
+import re
+import struct
+import threading
 import zipfile
+import zlib
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
-from model.errors import UnreadableWorkbook, make_error
+from model.errors import UnreadableWorkbook, column_letter, make_error
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000
-MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
-MAX_ENTRY_RATIO = 1_000  # real sheet XML compresses 10–50×; a bomb, thousands
+# Real bytes after inflating, whatever the directory claims. A province-year ledger (a million
+# participation rows) is about 300 MB of XML; a parser needs about 3× its XML in memory.
+MAX_UNCOMPRESSED_BYTES = 600 * 1024 * 1024
+MAX_PART_BYTES = 400 * 1024 * 1024
+MAX_PART_RATIO = 200  # real sheet XML compresses 10–60×; a bomb, hundreds or thousands
+RATIO_CHECKED_FROM = 10 * 1024 * 1024
+# calamine holds a sheet as a dense grid from A1 to its farthest value: rows × columns cells of
+# about 40 bytes each. A province's participation sheet is 1,000,000 × 6.
+MAX_SHEET_CELLS = 16_000_000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class SheetExtent:
+    """The farthest cell holding a value: 1-based row and column (0 when the sheet is empty)."""
+
+    part: str
+    max_row: int
+    max_column: int
+
+    @property
+    def cells(self) -> int:
+        return self.max_row * self.max_column
 
 
 def check_workbook_bytes(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> None:
@@ -38,11 +68,25 @@ def check_workbook_bytes(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> None
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=str(exc))) from exc
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise UnreadableWorkbook(make_error("FILE_ZIP_BOMB", detail=f"{len(entries)} 个部件"))
     names = {entry.filename for entry in entries}
     _check_package_kind(archive, names)
-    _check_bomb(entries)
+    sheet_names = _sheet_parts(archive)
+    extents = _inflate_all(data, entries)
+    for extent in extents:
+        if extent.cells > MAX_SHEET_CELLS:
+            raise UnreadableWorkbook(
+                make_error(
+                    "FILE_FAR_CELL",
+                    sheet=sheet_names.get(extent.part, extent.part),
+                    cell=f"{column_letter(extent.max_column - 1)}{extent.max_row}",
+                    rows=extent.max_row,
+                    columns=extent.max_column,
+                )
+            )
 
 
 def _check_package_kind(archive: zipfile.ZipFile, names: set[str]) -> None:
@@ -52,24 +96,218 @@ def _check_package_kind(archive: zipfile.ZipFile, names: set[str]) -> None:
         raise UnreadableWorkbook(make_error("FILE_XLSB"))
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         raise UnreadableWorkbook(make_error("FILE_NOT_XLSX"))
-    content_types = archive.read("[Content_Types].xml")[:200_000].lower()
+    content_types = _read_small(archive, "[Content_Types].xml").lower()
     if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroenabled" in (
         content_types
     ):
         raise UnreadableWorkbook(make_error("FILE_MACRO"))
 
 
-def _check_bomb(entries: list[zipfile.ZipInfo]) -> None:
-    if len(entries) > MAX_ZIP_ENTRIES:
-        raise UnreadableWorkbook(make_error("FILE_ZIP_BOMB", detail=f"{len(entries)} 个部件"))
-    total = sum(entry.file_size for entry in entries)
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise UnreadableWorkbook(
-            make_error("FILE_ZIP_BOMB", detail=f"解压后 {total / 2**20:.0f} MB")
-        )
-    for entry in entries:
-        ratio = entry.file_size / max(entry.compress_size, 1)
-        if entry.file_size > 10 * 2**20 and ratio > MAX_ENTRY_RATIO:
+def _read_small(archive: zipfile.ZipFile, name: str, limit: int = 2_000_000) -> bytes:
+    """A small part read with a cap on the real bytes, for the checks above."""
+    try:
+        with archive.open(name) as part:
+            return part.read(limit)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=str(exc))) from exc
+
+
+_SHEET_ENTRY = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+_SHEET_ENTRY_ID_FIRST = re.compile(
+    rb'<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"'
+)
+_RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*>")
+_ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part → sheet name as the clerk sees it, for messages (best effort)."""
+    workbook = _read_small(archive, "xl/workbook.xml")
+    try:
+        rels = _read_small(archive, "xl/_rels/workbook.xml.rels")
+    except (UnreadableWorkbook, KeyError):
+        return {}
+    targets = {}
+    for match in _RELATIONSHIP.finditer(rels):
+        attributes = dict(_ATTRIBUTE.findall(match.group(0)))
+        target = attributes.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
+        part = target if target.startswith("xl/") else f"xl/{target}"
+        targets[attributes.get(b"Id", b"")] = part
+    names = {}
+    for name, rel_id in _SHEET_ENTRY.findall(workbook):
+        names[targets.get(rel_id, "")] = _unescape(name)
+    for rel_id, name in _SHEET_ENTRY_ID_FIRST.findall(workbook):
+        names.setdefault(targets.get(rel_id, ""), _unescape(name))
+    return names
+
+
+def _unescape(raw: bytes) -> str:
+    text = raw.decode("utf-8", "replace")
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'")):
+        text = text.replace(entity, char)
+    return text.replace("&amp;", "&")
+
+
+def _inflate_all(data: bytes, entries: list[zipfile.ZipInfo]) -> list[SheetExtent]:
+    """Inflate every part for real, capping each and the total; measure each worksheet.
+
+    zlib lets go of the GIL while it inflates, so two threads halve the time on big files.
+    """
+
+    budget = _Budget(MAX_UNCOMPRESSED_BYTES)
+
+    def measure(entry: zipfile.ZipInfo) -> tuple[int, SheetExtent | None]:
+        is_sheet = entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml")
+        size, content = _inflate(data, entry, keep=is_sheet, budget=budget)
+        ratio = size / max(entry.compress_size, 1)
+        if size > RATIO_CHECKED_FROM and ratio > MAX_PART_RATIO:
             raise UnreadableWorkbook(
                 make_error("FILE_ZIP_BOMB", detail=f"{entry.filename} 压缩比 {ratio:.0f}:1")
             )
+        return size, sheet_extent(entry.filename, content) if content is not None else None
+
+    # Largest first, so the two threads finish together.
+    ordered = sorted(entries, key=lambda entry: -entry.compress_size)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        measured = list(pool.map(measure, ordered))
+    return [extent for _, extent in measured if extent is not None]
+
+
+class _Budget:
+    """Real inflated bytes of the whole package, shared by the threads that inflate it."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+        self.lock = threading.Lock()
+
+    def spend(self, size: int) -> None:
+        with self.lock:
+            self.used += size
+            if self.used > self.limit:
+                raise UnreadableWorkbook(
+                    make_error("FILE_ZIP_BOMB", detail=f"解压后超过 {self.limit >> 20} MB")
+                )
+
+
+def _inflate(
+    data: bytes, entry: zipfile.ZipInfo, keep: bool, budget: _Budget | None = None
+) -> tuple[int, bytes | None]:
+    """(real size, content if kept) of one part, read from its local header onwards."""
+    offset = entry.header_offset
+    header = data[offset : offset + _LOCAL_HEADER.size]
+    if len(header) < _LOCAL_HEADER.size or not header.startswith(b"PK\x03\x04"):
+        raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=f"{entry.filename} 头部损坏"))
+    fields = _LOCAL_HEADER.unpack(header)
+    method, name_length, extra_length = fields[4], fields[10], fields[11]
+    start = offset + _LOCAL_HEADER.size + name_length + extra_length
+    budget = budget or _Budget(MAX_UNCOMPRESSED_BYTES)
+    if method == zipfile.ZIP_STORED:
+        content = data[start : start + entry.compress_size]
+        budget.spend(len(content))
+        return len(content), content if keep else None
+    if method != zipfile.ZIP_DEFLATED:
+        raise UnreadableWorkbook(
+            make_error("FILE_CORRUPT", detail=f"{entry.filename} 使用了不支持的压缩方式 {method}")
+        )
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    pieces: list[bytes] = []
+    size = 0
+    position = start
+    pending = b""
+    try:
+        while not inflater.eof:
+            if not pending:
+                pending = data[position : position + _CHUNK]
+                position += len(pending)
+                if not pending:
+                    break  # truncated stream: the parser reports it
+            piece = inflater.decompress(pending, _CHUNK)
+            pending = inflater.unconsumed_tail
+            size += len(piece)
+            budget.spend(len(piece))
+            if size > MAX_PART_BYTES:
+                raise UnreadableWorkbook(
+                    make_error(
+                        "FILE_ZIP_BOMB",
+                        detail=f"{entry.filename} 解压后超过 {MAX_PART_BYTES >> 20} MB",
+                    )
+                )
+            if keep:
+                pieces.append(piece)
+    except zlib.error as exc:
+        raise UnreadableWorkbook(
+            make_error("FILE_CORRUPT", detail=f"{entry.filename}：{exc}")
+        ) from exc
+    return size, b"".join(pieces) if keep else None
+
+
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)\b")
+_CELL_OPEN = re.compile(rb"<(?:\w+:)?c\b[^>]*>")
+_ROW_OPEN = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
+_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_ROW_REF = re.compile(rb'\br="(\d+)"')
+# Any cell past column K: a ledger sheet rarely has one, so this one scan usually settles it.
+_PAST_K = re.compile(rb'c r="(?:[L-Z]|[A-Z]{2,3})\d')
+_VALUED_COLUMN = re.compile(
+    rb'<(?:\w+:)?c r="([A-Z]{1,3})\d+"[^>]*(?<!/)>(?:<(?:\w+:)?f\b[^>]*/>|<(?:\w+:)?f\b[^>]*>[^<]*</(?:\w+:)?f>)?<(?:\w+:)?(?:v|is)\b'
+)
+_NARROW_COLUMNS = 11
+
+
+def sheet_extent(part: str, xml: bytes) -> SheetExtent:
+    """The farthest row and column holding a value; empty styled cells and rows cost nothing.
+
+    Rows come from the last value (rows are in order in every file Excel, WPS or
+    LibreOffice writes; a hostile file that breaks the order meets the worker's memory limit).
+    Columns: one scan for cells past column K, exact letters only when there are some.
+    """
+    last = _last_match_start(_VALUE, xml)
+    if last < 0:
+        return SheetExtent(part, 0, 0)
+    last_row, last_column = _position(xml, last)
+    max_column = max(last_column, 1)
+    if _PAST_K.search(xml):
+        letters = set(_VALUED_COLUMN.findall(xml))
+        max_column = max([max_column, *(_column_number(letter) for letter in letters)])
+    else:
+        max_column = max(max_column, _NARROW_COLUMNS)
+    return SheetExtent(part, last_row, max_column)
+
+
+def _position(xml: bytes, value_at: int) -> tuple[int, int]:
+    """(row, column) of the cell whose value starts at ``value_at``."""
+    cell_at = xml.rfind(b"<", 0, value_at)
+    while cell_at > 0 and not _CELL_OPEN.match(xml, cell_at):
+        cell_at = xml.rfind(b"<", 0, cell_at)
+    cell = _CELL_OPEN.match(xml, max(cell_at, 0))
+    ref = _REF.search(cell.group(0)) if cell else None
+    if ref:
+        return int(ref.group(2)), _column_number(ref.group(1))
+    row_at = xml.rfind(b"<", 0, value_at)
+    while row_at > 0 and not _ROW_OPEN.match(xml, row_at):
+        row_at = xml.rfind(b"<", 0, row_at)
+    row = _ROW_OPEN.match(xml, max(row_at, 0))
+    row_ref = _ROW_REF.search(row.group(0)) if row else None
+    return (int(row_ref.group(1)) if row_ref else 1), 1
+
+
+def _last_match_start(pattern: re.Pattern[bytes], data: bytes) -> int:
+    """Start of the last match, searching backwards in growing windows (values are near the end
+    except when a million styled empty rows follow the data)."""
+    window = 1 << 16
+    while True:
+        start = max(0, len(data) - window)
+        found = [m.start() for m in pattern.finditer(data, start)]
+        if found:
+            return found[-1]
+        if start == 0:
+            return -1
+        window *= 4
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number

@@ -45,6 +45,26 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "文件已损坏，无法读取：{detail}",
         "请在 Excel/WPS 中打开确认无误后重新保存为 .xlsx 再上传。",
     ),
+    "FILE_FAR_CELL": (
+        "工作表“{sheet}”的单元格 {cell} 有内容，远在数据区域之外（读取需铺开 {rows} 行 × {columns} 列）。",
+        "请在 Excel/WPS 中选中 {cell}（可按 Ctrl+End 定位）并删除其内容，保存后再上传。",
+    ),
+    "FILE_TOO_COMPLEX": (
+        "文件结构异常或过于复杂，无法在限定资源内读取（{detail}）。",
+        "请在 Excel/WPS 中打开，删除无关的工作表和远离表格的单元格，另存为 .xlsx 后再上传；如仍不行，请把文件交给管理员。",
+    ),
+    "SHEET_DUPLICATE": (
+        "工作表“{sheet}”和“{other}”都是“{logical}”表，无法判断以哪一个为准。",
+        "请删除或重命名其中一个，只保留一个“{logical}”工作表。",
+    ),
+    "FORMULA_ERROR": (
+        "公式出错（{value}），请改为数值或文字。",
+        "请把“{column}”改为直接填写的值（如 60），不要留公式错误值。",
+    ),
+    "NUMBER_OUT_OF_RANGE": (
+        "{column} {value} 不在 {low}–{high} 之间。",
+        "请填写 {low}–{high} 之间的数字。",
+    ),
     "NOT_A_LEDGER": (
         "这不是中心组学习台账：找不到“成员”和“学习计划”工作表（现有工作表：{found}）。",
         "请使用台账模板，工作表名为 成员、学习计划、讲课记录、参学记录、宣讲记录、考试成绩、参数。",
@@ -156,6 +176,26 @@ ERROR_TEXTS_EN: dict[str, tuple[str, str]] = {
     "FILE_CORRUPT": (
         "The file is damaged: {detail}",
         "Open it in Excel/WPS, check it and save it again as .xlsx.",
+    ),
+    "FILE_FAR_CELL": (
+        "Cell {cell} of sheet {sheet} holds a value far outside the data (reading it means a grid of {rows} rows × {columns} columns).",
+        "Select {cell} in Excel/WPS (Ctrl+End finds it), delete its content, save and upload again.",
+    ),
+    "FILE_TOO_COMPLEX": (
+        "The file is malformed or too complex to read within the allowed resources ({detail}).",
+        "Open it in Excel/WPS, delete unrelated sheets and cells far from the table, save as .xlsx and upload again; if that fails, give the file to an administrator.",
+    ),
+    "SHEET_DUPLICATE": (
+        "Sheets {sheet} and {other} are both the {logical} sheet; it is unclear which one counts.",
+        "Delete or rename one of them so that only one {logical} sheet remains.",
+    ),
+    "FORMULA_ERROR": (
+        "Formula error ({value}): type a value instead.",
+        "Replace the formula in {column} by a typed value (e.g. 60); leave no error values.",
+    ),
+    "NUMBER_OUT_OF_RANGE": (
+        "{column} {value} is not between {low} and {high}.",
+        "Type a number from {low} to {high}.",
     ),
     "NOT_A_LEDGER": (
         "This is not a study ledger: no 成员 or 学习计划 sheet (sheets: {found}).",

@@ -17,6 +17,9 @@ class ParamInfo:
     unit: str
     meaning_en: str = ""
     unit_en: str = ""
+    # The 参数 sheet may set a value only within [low, high]; the rules page prints the range.
+    low: float = 0
+    high: float = 100
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ PARAM_INFO: dict[str, ParamInfo] = {
         "次",
         "sessions a group should plan per year",
         "sessions",
+        low=0,
+        high=100,
     ),
     "draft_lead_days": ParamInfo(
         "初稿提前天数",
@@ -64,17 +69,23 @@ PARAM_INFO: dict[str, ParamInfo] = {
         "天",
         "days the first draft goes out before the talk",
         "days",
+        low=0,
+        high=60,
     ),
     "min_minutes": ParamInfo(
-        "时长下限", "中心发言时长下限", "分钟", "shortest central talk", "min"
+        "时长下限", "中心发言时长下限", "分钟", "shortest central talk", "min", low=1, high=600
     ),
-    "max_minutes": ParamInfo("时长上限", "中心发言时长上限", "分钟", "longest central talk", "min"),
+    "max_minutes": ParamInfo(
+        "时长上限", "中心发言时长上限", "分钟", "longest central talk", "min", low=1, high=600
+    ),
     "outreach_deadline_days": ParamInfo(
         "宣讲期限天数",
         "讲课后到联系点宣讲的期限",
         "天",
         "days allowed to take the talk to the linked points",
         "days",
+        low=0,
+        high=366,
     ),
     "article_deadline_days": ParamInfo(
         "文章期限天数",
@@ -82,6 +93,8 @@ PARAM_INFO: dict[str, ParamInfo] = {
         "天",
         "days allowed to turn the talk into an article",
         "days",
+        low=0,
+        high=366,
     ),
     "attend_credit": ParamInfo(
         "出席学分", "每出席一次学习", "学分", "per session attended", "credits"
@@ -107,6 +120,8 @@ PARAM_INFO: dict[str, ParamInfo] = {
         "次",
         "outreach talks counted per session at most",
         "talks",
+        low=0,
+        high=20,
     ),
     "article_credit": ParamInfo(
         "文章学分",
@@ -121,6 +136,8 @@ PARAM_INFO: dict[str, ParamInfo] = {
         "学分",
         "credits needed in a year (pro-rated by days in post)",
         "credits",
+        low=0,
+        high=1000,
     ),
     "exam_pass_mark": ParamInfo(
         "及格分", "理论考试及格分", "分", "theory exam pass mark", "points"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from model.diff import Changes, compare
 from model.intake import MAX_UPLOAD_BYTES
+from model.isolation import Limits, read_isolated
 from model.reader import ReadResult, read_workbook
 from model.report import build_report, default_year
 from model.store import Store, Version
@@ -36,9 +37,14 @@ def finding_counts(result: ReadResult) -> dict[str, int]:
 
 
 def prepare(
-    store: Store, data: bytes, original_name: str, max_bytes: int = MAX_UPLOAD_BYTES
+    store: Store,
+    data: bytes,
+    original_name: str,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+    limits: Limits | None = None,
 ) -> Prepared:
-    result = read_workbook(data, max_bytes=max_bytes)
+    """Check an upload (in the isolated reader) and compare it with the current version."""
+    result = read_isolated(data, max_bytes, limits)
     parent = store.current()
     if not result.ok:
         return Prepared(data, original_name, result, parent, None, {})

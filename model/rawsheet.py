@@ -6,7 +6,8 @@ type inference from the first 1,000 rows silently nulls later cells that do not 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 import fastexcel
 import pandas as pd
@@ -26,6 +27,9 @@ class RawSheet:
     columns: dict[str, str]  # column key → header text as written
     column_index: dict[str, int]  # column key → 0-based absolute column
     data: pd.DataFrame  # column key → cleaned text; index = Excel row number
+    # Cells holding an Excel error value (#DIV/0!, #N/A …): column key → their Excel rows.
+    # Their text in ``data`` is the error literal, so the row is kept and the value shown.
+    formula_errors: dict[str, pd.Index] = field(default_factory=dict)
 
 
 def open_workbook(data: bytes) -> fastexcel.ExcelReader:
@@ -37,16 +41,18 @@ def load_raw_sheet(
 ) -> RawSheet | list[WorkbookError]:
     """The sheet's rows below its header, or the errors that say which columns are missing."""
     sheet = reader.load_sheet(name, header_row=None, dtypes="string", skip_rows=0)
-    frame = sheet.to_pandas()
+    batch, cell_errors = sheet.to_arrow_with_errors()
+    frame = batch.to_pandas()
     absolute = [info.absolute_index for info in sheet.available_columns()]
     frame.columns = absolute
     frame.index = pd.RangeIndex(1, len(frame) + 1)  # Excel row numbers
+    errors_at = _error_cells(cell_errors, absolute)
 
     best_row, best_found = None, {}
     for excel_row in frame.index[:HEADER_SEARCH_ROWS]:
         found = _match_header(frame.loc[excel_row], spec)
         if all(col.key in found for col in spec.required_columns):
-            return _build(spec, name, excel_row, found, frame)
+            return _build(spec, name, excel_row, found, frame, errors_at)
         if len(found) > len(best_found):
             best_row, best_found = excel_row, found
     missing = [c for c in spec.required_columns if c.key not in best_found]
@@ -70,12 +76,50 @@ def _match_header(cells: pd.Series, spec: Sheet) -> dict[str, tuple[int, str]]:
     return found
 
 
+# calamine's names for Excel's error values, and what the clerk sees in the cell.
+ERROR_LITERALS = {
+    "Div0": "#DIV/0!",
+    "NA": "#N/A",
+    "Name": "#NAME?",
+    "Null": "#NULL!",
+    "Num": "#NUM!",
+    "Ref": "#REF!",
+    "Value": "#VALUE!",
+    "GettingData": "#GETTING_DATA",
+}
+_ERROR_DETAIL = re.compile(r"Error\((\w+)\)")
+
+
+def _error_cells(cell_errors: object, absolute: list[int]) -> dict[tuple[int, int], str]:
+    """(Excel row, absolute column) → error literal, for every cell holding an error value."""
+    found: dict[tuple[int, int], str] = {}
+    for error in getattr(cell_errors, "errors", None) or []:
+        row, column = error.position
+        match = _ERROR_DETAIL.search(error.detail)
+        literal = ERROR_LITERALS.get(match.group(1), "#ERROR") if match else "#ERROR"
+        if 0 <= column < len(absolute):
+            found[(row + 1, absolute[column])] = literal
+    return found
+
+
 def _build(
-    spec: Sheet, name: str, header_row: int, found: dict[str, tuple[int, str]], frame: pd.DataFrame
+    spec: Sheet,
+    name: str,
+    header_row: int,
+    found: dict[str, tuple[int, str]],
+    frame: pd.DataFrame,
+    errors_at: dict[tuple[int, int], str],
 ) -> RawSheet:
     body = frame.loc[header_row + 1 :, [index for index, _ in found.values()]]
     body.columns = list(found)
     cleaned = pd.DataFrame({key: clean_text(body[key]) for key in found}, index=body.index)
+    formula_errors: dict[str, pd.Index] = {}
+    for key, (column_index, _) in found.items():
+        rows = [r for (r, c) in errors_at if c == column_index and r > header_row]
+        if rows:
+            literals = [errors_at[(r, column_index)] for r in rows]
+            cleaned.loc[rows, key] = literals
+            formula_errors[key] = pd.Index(rows)
     cleaned = cleaned.dropna(how="all")
     return RawSheet(
         spec=spec,
@@ -84,4 +128,5 @@ def _build(
         columns={key: text for key, (_, text) in found.items()},
         column_index={key: index for key, (index, _) in found.items()},
         data=cleaned,
+        formula_errors=formula_errors,
     )

@@ -67,7 +67,7 @@ def read_workbook(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> ReadResult:
         raws, errors = _load_sheets(data)
     except UnreadableWorkbook as exc:
         return ReadResult(None, [exc.error], unreadable=True)
-    if errors and (MEMBERS.key not in raws or PLAN.key not in raws):
+    if (MEMBERS.key not in raws or PLAN.key not in raws) and errors:
         return ReadResult(None, errors)
     workbook, cell_problems = _typed_workbook(raws)
     return ReadResult(workbook, _in_sheet_order(errors + cell_problems, workbook.sheet_names))
@@ -78,7 +78,9 @@ def _in_sheet_order(errors: list[WorkbookError], names: dict[str, str]) -> list[
     order = {names.get(spec.key, spec.zh): index for index, spec in enumerate(SHEETS)}
 
     def position(error: WorkbookError) -> tuple[int, int]:
-        last = 0 if error.code in ("SHEET_MISSING", "COLUMN_MISSING") else 1 << 30
+        last = (
+            0 if error.code in ("SHEET_MISSING", "SHEET_DUPLICATE", "COLUMN_MISSING") else 1 << 30
+        )
         return order.get(error.sheet or "", -1), error.row if error.row is not None else last
 
     return sorted(errors, key=position)
@@ -90,13 +92,21 @@ def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]
         names = list(reader.sheet_names)
     except Exception as exc:  # calamine raises its own types for every broken package
         raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=_short(exc))) from exc
-    matched = {spec.key: _find_sheet(names, spec) for spec in SHEETS}
+    candidates = {spec.key: [name for name in names if spec.matches(name)] for spec in SHEETS}
+    matched = {key: found[0] if found else None for key, found in candidates.items()}
     if matched[MEMBERS.key] is None and matched[PLAN.key] is None:
         found = "、".join(names) or "无"
         raise UnreadableWorkbook(make_error("NOT_A_LEDGER", found=found))
     raws: dict[str, RawSheet] = {}
     errors: list[WorkbookError] = []
     for spec in SHEETS:
+        for other in candidates[spec.key][1:]:
+            # 成员 and members both present: which one counts is the clerk's call, not ours.
+            errors.append(
+                make_error(
+                    "SHEET_DUPLICATE", sheet=candidates[spec.key][0], other=other, logical=spec.zh
+                )
+            )
         name = matched[spec.key]
         if name is None:
             if spec.required:
@@ -111,10 +121,6 @@ def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]
         else:
             raws[spec.key] = loaded
     return raws, errors
-
-
-def _find_sheet(names: list[str], spec: Sheet) -> str | None:
-    return next((name for name in names if spec.matches(name)), None)
 
 
 def _short(exc: Exception) -> str:

@@ -28,6 +28,9 @@ class Column:
     kind: Kind
     required: bool = False
     choices: str | None = None  # name of a synonym table in values.CHOICES
+    # Numbers outside [low, high] are cell errors: no number silently wraps or runs away.
+    low: float | None = None
+    high: float | None = None
 
     def matches(self, header: str) -> bool:
         return header in (normalize_header(self.zh), normalize_header(self.key))
@@ -92,7 +95,7 @@ TALKS = Sheet(
         Column("session", "场次", "session", required=True),
         Column("held_date", "举行日期", "date", required=True),
         Column("draft_sent", "初稿发放日期", "date"),
-        Column("minutes", "时长", "number"),
+        Column("minutes", "时长", "number", low=1, high=600),
         Column("off_script", "脱稿", "yesno"),
         Column("final_date", "定稿日期", "date"),
         Column("article", "理论文章", "text"),
@@ -119,7 +122,7 @@ OUTREACH = Sheet(
         Column("session", "场次", "session", required=True),
         Column("date", "宣讲日期", "date", required=True),
         Column("place", "宣讲地点", "text", required=True),
-        Column("audience", "听众人数", "int"),
+        Column("audience", "听众人数", "int", low=0, high=100_000),
     ),
 )
 EXAMS = Sheet(
@@ -129,9 +132,9 @@ EXAMS = Sheet(
     (
         Column("name", "姓名", "person", required=True),
         Column("group", "中心组", "text", required=True),
-        Column("year", "年度", "int", required=True),
-        Column("score", "成绩", "score"),
-        Column("makeup", "补考成绩", "score"),
+        Column("year", "年度", "int", required=True, low=2000, high=2100),
+        Column("score", "成绩", "score", low=0, high=100),
+        Column("makeup", "补考成绩", "score", low=0, high=100),
         Column("note", "备注", "text"),
     ),
 )

@@ -61,10 +61,13 @@ def _parse_value(field: str, text: pd.Series) -> tuple[object | None, str]:
         return dates.iloc[0].date(), ""
     numbers, bad = parse_numbers(text)
     number = numbers.iloc[0]
+    info = PARAM_INFO[field]
+    low, high = f"{info.low:g}", f"{info.high:g}"
+    outside = bad.iloc[0] or not info.low <= number <= info.high
     if field in INT_FIELDS:
-        if bad.iloc[0] or number < 0 or number != round(number):
-            return None, "请填写不小于 0 的整数。"
+        if outside or number != round(number):
+            return None, f"请填写 {low}–{high} 之间的整数。"
         return int(number), ""
-    if bad.iloc[0] or number < 0:
-        return None, "请填写不小于 0 的数字。"
+    if outside:
+        return None, f"请填写 {low}–{high} 之间的数字。"
     return float(number), ""

@@ -5,9 +5,9 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from model.annotate import annotate_bytes
 from model.i18n import finding_title
 from model.intake import MAX_UPLOAD_BYTES
+from model.isolation import annotate_isolated
 from model.publishing import prepare, publish
 from model.store import IdenticalToCurrent, StaleUpload, Store
 from model.template import template_bytes
@@ -84,7 +84,7 @@ if upload is not None:
         st.error(t("errors_found", count=len(result.errors)))
         st.download_button(
             t("annotated_download"),
-            data=lambda: annotate_bytes(data, result.errors),
+            data=lambda: annotate_isolated(data, result.errors),
             file_name=f"标注-{upload.name}",
             mime=XLSX,
             on_click="ignore",
