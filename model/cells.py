@@ -12,8 +12,8 @@ from model.values import (
     out_of_range_dates,
     parse_choice,
     parse_dates,
-    parse_ints,
     parse_numbers,
+    parse_whole_numbers,
     parse_yesno,
     session_ids,
     split_list,
@@ -128,24 +128,26 @@ def typed_column(raw: RawSheet, column: Column) -> tuple[pd.Series, list[Workboo
         allowed = "、".join(choice_values(column.choices))
         return values, errors + cell_errors(raw, column.key, bad, "BAD_CHOICE", allowed=allowed)
     if kind == "int":
-        values, bad = parse_ints(text)
+        values, bad = parse_whole_numbers(text)
         errors += cell_errors(raw, column.key, bad, "BAD_INTEGER")
     else:
         values, bad = parse_numbers(text)
         errors += cell_errors(raw, column.key, bad, "BAD_NUMBER")
-    if column.low is not None and column.high is not None:
-        outside = (values.notna() & ((values < column.low) | (values > column.high))).fillna(False)
-        code = "SCORE_OUT_OF_RANGE" if kind == "score" else "NUMBER_OUT_OF_RANGE"
-        errors += cell_errors(
-            raw, column.key, outside, code, low=_plain(column.low), high=_plain(column.high)
-        )
-        values = values.mask(outside)
+    low, high = column.low, column.high
+    if low is None or high is None:  # every number column has bounds; int64 at the least
+        low, high = -(2.0**53), 2.0**53
+    outside = (values.notna() & ((values < low) | (values > high))).fillna(False)
+    code = "SCORE_OUT_OF_RANGE" if kind == "score" else "NUMBER_OUT_OF_RANGE"
+    errors += cell_errors(raw, column.key, outside, code, low=_plain(low), high=_plain(high))
+    values = values.mask(outside)
+    if kind == "int":
+        values = values.round().astype("Int64")
     return values, errors
 
 
 def _plain(number: float) -> str:
     """60.0 → 60, 100000 → 100000: bounds as a clerk would type them."""
-    return f"{number:g}" if number < 1e6 else str(int(number))
+    return f"{number:g}" if abs(number) < 1e6 else str(int(number))
 
 
 def typed_frame(raw: RawSheet) -> tuple[pd.DataFrame, list[WorkbookError]]:

@@ -235,7 +235,7 @@ def _publish(args: argparse.Namespace) -> int:
         else:
             print(f"未发布：发现 {len(prepared.result.errors)} 处错误")
             print_errors(prepared.result.errors)
-        return EXIT_ERRORS
+        return exit_code(prepared.result)
     try:
         version = publish(store, prepared, args.user, args.comment, confirm_stale=True)
     except IdenticalToCurrent as same:
@@ -259,7 +259,14 @@ def _publish(args: argparse.Namespace) -> int:
 def _versions(args: argparse.Namespace) -> int:
     from model.store import Store, default_data_dir
 
-    versions = Store(default_data_dir(args.data)).versions()
+    store = Store(default_data_dir(args.data))
+    moved = store.recover()
+    if moved:  # on stderr, so that --json stays a plain list of versions
+        print(
+            f"已把 {len(moved)} 个中断发布留下的残留文件移到 {store.quarantine}（未删除）",
+            file=sys.stderr,
+        )
+    versions = store.versions()
     if args.json:
         json.dump([asdict(v) for v in versions], sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import tempfile
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS versions (
@@ -76,6 +79,7 @@ class Store:
         self.root = Path(root)
         self.files = self.root / "versions"
         self.index = self.root / "index.sqlite"
+        self.quarantine = self.root / "quarantine"
 
     # Reading never creates anything: a fresh machine shows the sample without a data folder.
     def _connect(self, create: bool = False) -> sqlite3.Connection | None:
@@ -148,11 +152,13 @@ class Store:
         sha = hashlib.sha256(data).hexdigest()
         connection = self._connect(create=True)
         assert connection is not None
-        temp = self._write_temp(data)
+        temp: Path | None = None
         try:
             with closing(connection):
                 connection.execute("BEGIN IMMEDIATE")
                 try:
+                    # Under the write lock, every temp file is a dead publisher's: clear them first.
+                    self._quarantine_strays(connection)
                     row = connection.execute(
                         "SELECT * FROM versions ORDER BY version DESC LIMIT 1"
                     ).fetchone()
@@ -163,6 +169,7 @@ class Store:
                     if expected_parent is not False and expected_parent != current_number:
                         raise StaleUpload(expected_parent, current_number)  # type: ignore[arg-type]
                     number = (current_number or 0) + 1
+                    temp = self._write_temp(data)
                     file_name = f"v{number:05d}-{sha[:16]}.xlsx"
                     version = Version(
                         number,
@@ -200,9 +207,60 @@ class Store:
                     connection.execute("ROLLBACK")
                     raise
         finally:
-            if temp.exists():
+            if temp is not None and temp.exists():
                 temp.unlink()
         return version
+
+    def recover(self) -> list[str]:
+        """Move what a killed publish left behind to ``quarantine/``; the names moved."""
+        connection = self._connect()
+        if connection is None:
+            return []
+        with closing(connection):
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                moved = self._quarantine_strays(connection)
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+        return moved
+
+    def _quarantine_strays(self, connection: sqlite3.Connection) -> list[str]:
+        """Temp files and version files missing from the index, moved aside (never deleted).
+
+        Called only under the write lock: no live publisher has a temp file then, and a version
+        file not in the index is one whose transaction never committed.
+        """
+        if not self.files.exists():
+            return []
+        indexed = {row[0] for row in connection.execute("SELECT file_name FROM versions")}
+        strays = [
+            path
+            for path in self.files.iterdir()
+            if path.is_file()
+            and (
+                (path.name.startswith(".upload-") and path.name.endswith(".tmp"))
+                or (path.name.startswith("v") and path.name not in indexed)
+            )
+        ]
+        if not strays:
+            return []
+        self.quarantine.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+        with (self.quarantine / "quarantine.log").open("a", encoding="utf-8") as log:
+            for path in strays:
+                os.replace(path, self.quarantine / f"{stamp}-{path.name}")
+                log.write(f"{stamp}\t{path.name}\n")
+        _fsync_dir(self.files)
+        logger.warning("store: moved %d stray file(s) to %s", len(strays), self.quarantine)
+        return [path.name for path in strays]
+
+    def quarantined(self) -> list[str]:
+        """Files ever moved to quarantine, oldest first."""
+        if not self.quarantine.exists():
+            return []
+        return sorted(p.name for p in self.quarantine.iterdir() if p.name != "quarantine.log")
 
     def restore(self, number: int, user: str) -> Version:
         """Publish an earlier version again as a new one; nothing is ever deleted."""

@@ -149,6 +149,7 @@ UI: dict[str, tuple[str, str]] = {
     "param_key": ("参数", "Parameter"),
     "param_value": ("值", "Value"),
     "param_meaning": ("含义", "Meaning"),
+    "param_range": ("允许范围", "Allowed range"),
     "rules_findings": ("检查的问题", "What is checked"),
     "rules_status": ("考核状态", "Assessment statuses"),
     # Downloads

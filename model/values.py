@@ -142,18 +142,18 @@ def parse_numbers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     folded = fold(text).str.replace(",", "", regex=False)
     folded = folded.str.replace(r"\s*(分钟|分|min|mins|minutes)$", "", regex=True)
     numbers = pd.to_numeric(folded, errors="coerce").astype("Float64")
-    # inf, Infinity, nan and numbers past 2**53 are not numbers a clerk means.
-    numbers = numbers.mask(~numbers.abs().lt(2.0**53).fillna(False))
+    # inf, Infinity and nan are not numbers a clerk means; huge ones are left to range checks.
+    numbers = numbers.mask(~numbers.abs().lt(float("inf")).fillna(False))
     bad = text.notna() & numbers.isna()
     return numbers, bad
 
 
-def parse_ints(text: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Whole numbers: a fraction or a non-number is flagged, never rounded into an integer."""
+def parse_whole_numbers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Whole numbers, still as floats (range checks come before any integer conversion, so
+    nothing wraps): a fraction or a non-number is flagged, never rounded into an integer."""
     numbers, bad = parse_numbers(text)
     fractional = (numbers.notna() & (numbers != numbers.round())).fillna(False)
-    whole = numbers.mask(fractional)
-    return whole.round().astype("Int64"), bad | fractional
+    return numbers.mask(fractional), bad | fractional
 
 
 @by_unique

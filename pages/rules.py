@@ -16,6 +16,13 @@ def _meaning(info: ParamInfo, lang: str) -> str:
     return f"{info.meaning_en} ({info.unit_en})" if info.unit_en else info.meaning_en
 
 
+def _allowed(name: str, info: ParamInfo) -> str:
+    """The range the 参数 sheet may set, as the reader enforces it."""
+    if name == "as_of":
+        return "2000-01-01 – 2100-12-31"
+    return f"{info.low:g}–{info.high:g}"
+
+
 ctx = header("page_rules")
 if ctx is not None:
     lang = ctx.filters.lang
@@ -32,6 +39,7 @@ if ctx is not None:
                     if hasattr(value, "year")
                     else f"{value:g}",
                     t("param_meaning"): _meaning(info, lang),
+                    t("param_range"): _allowed(name, info),
                 }
                 for name, value, info in params.rows()
                 if value is not None

@@ -130,3 +130,39 @@ def test_sign_in_and_roles_in_the_browser(tmp_path):
         page.screenshot(path=str(SCREENSHOTS / "viewer-signed-in.png"), full_page=True)
     actions = [row["action"] for row in registry.audit()]
     assert "sign_in_failed" in actions and "sign_in" in actions
+
+
+def test_a_hostile_upload_leaves_the_server_up_for_everyone(tmp_path):
+    """The 11 KB far-cell workbook that once killed the server: the clerk sees where the stray
+    cell is, and a second visitor still gets the overview."""
+    require_chromium()
+    from tests import hostile_files as hostile
+
+    far = tmp_path / "远处有字.xlsx"
+    far.write_bytes(hostile.with_cell("成员", "XFD1048576", "x"))
+    unsorted = tmp_path / "乱序行.xlsx"
+    row = b'<row r="1048576"><c r="Z1048576"><v>1</v></c></row>'
+    unsorted.write_bytes(
+        hostile.with_sheet_xml(
+            hostile.clean(),
+            "xl/worksheets/sheet1.xml",
+            lambda xml: xml.replace(b"<sheetData>", b"<sheetData>" + row, 1),
+        )
+    )
+    with streamlit_server(tmp_path / "data") as url, chromium_page() as page:
+        page.goto(f"{url}/upload")
+        wait_for_app(page)
+        uploader = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+        uploader.set_input_files(str(far))
+        page.get_by_text("XFD1048576").first.wait_for(timeout=30_000)
+        assert page.get_by_role("button", name="发布").count() == 0
+        page.screenshot(path=str(SCREENSHOTS / "upload-far-cell.png"), full_page=True)
+        uploader.set_input_files(str(unsorted))
+        page.get_by_text("无法读取这个文件").first.wait_for(timeout=60_000)
+        assert page.locator("[data-testid='stException']").count() == 0
+        second = page.context.browser.new_page()  # another visitor: a new Streamlit session
+        second.goto(url)
+        second.wait_for_selector("[data-testid='stMetric']", timeout=30_000)
+        wait_for_app(second)
+        assert second.locator("[data-testid='stException']").count() == 0
+        assert second.get_by_text("示例数据（示范县）").count() >= 1

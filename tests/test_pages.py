@@ -163,3 +163,11 @@ def test_members_page_detail_shows_fix_for_an_at_risk_member(sample_report):
     at.text_input[0].input("许华俊").run()
     table = at.dataframe[0].value
     assert list(table["姓名"]) == ["许华俊"]
+
+
+def test_rules_page_shows_the_range_each_parameter_may_take():
+    at = goto(app(), "pages/rules.py")
+    table = at.dataframe[0].value.set_index("参数")
+    assert table.loc["达标学分", "允许范围"] == "0–1000"
+    assert table.loc["时长下限", "允许范围"] == "1–600"
+    assert table.loc["及格分", "允许范围"] == "0–100"
