@@ -28,6 +28,10 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_IDENTICAL = 0, 1, 2, 3
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.run in (_validate, _annotate, _report, _publish):
+        from model.isolation import warm
+
+        warm(wait=False)  # the reader's zygote starts while this process imports what it needs
     return args.run(args)
 
 

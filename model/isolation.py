@@ -50,16 +50,27 @@ class _Zygote:
         self.lock = threading.Lock()
         self.process: subprocess.Popen[bytes] | None = None
         self.socket_path = ""
+        self.ready = False
 
-    def ensure(self) -> str:
+    def start(self) -> None:
+        """Launch the zygote without waiting for it: its imports overlap with the caller's."""
         with self.lock:
             if self.process is None or self.process.poll() is not None:
-                self._start()
+                self._launch()
+
+    def ensure(self) -> str:
+        """The socket of a zygote that is ready, started or restarted as needed."""
+        with self.lock:
+            if self.process is None or self.process.poll() is not None:
+                self._launch()
+            if not self.ready:
+                self._wait_ready()
             return self.socket_path
 
-    def _start(self) -> None:
+    def _launch(self) -> None:
         folder = tempfile.mkdtemp(prefix="xuexi-reader-")
         self.socket_path = str(Path(folder) / "zygote.sock")
+        self.ready = False
         environment = dict(os.environ)
         environment["PYTHONPATH"] = os.pathsep.join(
             filter(None, [str(_PROJECT_ROOT), environment.get("PYTHONPATH")])
@@ -71,19 +82,26 @@ class _Zygote:
             env=environment,
             cwd=_PROJECT_ROOT,
         )
-        assert self.process.stdout is not None
+
+    def _wait_ready(self) -> None:
+        assert self.process is not None and self.process.stdout is not None
         ready, _, _ = select.select([self.process.stdout], [], [], 60)
         if not ready or self.process.stdout.readline().strip() != b"ready":
             self.process.kill()
             raise RuntimeError("the isolated reader did not start")
+        self.ready = True
 
 
 _zygote = _Zygote()
 
 
-def warm() -> None:
-    """Start the zygote now (it imports the reader once), so the first upload is quick."""
-    _zygote.ensure()
+def warm(wait: bool = True) -> None:
+    """Start the zygote now (it imports the reader once), so the first read is quick; without
+    ``wait`` its start overlaps with whatever the caller does next."""
+    if wait:
+        _zygote.ensure()
+    else:
+        _zygote.start()
 
 
 class IsolatedFailure(Exception):
