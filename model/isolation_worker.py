@@ -68,8 +68,7 @@ def _run(task: str, arguments: dict[str, Any]) -> object:
 
 
 def main(socket_path: str) -> None:
-    import model.annotate
-    import model.reader  # noqa: F401
+    import model.reader  # noqa: F401 -- children start with the reader loaded
 
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(socket_path)
