@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 def rerun_times(workbook: Path) -> dict:
     from streamlit.testing.v1 import AppTest
 
-    from model.store import Store
+    from model.store.versions import Store
 
     with tempfile.TemporaryDirectory() as data:
         os.environ["XUEXI_DATA_DIR"] = data

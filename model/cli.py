@@ -11,11 +11,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from model.errors import WorkbookError, make_error
+from model.workbook.errors import WorkbookError, make_error
 
 if TYPE_CHECKING:
-    from model.isolation import Limits
-    from model.reader import ReadResult
+    from model.workbook.isolation import Limits
+    from model.workbook.reader import ReadResult
 
 # Files named on the command line may be larger than an upload (benchmarks, archives), so the
 # isolated reader may use more memory and time than it may for an upload.
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.run in (_validate, _annotate, _report, _publish):
-        from model.isolation import warm
+        from model.workbook.isolation import warm
 
         warm(wait=False)  # the reader's zygote starts while this process imports what it needs
     return args.run(args)
@@ -125,7 +125,7 @@ def _date(text: str) -> dt.date:
 
 
 def cli_limits() -> Limits:
-    from model.isolation import Limits
+    from model.workbook.isolation import Limits
 
     return Limits(memory_mb=CLI_MEMORY_MB, seconds=CLI_SECONDS)
 
@@ -133,8 +133,8 @@ def cli_limits() -> Limits:
 def read_for_cli(path: str) -> ReadResult:
     """The named file, read in the isolated worker: a hostile file ends the child, not us."""
     # Commands import what they use: `report` must not pay for openpyxl at start-up.
-    from model.isolation import read_isolated
-    from model.reader import ReadResult
+    from model.workbook.isolation import read_isolated
+    from model.workbook.reader import ReadResult
 
     try:
         data = Path(path).read_bytes()
@@ -184,7 +184,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _annotate(args: argparse.Namespace) -> int:
-    from model.isolation import annotate_isolated
+    from model.workbook.isolation import annotate_isolated
 
     result = read_for_cli(args.path)
     if result.unreadable:
@@ -197,8 +197,8 @@ def _annotate(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from model.report import build_report, report_json
-    from model.report_text import report_text
+    from model.engine.report import build_report, report_json
+    from model.outputs.report_text import report_text
 
     result = read_for_cli(args.path)
     if not result.ok:
@@ -219,8 +219,8 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    from model.publishing import prepare, publish
-    from model.store import IdenticalToCurrent, Store, default_data_dir
+    from model.store.publishing import prepare, publish
+    from model.store.versions import IdenticalToCurrent, Store, default_data_dir
 
     store = Store(default_data_dir(args.data))
     data = Path(args.path).read_bytes() if Path(args.path).is_file() else b""
@@ -261,7 +261,7 @@ def _publish(args: argparse.Namespace) -> int:
 
 
 def _versions(args: argparse.Namespace) -> int:
-    from model.store import Store, default_data_dir
+    from model.store.versions import Store, default_data_dir
 
     store = Store(default_data_dir(args.data))
     moved = store.recover()
@@ -286,7 +286,7 @@ def _versions(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from model.store import IdenticalToCurrent, Store, default_data_dir
+    from model.store.versions import IdenticalToCurrent, Store, default_data_dir
 
     store = Store(default_data_dir(args.data))
     try:
@@ -314,8 +314,8 @@ def _password() -> str:
 
 
 def _accounts(args: argparse.Namespace):
-    from model.auth import Accounts
-    from model.store import default_data_dir
+    from model.store.auth import Accounts
+    from model.store.versions import default_data_dir
 
     return Accounts(default_data_dir(args.data))
 
@@ -361,7 +361,7 @@ def _users_list(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from model.bench import SIZES, run
+    from model.dev.bench import SIZES, run
 
     sizes = [name.strip() for name in args.sizes.split(",") if name.strip()]
     unknown = [name for name in sizes if name not in SIZES]
@@ -373,7 +373,7 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    from model.template import template_bytes
+    from model.outputs.template import template_bytes
 
     Path(args.out).write_bytes(template_bytes())
     print(f"已写入模板 {args.out}")
@@ -381,7 +381,7 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
-    from model.sample import SAMPLE_PATH, generate, write_workbook
+    from model.dev.sample import SAMPLE_PATH, generate, write_workbook
 
     args.out = args.out or str(SAMPLE_PATH)
     default_size = (args.groups, args.members_per_group, args.years) == (8, 9, 2)

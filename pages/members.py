@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from model.credits import BREAKDOWN, credit_events
-from model.i18n import status_label
+from model.engine import BREAKDOWN, credit_events
+from model.texts import status_label
 from pages.common.charts import credit_buildup, status_distribution
 from pages.common.downloads import report_download
 from pages.common.layout import header, safe

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from model.i18n import finding_title
+from model.texts import finding_title
 from pages.common.downloads import report_download
 from pages.common.layout import header, percent
 from pages.common.state import t

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from model.i18n import FINDINGS, finding_title, status_label
+from model.texts import FINDINGS, finding_title, status_label
 from pages.common.layout import finding_lines, header, safe
 from pages.common.state import t
 

@@ -3,9 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from model.i18n import CONSEQUENCE, FINDINGS, STATUS_ORDER, status_label
-from model.params import ParamInfo
-from model.ui_text import PROCEDURE
+from model.texts import CONSEQUENCE, FINDINGS, PROCEDURE, STATUS_ORDER, status_label
+from model.workbook import ParamInfo
 from pages.common.layout import header
 from pages.common.state import t
 

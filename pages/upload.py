@@ -5,12 +5,10 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from model.i18n import finding_title
-from model.intake import MAX_UPLOAD_BYTES
-from model.isolation import annotate_isolated
-from model.publishing import prepare, publish
-from model.store import IdenticalToCurrent, StaleUpload, Store
-from model.template import template_bytes
+from model.outputs import template_bytes
+from model.store import IdenticalToCurrent, StaleUpload, Store, prepare, publish
+from model.texts import finding_title
+from model.workbook import MAX_UPLOAD_BYTES, annotate_isolated
 from pages.common.downloads import XLSX
 from pages.common.layout import header, safe
 from pages.common.session import accounts, require

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from model.reader import ReadResult, read_workbook
+from model.workbook.reader import ReadResult, read_workbook
 
 
 def read(data: bytes) -> ReadResult:

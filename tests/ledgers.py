@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from model.reader import read_workbook
-from model.report import Report, build_report
+from model.engine.report import Report, build_report
+from model.workbook.reader import read_workbook
 from tests.workbooks import ledger
 
 D = dt.date

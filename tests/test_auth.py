@@ -6,10 +6,16 @@ import sys
 
 import pytest
 
-from model.auth import BASE_DELAY_SECONDS, FREE_ATTEMPTS, Accounts, check_password, hash_password
-from model.reader import read_workbook_file
-from model.sample import SAMPLE_PATH
-from model.scope import restrict
+from model.dev.sample import SAMPLE_PATH
+from model.engine.scope import restrict
+from model.store.auth import (
+    BASE_DELAY_SECONDS,
+    FREE_ATTEMPTS,
+    Accounts,
+    check_password,
+    hash_password,
+)
+from model.workbook.reader import read_workbook_file
 
 PASSWORD = "correct horse 1"
 NOW = dt.datetime(2026, 11, 27, 9, 0, 0)

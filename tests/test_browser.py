@@ -73,7 +73,7 @@ def test_sidebar_filter_in_the_browser(server):
 def test_upload_publish_and_see_the_dashboard_change(tmp_path):
     """A clerk uploads a workbook in the real browser; the overview then shows its numbers."""
     require_chromium()
-    from model.sample import generate, write_workbook
+    from model.dev.sample import generate, write_workbook
 
     ledger, as_of = generate(groups=3, members_per_group=6, years=1, seed=11)
     upload = tmp_path / "三个中心组.xlsx"
@@ -104,7 +104,7 @@ def test_upload_publish_and_see_the_dashboard_change(tmp_path):
 def test_sign_in_and_roles_in_the_browser(tmp_path):
     """With users configured: the sign-in page, a refused password, a viewer without upload."""
     require_chromium()
-    from model.auth import Accounts
+    from model.store.auth import Accounts
 
     registry = Accounts(tmp_path / "data")
     registry.add("王书记", "correct horse 1", "viewer", ["青山镇党委"])

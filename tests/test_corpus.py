@@ -6,9 +6,9 @@ from pathlib import Path
 import fastexcel
 import pytest
 
-from model.rawsheet import load_raw_sheet, open_workbook
-from model.reader import read_workbook
-from model.schema import MEMBERS
+from model.workbook.rawsheet import load_raw_sheet, open_workbook
+from model.workbook.reader import read_workbook
+from model.workbook.schema import MEMBERS
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "calamine-tests"
 FILES = sorted(CORPUS.glob("*")) if CORPUS.is_dir() else []

@@ -4,9 +4,9 @@ import io
 
 from openpyxl import load_workbook
 
-from model.export import report_workbook
-from model.reader import read_workbook
-from model.report import build_report
+from model.engine.report import build_report
+from model.outputs.export import report_workbook
+from model.workbook.reader import read_workbook
 from pages.common.layout import safe
 from tests.ledgers import MEMBERS, D, plan_row, talk_row
 from tests.workbooks import ledger

@@ -14,13 +14,13 @@ import time
 import openpyxl
 import pytest
 
-from model import intake
-from model.annotate import annotate_bytes
-from model.export import report_workbook
-from model.isolation import Limits, annotate_isolated, read_isolated
-from model.reader import read_workbook
-from model.report import build_report
-from model.store import Store
+from model.engine.report import build_report
+from model.outputs.annotate import annotate_bytes
+from model.outputs.export import report_workbook
+from model.store.versions import Store
+from model.workbook import intake
+from model.workbook.isolation import Limits, annotate_isolated, read_isolated
+from model.workbook.reader import read_workbook
 from tests import hostile_files as hostile
 from tests.workbooks import ledger, publish
 
@@ -363,7 +363,7 @@ def test_merged_cells_over_an_error_mark_the_top_left_cell():
 
 
 def test_an_error_inside_a_merge_marks_its_top_left_cell():
-    from model.errors import make_error
+    from model.workbook.errors import make_error
 
     def merge(book):
         book["成员"].merge_cells("D2:D3")
@@ -408,7 +408,7 @@ def test_control_characters_in_a_name_never_crash_the_writers():
 
 
 def test_an_error_value_with_control_characters_is_noted_in_the_list():
-    from model.errors import make_error
+    from model.workbook.errors import make_error
 
     error = make_error(
         "BAD_YESNO", sheet="成员", row=2, column="一把手", column_index=4, value="\x00"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from model.reader import read_workbook
+from model.workbook.reader import read_workbook
 from tests.workbooks import ledger
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "calamine-tests"

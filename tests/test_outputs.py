@@ -7,10 +7,10 @@ import sys
 
 from openpyxl import load_workbook
 
-from model.annotate import LIST_SHEET, annotate_bytes
-from model.reader import read_workbook, read_workbook_file
-from model.sample import SAMPLE_PATH
-from model.template import template_bytes
+from model.dev.sample import SAMPLE_PATH
+from model.outputs.annotate import LIST_SHEET, annotate_bytes
+from model.outputs.template import template_bytes
+from model.workbook.reader import read_workbook, read_workbook_file
 from tests.workbooks import ledger
 
 MEMBERS = [["张三", "城关镇党委", None, "书记", "是"], ["李四", "城关镇党委"]]

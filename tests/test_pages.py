@@ -10,9 +10,9 @@ import streamlit as st
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
-from model.reader import read_workbook_file
-from model.report import build_report
-from model.sample import SAMPLE_PATH
+from model.dev.sample import SAMPLE_PATH
+from model.engine.report import build_report
+from model.workbook.reader import read_workbook_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u4e00-\u9fff]")

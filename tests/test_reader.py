@@ -5,7 +5,7 @@ import io
 
 import openpyxl
 
-from model.reader import read_workbook
+from model.workbook.reader import read_workbook
 from tests.workbooks import (
     MEMBERS_HEADER,
     PARTICIPATION_HEADER,

@@ -6,10 +6,10 @@ import sys
 
 import pytest
 
-from model.i18n import FINDINGS, STATUSES
-from model.reader import read_workbook_file
-from model.report import build_report, report_json
-from model.sample import SAMPLE_PATH
+from model.dev.sample import SAMPLE_PATH
+from model.engine.report import build_report, report_json
+from model.texts.domain import FINDINGS, STATUSES
+from model.workbook.reader import read_workbook_file
 from tests.ledgers import D, member, report
 from tests.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
 

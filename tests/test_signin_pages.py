@@ -6,9 +6,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from model.auth import Accounts
-from model.sample import SAMPLE_PATH
-from model.store import Store
+from model.dev.sample import SAMPLE_PATH
+from model.store.auth import Accounts
+from model.store.versions import Store
 from tests.workbooks import publish
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,9 +8,9 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from model.publishing import prepare, publish
-from model.reader import read_workbook
-from model.store import IdenticalToCurrent, StaleUpload, Store
+from model.store.publishing import prepare, publish
+from model.store.versions import IdenticalToCurrent, StaleUpload, Store
+from model.workbook.reader import read_workbook
 from tests.workbooks import ledger
 
 MEMBERS = [["张三", "城关镇党委", None, "书记", "是"], ["李四", "城关镇党委"]]
@@ -81,7 +81,7 @@ def test_a_crash_between_writing_and_renaming_leaves_the_previous_version(tmp_pa
 def test_a_crash_after_renaming_before_commit_is_not_a_version(tmp_path, monkeypatch):
     store = Store(tmp_path)
     put(store, book())
-    import model.store as store_module
+    import model.store.versions as store_module
 
     def crash(path):
         raise OSError("killed before commit")

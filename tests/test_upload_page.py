@@ -6,8 +6,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from model.sample import SAMPLE_PATH
-from model.store import Store
+from model.dev.sample import SAMPLE_PATH
+from model.store.versions import Store
 from tests.workbooks import ledger, publish
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from model.values import clean_text, parse_choice, parse_dates, parse_numbers, parse_yesno
+from model.workbook.values import clean_text, parse_choice, parse_dates, parse_numbers, parse_yesno
 
 
 def col(*values):
@@ -86,7 +86,7 @@ def test_text_is_trimmed_of_spaces_of_any_width():
 def test_every_error_message_has_an_english_twin_with_the_same_placeholders():
     import string
 
-    from model.messages import ERROR_TEXTS, ERROR_TEXTS_EN
+    from model.texts.errors import ERROR_TEXTS, ERROR_TEXTS_EN
 
     assert set(ERROR_TEXTS) == set(ERROR_TEXTS_EN)
 

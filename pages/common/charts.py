@@ -5,8 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from model.i18n import STATUS_ORDER, Lang, status_label
-from model.ui_text import text
+from model.texts import STATUS_ORDER, Lang, status_label, text
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 STATUS_COLORS = {

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.report import Report
+from model.engine import Report
 from pages.common.state import PageContext, t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _build(report: Report, lang: str, show_names: bool) -> bytes:
-    from model.export import report_workbook  # openpyxl loads only when a report is asked for
+    from model.outputs import (
+        report_workbook,  # openpyxl loads only when a report is asked for
+    )
 
     return report_workbook(report, lang, show_names)
 

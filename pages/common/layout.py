@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from model.i18n import finding_title
+from model.texts import finding_title
 from pages.common.session import account_box, require
 from pages.common.state import (
     Filters,

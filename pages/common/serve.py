@@ -26,7 +26,7 @@ def warm() -> None:
     logging.getLogger("streamlit.runtime.state.session_state_proxy").setLevel(logging.ERROR)
     import altair  # noqa: F401  (imported for its import time)
 
-    from model.isolation import warm as warm_reader
+    from model.workbook import warm as warm_reader
     from pages.common import charts, layout  # noqa: F401
     from pages.common.state import current_source, read_cached
 

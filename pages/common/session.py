@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from model.auth import DEMO_USER, SESSION_IDLE_MINUTES, Accounts, User
+from model.store import DEMO_USER, SESSION_IDLE_MINUTES, Accounts, User
 from pages.common.state import data_dir, t
 
 

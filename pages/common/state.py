@@ -14,15 +14,19 @@ from pathlib import Path
 
 import streamlit as st
 
-from model.auth import User
-from model.i18n import Lang
-from model.reader import ReadResult, read_workbook
-from model.report import Report, build_report, default_year, years_of
-from model.sample import SAMPLE_PATH
-from model.scope import restrict
-from model.store import Store, default_data_dir
-from model.timeline import Timeline, build_timeline
-from model.ui_text import text
+from model.dev import SAMPLE_PATH
+from model.engine import (
+    Report,
+    Timeline,
+    build_report,
+    build_timeline,
+    default_year,
+    restrict,
+    years_of,
+)
+from model.store import Store, User, default_data_dir
+from model.texts import Lang, text
+from model.workbook import ReadResult, read_workbook
 
 ALL = "__all__"
 

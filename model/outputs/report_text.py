@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from model.i18n import STATUS_ORDER, finding_title, status_label
-from model.report import Report
+from model.engine.report import Report
+from model.texts.domain import STATUS_ORDER, finding_title, status_label
 
 
 def _percent(value: object) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from model.reader import Workbook
+from model.workbook.reader import Workbook
 
 
 @dataclass

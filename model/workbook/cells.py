@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from model.errors import WorkbookError, make_error
-from model.rawsheet import RawSheet
-from model.schema import Column
-from model.values import (
+from model.workbook.errors import WorkbookError, make_error
+from model.workbook.rawsheet import RawSheet
+from model.workbook.schema import Column
+from model.workbook.values import (
     choice_values,
     out_of_range_dates,
     parse_choice,

@@ -16,7 +16,7 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from model.errors import UnreadableWorkbook, column_letter, make_error
+from model.workbook.errors import UnreadableWorkbook, column_letter, make_error
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000

@@ -9,11 +9,11 @@ from openpyxl import Workbook as OpenpyxlWorkbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from model.credits import BREAKDOWN
-from model.i18n import Lang, finding_title, status_label
-from model.report import Report
-from model.ui_text import text
-from model.xlsx_out import append_text_row
+from model.engine.credits import BREAKDOWN
+from model.engine.report import Report
+from model.outputs.xlsx_safe import append_text_row
+from model.texts.domain import Lang, finding_title, status_label
+from model.texts.labels import text
 
 HEADER_FILL = PatternFill("solid", fgColor="C00000")
 HEADER_FONT = Font(bold=True, color="FFFFFF")

@@ -3,7 +3,7 @@
 A Rust allocator that aborts, a parser that loops or a file that needs more memory than allowed
 ends only the child; the caller gets one clear error (FILE_TOO_COMPLEX) and the server lives on.
 
-Children are forked from a zygote (``model.isolation_worker``) that has already imported the
+Children are forked from a zygote (``model.workbook.isolation_worker``) that has already imported the
 reader, so a read costs a fork and the pickling of its result, not a fresh interpreter.
 ``RLIMIT_AS`` bounds every allocator in the child (glibc's, Arrow's, Rust's); measured, it stops
 calamine's 512 GB grid for a far cell at once, and a county workbook reads well within it.
@@ -26,15 +26,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from model.errors import WorkbookError, make_error
-from model.isolation_worker import receive_frame, send_frame
+from model.workbook.errors import WorkbookError, make_error
+from model.workbook.isolation_worker import receive_frame, send_frame
 
 if TYPE_CHECKING:
-    from model.reader import ReadResult
+    from model.workbook.reader import ReadResult
 
 UPLOAD_MEMORY_MB = int(os.environ.get("XUEXI_READ_MEMORY_MB", "1536"))
 UPLOAD_SECONDS = float(os.environ.get("XUEXI_READ_SECONDS", "60"))
-_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class _Zygote:
             filter(None, [str(_PROJECT_ROOT), environment.get("PYTHONPATH")])
         )
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "model.isolation_worker", self.socket_path],
+            [sys.executable, "-m", "model.workbook.isolation_worker", self.socket_path],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=environment,
@@ -113,7 +113,7 @@ class IsolatedFailure(Exception):
 
 
 def run_isolated(task: str, arguments: dict[str, object], limits: Limits | None = None) -> object:
-    """Run ``task`` of ``model.isolation_worker`` in a fresh child under ``limits``."""
+    """Run ``task`` of ``model.workbook.isolation_worker`` in a fresh child under ``limits``."""
     limits = limits or Limits()
     deadline = time.monotonic() + limits.seconds
     pid = None
@@ -144,7 +144,7 @@ def run_isolated(task: str, arguments: dict[str, object], limits: Limits | None 
 
 def read_isolated(data: bytes, max_bytes: int, limits: Limits | None = None) -> ReadResult:
     """``read_workbook(data)`` in a child process under ``limits``; never raises on bad input."""
-    from model.reader import ReadResult
+    from model.workbook.reader import ReadResult
 
     limits = limits or Limits()
     try:
@@ -167,7 +167,7 @@ def annotate_isolated(
         annotated = None
     if isinstance(annotated, bytes):
         return annotated
-    from model.annotate import error_list_bytes
+    from model.outputs.annotate import error_list_bytes
 
     return error_list_bytes(errors)
 

@@ -9,9 +9,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from model.params import Params
-from model.schema import SHEETS, Column
-from model.values import choice_values
+from model.workbook.params import Params
+from model.workbook.schema import SHEETS, Column
+from model.workbook.values import choice_values
 
 HEADER_FILL = PatternFill("solid", fgColor="C00000")
 REQUIRED_FONT = Font(bold=True, color="FFFFFF")

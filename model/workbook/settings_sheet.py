@@ -6,12 +6,12 @@ from dataclasses import replace
 
 import pandas as pd
 
-from model.cells import cell_errors, duplicate_errors
-from model.errors import WorkbookError
-from model.params import FIELD_BY_ZH, INT_FIELDS, PARAM_INFO, Params
-from model.rawsheet import RawSheet
-from model.schema import normalize_header
-from model.values import out_of_range_dates, parse_dates, parse_numbers
+from model.workbook.cells import cell_errors, duplicate_errors
+from model.workbook.errors import WorkbookError
+from model.workbook.params import FIELD_BY_ZH, INT_FIELDS, PARAM_INFO, Params
+from model.workbook.rawsheet import RawSheet
+from model.workbook.schema import normalize_header
+from model.workbook.values import out_of_range_dates, parse_dates, parse_numbers
 
 _FIELD_BY_KEY = {normalize_header(zh): name for zh, name in FIELD_BY_ZH.items()} | {
     normalize_header(name): name for name in PARAM_INFO

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from model.timeline import Timeline
-from model.values import COMMENT_NONE
+from model.engine.timeline import Timeline
+from model.workbook.values import COMMENT_NONE
 
 ON_TIME_DAYS = 14  # 时间到位: held within 14 days of the planned date
 PROGRESS_COLUMNS = [

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from model.cells import cell_errors, duplicate_errors, typed_frame
-from model.errors import UnreadableWorkbook, WorkbookError, make_error
-from model.intake import MAX_UPLOAD_BYTES, check_workbook_bytes
-from model.params import Params
-from model.people import member_keys, resolve_people
-from model.rawsheet import RawSheet, load_raw_sheet, open_workbook
-from model.schema import MEMBERS, PARTICIPATION, PLAN, SHEETS, Sheet
-from model.settings_sheet import read_settings
-from model.values import STATUS_CANCELLED
+from model.workbook.cells import cell_errors, duplicate_errors, typed_frame
+from model.workbook.errors import UnreadableWorkbook, WorkbookError, make_error
+from model.workbook.intake import MAX_UPLOAD_BYTES, check_workbook_bytes
+from model.workbook.params import Params
+from model.workbook.people import member_keys, resolve_people
+from model.workbook.rawsheet import RawSheet, load_raw_sheet, open_workbook
+from model.workbook.schema import MEMBERS, PARTICIPATION, PLAN, SHEETS, Sheet
+from model.workbook.settings_sheet import read_settings
+from model.workbook.values import STATUS_CANCELLED
 
 
 @dataclass

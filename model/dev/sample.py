@@ -16,9 +16,9 @@ from openpyxl import Workbook as OpenpyxlWorkbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from model.schema import EXAMS, MEMBERS, OUTREACH, PARTICIPATION, PLAN, SETTINGS, TALKS
+from model.workbook.schema import EXAMS, MEMBERS, OUTREACH, PARTICIPATION, PLAN, SETTINGS, TALKS
 
-SAMPLE_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "示范县学习台账.xlsx"
+SAMPLE_PATH = Path(__file__).resolve().parents[2] / "sample_data" / "示范县学习台账.xlsx"
 SAMPLE_AS_OF = dt.date(2026, 11, 15)
 SAMPLE_YEAR = 2026
 

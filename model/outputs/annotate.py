@@ -1,6 +1,6 @@
 """The clerk's own workbook with every error cell marked red and explained, and a 错误清单 sheet.
 
-It runs on untrusted bytes, so callers run it in the isolated worker (``model.isolation``).
+It runs on untrusted bytes, so callers run it in the isolated worker (``model.workbook.isolation``).
 Empty styled rows past the data are cut from each sheet before openpyxl loads it: a million of
 them would take openpyxl half a minute and more than a gigabyte, and they hold nothing.
 """
@@ -17,8 +17,8 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from model.errors import WorkbookError
-from model.xlsx_out import append_text_row, has_unstorable, storable
+from model.outputs.xlsx_safe import append_text_row, has_unstorable, storable
+from model.workbook.errors import WorkbookError
 
 ERROR_FILL = PatternFill("solid", fgColor="FF9999")
 LIST_SHEET = "错误清单"

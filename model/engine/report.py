@@ -8,15 +8,15 @@ from typing import Any
 
 import pandas as pd
 
-from model.credits import BREAKDOWN, credit_ledger
-from model.i18n import CONSEQUENCE, STATUS_ORDER, Lang, finding_text, fix_text, reason_text
-from model.params import Params
-from model.progress import progress, session_checks
-from model.reader import Workbook
-from model.risk import assess, explain
-from model.rules import find_all
-from model.timeline import Timeline, build_timeline
-from model.values import COMMENT_NONE
+from model.engine.assessment import assess, explain
+from model.engine.credits import BREAKDOWN, credit_ledger
+from model.engine.findings import find_all
+from model.engine.progress import progress, session_checks
+from model.engine.timeline import Timeline, build_timeline
+from model.texts.domain import CONSEQUENCE, STATUS_ORDER, Lang, finding_text, fix_text, reason_text
+from model.workbook.params import Params
+from model.workbook.reader import Workbook
+from model.workbook.values import COMMENT_NONE
 
 
 @dataclass

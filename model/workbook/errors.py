@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from model.messages import ERROR_TEXTS, ERROR_TEXTS_EN
+from model.texts.errors import ERROR_TEXTS, ERROR_TEXTS_EN
 
 
 def column_letter(index: int) -> str:

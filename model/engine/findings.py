@@ -1,7 +1,7 @@
 """Findings (DOMAIN.md §4): the 1+X rules broken by valid data, one function per code.
 
 Each rule reads the timeline of one year and returns a frame of findings with the columns of
-``FINDING_COLUMNS``; ``details`` feeds the texts of ``model.i18n``.
+``FINDING_COLUMNS``; ``details`` feeds the texts of ``model.texts.domain``.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from model.timeline import Timeline, year_end
-from model.values import COMMENT_NONE
+from model.engine.timeline import Timeline, year_end
+from model.workbook.values import COMMENT_NONE
 
 FINDING_COLUMNS = ["code", "group", "session", "member", "year", "details"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from model.timeline import Timeline, in_post, year_end
+from model.engine.timeline import Timeline, in_post, year_end
 
 EXAM_DEADLINE = "12月31日"
 

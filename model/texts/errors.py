@@ -1,6 +1,6 @@
 """The Chinese texts of the model: error messages with hints (DOMAIN.md §4).
 
-Finding, reason and UI texts live in ``model.i18n``; this module holds what the reader says.
+Finding, reason and UI texts live in ``model.texts.domain``; this module holds what the reader says.
 Placeholders: {sheet} {row} {column} {value} and the details each error passes.
 """
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.diff import Changes, compare
-from model.intake import MAX_UPLOAD_BYTES
-from model.isolation import Limits, read_isolated
-from model.reader import ReadResult, read_workbook
-from model.report import build_report, default_year
-from model.store import Store, Version
+from model.engine.report import build_report, default_year
+from model.store.diff import Changes, compare
+from model.store.versions import Store, Version
+from model.workbook.intake import MAX_UPLOAD_BYTES
+from model.workbook.isolation import Limits, read_isolated
+from model.workbook.reader import ReadResult, read_workbook
 
 
 @dataclass

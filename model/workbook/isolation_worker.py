@@ -1,6 +1,6 @@
 """The zygote of the isolated reader: imports the reader once, then forks one child per read.
 
-Started by ``model.isolation`` as ``python -m model.isolation_worker SOCKET``. It is single
+Started by ``model.workbook.isolation`` as ``python -m model.workbook.isolation_worker SOCKET``. It is single
 threaded, so forking it is safe (forking the Streamlit server, with its threads, is not), and it
 never re-imports the caller's main module (multiprocessing's forkserver does, in every child).
 Each child answers one connection: it sends its pid, receives the request, sets its limits,
@@ -57,18 +57,18 @@ def _serve_one(connection: socket.socket) -> None:
 def _run(task: str, arguments: dict[str, Any]) -> object:
     """The tasks that touch untrusted bytes: reading, and writing the annotated copy."""
     if task == "read":
-        from model.reader import read_workbook
+        from model.workbook.reader import read_workbook
 
         return read_workbook(arguments["data"], max_bytes=arguments["max_bytes"])
     if task == "annotate":
-        from model.annotate import annotate_bytes
+        from model.outputs.annotate import annotate_bytes
 
         return annotate_bytes(arguments["data"], arguments["errors"])
     raise ValueError(task)
 
 
 def main(socket_path: str) -> None:
-    import model.reader  # noqa: F401 -- children start with the reader loaded
+    import model.workbook.reader  # noqa: F401 -- children start with the reader loaded
 
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(socket_path)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from model.params import Params
-from model.reader import Workbook
-from model.values import (
+from model.workbook.params import Params
+from model.workbook.reader import Workbook
+from model.workbook.values import (
     ATTENDANCE_ABSENT,
     ATTENDANCE_LEAVE,
     ATTENDANCE_PRESENT,

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 import fastexcel
 import pandas as pd
 
-from model.errors import WorkbookError, make_error
-from model.schema import HEADER_SEARCH_ROWS, Sheet, normalize_header
-from model.values import clean_text
+from model.workbook.errors import WorkbookError, make_error
+from model.workbook.schema import HEADER_SEARCH_ROWS, Sheet, normalize_header
+from model.workbook.values import clean_text
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from model.reader import Workbook
+from model.workbook.reader import Workbook
 
 
 def restrict(workbook: Workbook, groups: tuple[str, ...] | None) -> Workbook:

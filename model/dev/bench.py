@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from model.sample import generate, write_workbook
+from model.dev.sample import generate, write_workbook
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,8 @@ SIZES = {
 # Each probe prints one JSON object; times are measured inside, around the work only.
 PROBE_OURS = """
 import json, resource, sys, time
-from model.reader import read_workbook_file
-from model.report import build_report
+from model.workbook.reader import read_workbook_file
+from model.engine.report import build_report
 started = time.perf_counter()
 result = read_workbook_file(sys.argv[1], max_bytes=1 << 30)
 read_done = time.perf_counter()
@@ -77,7 +77,7 @@ def _probe(code: str, *args: str) -> dict:
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(__file__).parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
     )
     return json.loads(run.stdout.strip().splitlines()[-1])
 
@@ -88,7 +88,7 @@ def _end_to_end(path: Path, year: int) -> float:
         [sys.executable, "-m", "model", "report", str(path), "--year", str(year), "--json"],
         capture_output=True,
         check=True,
-        cwd=Path(__file__).parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
     )
     return time.perf_counter() - started
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.i18n import Lang
+from model.texts.domain import Lang
 
 UI: dict[str, tuple[str, str]] = {
     # App and navigation

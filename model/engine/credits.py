@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from model.timeline import Timeline
-from model.values import COMMENT_ORAL, COMMENT_WRITTEN
+from model.engine.timeline import Timeline
+from model.workbook.values import COMMENT_ORAL, COMMENT_WRITTEN
 
 BREAKDOWN = [
     "attendance",

@@ -1,0 +1,24 @@
+"""The 1+X rules as codes and numbers (DOMAIN.md §4–6): timeline, findings, credits,
+assessment, progress, and the year's report that holds them all."""
+
+from typing import TYPE_CHECKING
+
+from model._lazy import attach
+
+__getattr__, __dir__, __all__ = attach(
+    __name__,
+    {
+        "credits": ["BREAKDOWN", "credit_events", "credit_ledger"],
+        "findings": ["RULES", "find_all"],
+        "report": ["Report", "build_report", "default_year", "years_of"],
+        "scope": ["restrict"],
+        "timeline": ["Timeline", "build_timeline"],
+    },
+)
+
+if TYPE_CHECKING:
+    from model.engine.credits import BREAKDOWN, credit_events, credit_ledger
+    from model.engine.findings import RULES, find_all
+    from model.engine.report import Report, build_report, default_year, years_of
+    from model.engine.scope import restrict
+    from model.engine.timeline import Timeline, build_timeline

@@ -1,0 +1,21 @@
+"""Files we write: the Excel report, the annotated copy, the template, the terminal report."""
+
+from typing import TYPE_CHECKING
+
+from model._lazy import attach
+
+__getattr__, __dir__, __all__ = attach(
+    __name__,
+    {
+        "annotate": ["annotate_bytes", "error_list_bytes"],
+        "export": ["report_workbook"],
+        "report_text": ["report_text"],
+        "template": ["template_bytes"],
+    },
+)
+
+if TYPE_CHECKING:
+    from model.outputs.annotate import annotate_bytes, error_list_bytes
+    from model.outputs.export import report_workbook
+    from model.outputs.report_text import report_text
+    from model.outputs.template import template_bytes

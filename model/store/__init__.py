@@ -1,0 +1,31 @@
+"""What is kept: published versions (publish, history, restore), users and the audit log."""
+
+from typing import TYPE_CHECKING
+
+from model._lazy import attach
+
+__getattr__, __dir__, __all__ = attach(
+    __name__,
+    {
+        "auth": ["DEMO_USER", "SESSION_IDLE_MINUTES", "Accounts", "User"],
+        "publishing": ["Prepared", "prepare", "publish"],
+        "versions": [
+            "IdenticalToCurrent",
+            "StaleUpload",
+            "Store",
+            "Version",
+            "default_data_dir",
+        ],
+    },
+)
+
+if TYPE_CHECKING:
+    from model.store.auth import DEMO_USER, SESSION_IDLE_MINUTES, Accounts, User
+    from model.store.publishing import Prepared, prepare, publish
+    from model.store.versions import (
+        IdenticalToCurrent,
+        StaleUpload,
+        Store,
+        Version,
+        default_data_dir,
+    )
