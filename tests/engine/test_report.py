@@ -11,7 +11,7 @@ from model.engine.report import build_report, report_json
 from model.texts.domain import FINDINGS, STATUSES
 from model.workbook.reader import read_workbook_file
 from tests.ledgers import D, member, report
-from tests.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
+from tests.engine.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
 
 
 def scenario(**kw):

@@ -11,7 +11,7 @@ from model.store.auth import Accounts
 from model.store.versions import Store
 from tests.workbooks import publish
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse 1"
 
 

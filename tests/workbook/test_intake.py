@@ -12,7 +12,7 @@ import pytest
 from model.workbook.reader import read_workbook
 from tests.workbooks import ledger
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "calamine-tests"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "calamine-tests"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/corpus not beside the repo")
 
 

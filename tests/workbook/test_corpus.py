@@ -10,7 +10,7 @@ from model.workbook.rawsheet import load_raw_sheet, open_workbook
 from model.workbook.reader import read_workbook
 from model.workbook.schema import MEMBERS
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "calamine-tests"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "calamine-tests"
 FILES = sorted(CORPUS.glob("*")) if CORPUS.is_dir() else []
 SECONDS = 5.0
 

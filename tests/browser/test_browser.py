@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from tests.browser import (
+from tests.browser.browser import (
     SCREENSHOTS,
     chromium_page,
     require_chromium,

@@ -14,7 +14,7 @@ from model.dev.sample import SAMPLE_PATH
 from model.engine.report import build_report
 from model.workbook.reader import read_workbook_file
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PAGES = [
     "pages/overview.py",

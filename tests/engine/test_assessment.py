@@ -1,7 +1,7 @@
 """Statuses, reasons and fixes of DOMAIN.md §5–§6 with hand-computed lines and credits."""
 
 from tests.ledgers import D, member, plan_row, report, talk_row
-from tests.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
+from tests.engine.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
 
 
 def scenario(exams=(), **kw):

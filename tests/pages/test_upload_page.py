@@ -10,7 +10,7 @@ from model.dev.sample import SAMPLE_PATH
 from model.store.versions import Store
 from tests.workbooks import ledger, publish
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
