@@ -28,7 +28,7 @@ if ctx is not None:
                 t("name"): shown["name"],
                 t("credits"): shown["credits"],
                 t("line"): shown["line"],
-                t("projected"): shown["projected"],
+                t("projected"): shown["projected"].round(1),
                 **{t(f"breakdown_{part}"): shown[part] for part in BREAKDOWN},
                 t("exam"): [f"{v:g}" if pd.notna(v) else "—" for v in shown["score"]],
                 t("makeup"): [f"{v:g}" if pd.notna(v) else "" for v in shown["makeup"]],
@@ -52,8 +52,8 @@ if ctx is not None:
             )
             cols = st.columns(4)
             cols[0].metric(t("credits"), f"{row['credits']:g} / {row['line']}")
-            cols[1].metric(t("projected"), f"{row['projected']:g}")
-            cols[2].metric(t("attainable"), f"{row['attainable']:g}")
+            cols[1].metric(t("projected"), f"{round(row['projected'], 1):g}")
+            cols[2].metric(t("attainable"), f"{round(row['attainable'], 1):g}")
             exam = "—" if pd.isna(row["score"]) else f"{row['score']:g}"
             if not pd.isna(row["makeup"]):
                 exam += f"（{t('makeup')} {row['makeup']:g}）"

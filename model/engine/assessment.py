@@ -94,13 +94,25 @@ def assess(
     )
     common = frame["n_speak"] * talk_value + frame["n_host"] * params.host_credit
     frame["attainable"] = frame["credits"] + frame["n_listen"] * listen_best + common
-    frame["projected"] = (frame["credits"] + frame["n_listen"] * listen_expected + common).round(1)
+    # Exact: statuses compare these; pages and reports round to one decimal when they show them.
+    frame["projected"] = frame["credits"] + frame["n_listen"] * listen_expected + common
 
     year_exams = exams[exams["year"] == year].drop_duplicates("member").set_index("member")
     frame["score"] = year_exams["score"].reindex(frame.index).astype("Float64")
     frame["makeup"] = year_exams["makeup"].reindex(frame.index).astype("Float64")
     _status(frame, params.exam_pass_mark, timeline.as_of, year)
     return frame
+
+
+# Credits are sums of 参数 values times counts, and shares have denominators below a few hundred,
+# so a true value differs from an integer line by far more than this; it only absorbs float
+# noise such as 2.9999999999999996 for 3 and can never flip a status.
+TOLERANCE = 1e-9
+
+
+def below(value: pd.Series, line: pd.Series) -> pd.Series:
+    """``value < line``, exactly up to float noise."""
+    return value < line - TOLERANCE
 
 
 def _status(frame: pd.DataFrame, mark: float, as_of: pd.Timestamp, year: int) -> None:
@@ -113,10 +125,10 @@ def _status(frame: pd.DataFrame, mark: float, as_of: pd.Timestamp, year: int) ->
     exam_missing = score.isna() & makeup.isna()
     year_over = as_of > year_end(year)
     days_left = (year_end(year) - as_of).days
-    credits_ok = frame["credits"] >= frame["line"]
+    credits_ok = ~below(frame["credits"], frame["line"])
     passed = credits_ok & exam_passed
-    failed = (frame["attainable"] < frame["line"]) | makeup_failed | (year_over & ~passed)
-    projected_short = frame["projected"] < frame["line"]
+    failed = below(frame["attainable"], frame["line"]) | makeup_failed | (year_over & ~passed)
+    projected_short = below(frame["projected"], frame["line"])
     at_risk = (
         (projected_short & (frame["line"] <= frame["attainable"]))
         | exam_failed_pending
@@ -150,10 +162,10 @@ def explain(
     if status == "exempt":
         return [("EXEMPT", {})], []
     reasons: list[tuple[str, dict]] = []
-    if credits < line:
+    if credits < line - TOLERANCE:
         reasons.append(("CREDIT_SHORTFALL", numbers | {"gap": line - credits}))
     if status != "passed":
-        if row["attainable"] < line:
+        if row["attainable"] < line - TOLERANCE:
             reasons.append(("CANNOT_REACH", numbers))
         elif row["projected_short"]:
             reasons.append(("PROJECTED_SHORT", numbers))

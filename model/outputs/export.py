@@ -63,8 +63,8 @@ def report_workbook(report: Report, lang: Lang = "zh", show_names: bool = True) 
                     row["name"],
                     row["credits"],
                     row["line"],
-                    row["projected"],
-                    row["attainable"],
+                    round(float(row["projected"]), 1),
+                    round(float(row["attainable"]), 1),
                 ]
                 + [row[part] for part in BREAKDOWN]
                 + [

@@ -159,7 +159,15 @@ def finding_text(code: str, details: dict, lang: Lang = "zh") -> str:
     )
 
 
+SHOWN_ROUNDED = ("credits", "gap", "projected", "attainable")
+
+
 def reason_text(code: str, details: dict, lang: Lang = "zh") -> str:
+    # Statuses were decided on exact values; people read them to one decimal (DOMAIN.md §6).
+    details = {
+        key: round(value, 1) if key in SHOWN_ROUNDED and isinstance(value, float) else value
+        for key, value in details.items()
+    }
     if code == "ABSENCES":  # only the parts that happened: "请假 2 次", not "缺席 0 次、请假 2 次"
         parts = [
             REASONS[part][lang].format(**details)

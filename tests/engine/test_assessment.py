@@ -1,7 +1,7 @@
 """Statuses, reasons and fixes of DOMAIN.md §5–§6 with hand-computed lines and credits."""
 
-from tests.ledgers import D, member, plan_row, report, talk_row
 from tests.engine.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
+from tests.ledgers import D, member, plan_row, report, talk_row
 
 
 def scenario(exams=(), **kw):
@@ -150,3 +150,73 @@ def test_member_in_post_only_after_a_session_is_not_expected_there():
     rep = report(members=members, **lean_plan(2))  # sessions on 1-5 and 2-5
     assert member(rep, "乙")["reasons"][0]["code"] != "ABSENCES"
     assert [r["code"] for r in member(rep, "乙")["reasons"]].count("ABSENCES") == 0
+
+
+# --- Exact at the boundaries (DOMAIN.md §6: compare exactly, show rounded) ---------------------
+# 乙 listens at two held sessions (出席 + 口头 at the first, 缺席 at the second), so her shares are
+# attendance 1/2, oral 1/2, written 0, and two sessions remain in December. With 出席学分 A and
+# 口头点评学分 O: credits = A + O, projected = credits + 2 × (A/2 + O/2) = 2(A + O),
+# attainable = credits + 2 × (A + O) = 3(A + O).
+BOUNDARY_PLAN = [
+    plan_row("1", D(2026, 3, 10), speaker="甲", host="丙"),
+    plan_row("2", D(2026, 4, 10), speaker="甲", host="丙"),
+    plan_row("3", D(2026, 12, 10), speaker="甲", host="丙"),
+    plan_row("4", D(2026, 12, 20), speaker="甲", host="丙"),
+]
+BOUNDARY_TALKS = [talk_row("1", D(2026, 3, 10)), talk_row("2", D(2026, 4, 10))]
+BOUNDARY_PARTICIPATION = [
+    ["1", "乙", "出席", "口头"],
+    ["1", "丙", "出席", "口头"],
+    ["2", "乙", "缺席", "无"],
+    ["2", "丙", "出席", "口头"],
+]
+
+
+MID_YEAR = D(2026, 6, 30)
+
+
+def boundary(oral: float, line: float, as_of=MID_YEAR, exams=(("乙", 80),)):
+    rep = report(
+        as_of=as_of,
+        plan=BOUNDARY_PLAN,
+        talks=BOUNDARY_TALKS,
+        participation=BOUNDARY_PARTICIPATION,
+        exams=[exam(name, score) for name, score in exams],
+        settings=[["出席学分", 2], ["口头点评学分", oral], ["达标学分", line]],
+    )
+    return member(rep, "乙")
+
+
+def test_projected_exactly_at_the_line_is_on_track():
+    row = boundary(oral=5.5, line=15)  # credits 7.5, projected 2 × 7.5 = 15
+    assert (row["credits"], row["line"], row["projected"]) == (7.5, 15, 15)
+    assert row["status"] == "on_track"
+
+
+def test_projected_four_hundredths_below_the_line_is_at_risk():
+    row = boundary(oral=5.48, line=15)  # projected 2 × 7.48 = 14.96: shown 15.0, still short
+    assert abs(row["projected"] - 14.96) < 1e-9
+    assert row["status"] == "at_risk"
+    assert "PROJECTED_SHORT" in codes(row)
+
+
+def test_attainable_exactly_at_the_line_is_not_failed():
+    row = boundary(oral=5, line=21)  # attainable 3 × 7 = 21
+    assert (row["attainable"], row["line"], row["status"]) == (21, 21, "at_risk")
+
+
+def test_attainable_one_below_the_line_is_failed():
+    row = boundary(oral=5, line=22)
+    assert (row["attainable"], row["line"], row["status"]) == (21, 22, "failed")
+
+
+def test_no_exam_score_with_59_days_left_is_at_risk():
+    # 2026-11-02: 31 December − 2 November = 59 days left (the as-of day itself not counted).
+    row = boundary(oral=5, line=5, as_of=D(2026, 11, 2), exams=())
+    assert row["status"] == "at_risk"
+    assert codes(row)[-1] == "EXAM_MISSING"
+
+
+def test_no_exam_score_with_60_or_61_days_left_is_on_track():
+    for as_of in (D(2026, 11, 1), D(2026, 10, 31)):  # 60 and 61 days left
+        assert boundary(oral=5, line=5, as_of=as_of, exams=())["status"] == "on_track"

@@ -10,8 +10,8 @@ from model.dev.sample import SAMPLE_PATH
 from model.engine.report import build_report, report_json
 from model.texts.domain import FINDINGS, STATUSES
 from model.workbook.reader import read_workbook_file
-from tests.ledgers import D, member, report
 from tests.engine.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
+from tests.ledgers import D, member, report
 
 
 def scenario(**kw):
