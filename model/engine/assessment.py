@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from model.engine.timeline import Timeline, in_post, year_end
+from model.engine.timeline import Timeline, in_post, year_end, year_members
+from model.workbook.values import COMMENT_ORAL, COMMENT_WRITTEN
 
 EXAM_DEADLINE = "12月31日"
 
@@ -29,7 +30,9 @@ def _rates(timeline: Timeline, year: int) -> pd.DataFrame:
     rows = timeline.attendance
     rows = rows[(rows["year"] == year) & rows["expected"] & ~rows["is_speaker"]]
     counted = (
-        rows.assign(oral=rows["comment"] == "口头", written=rows["comment"] == "书面", n=1)
+        rows.assign(
+            oral=rows["comment"] == COMMENT_ORAL, written=rows["comment"] == COMMENT_WRITTEN, n=1
+        )
         .groupby("member")[["attended", "oral", "written", "n"]]
         .sum()
     )
@@ -67,10 +70,7 @@ def assess(
 ) -> pd.DataFrame:
     """Status, line, projected and attainable credits, reasons and fix for the year's members."""
     params = timeline.params
-    members = timeline.members
-    started = members["joined"].isna() | (members["joined"] <= year_end(year))
-    stayed = members["left"].isna() | (members["left"] >= pd.Timestamp(year, 1, 1))
-    members = members[started & stayed]
+    members = year_members(timeline.members, year)
     frame = members[["key", "group", "name", "member_id", "exempt"]].copy()
     frame["days_in_post"] = days_in_post(members, year)
     days_in_year = 366 if pd.Timestamp(year, 12, 31).is_leap_year else 365

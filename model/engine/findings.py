@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from model.engine.timeline import Timeline, year_end
+from model.engine.timeline import Timeline, year_members
 from model.workbook.values import COMMENT_NONE
 
 FINDING_COLUMNS = ["code", "group", "session", "member", "year", "details"]
@@ -166,11 +166,7 @@ def session_overdue(timeline: Timeline, year: int) -> pd.DataFrame:
 
 
 def _year_members(timeline: Timeline, year: int) -> pd.DataFrame:
-    """Members in post at some time during the year."""
-    members = timeline.members
-    started = members["joined"].isna() | (members["joined"] <= year_end(year))
-    stayed = members["left"].isna() | (members["left"] >= pd.Timestamp(year, 1, 1))
-    return members[started & stayed]
+    return year_members(timeline.members, year)
 
 
 def too_few_sessions(timeline: Timeline, year: int) -> pd.DataFrame:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 from model.engine.timeline import Timeline
-from model.workbook.values import COMMENT_NONE
 
 ON_TIME_DAYS = 14  # 时间到位: held within 14 days of the planned date
 PROGRESS_COLUMNS = [
@@ -27,35 +26,44 @@ PROGRESS_COLUMNS = [
 ]
 
 
-def session_checks(timeline: Timeline, year: int) -> pd.DataFrame:
-    """Per session of the year: state and the ✓/✗ checks the sessions page shows."""
+def _flagged(findings: pd.DataFrame, code: str) -> pd.Index:
+    """Sessions with at least one finding of ``code``."""
+    return pd.Index(findings.loc[findings["code"] == code, "session"].dropna().unique())
+
+
+def session_checks(timeline: Timeline, year: int, findings: pd.DataFrame) -> pd.DataFrame:
+    """Per session of the year: its state and the ✓/✗ checks the sessions page shows.
+
+    Every ✓ is the absence of the finding that the rule of ``model.engine.findings`` raised
+    for the session, so the sessions table and the findings cannot disagree.
+    """
     sessions = timeline.sessions
     frame = sessions[sessions["year"] == year].copy()
-    params = timeline.params
     held = frame["held"]
-    lead = (frame["held_date"] - frame["draft_sent"]).dt.days
-    frame["draft_on_time"] = held & (lead >= params.draft_lead_days).fillna(False)
-    frame["duration_ok"] = held & frame["minutes"].between(
-        params.min_minutes, params.max_minutes
-    ).fillna(False)
-    frame["revised"] = held & (frame["final_date"] >= frame["held_date"]).fillna(False)
+
+    def clear_of(*codes: str) -> pd.Series:
+        flagged = pd.Index([]).append([_flagged(findings, code) for code in codes])
+        return held & ~frame.index.isin(flagged)
+
+    frame["draft_on_time"] = clear_of("DRAFT_LATE", "DRAFT_MISSING")
+    frame["duration_ok"] = clear_of("DURATION_OFF") & frame["minutes"].notna()
+    frame["revised"] = clear_of("NO_REVISION")
+    frame["all_attended"] = clear_of("NOT_ALL_ATTENDED")
+    frame["all_commented"] = clear_of("COMMENT_MISSING")
     frame["outreach_done"] = held & (frame["outreach_count"] > 0)
     rows = timeline.attendance[timeline.attendance["year"] == year]
     listeners = rows[rows["attended"] & ~rows["is_speaker"]]
     expected = rows[rows["expected"]]
+    uncommented = findings.loc[findings["code"] == "COMMENT_MISSING", "session"].value_counts()
     per_session = pd.DataFrame(
         {
             "expected_n": expected.groupby("session").size(),
             "attended_n": expected.groupby("session")["attended"].sum(),
             "listeners_n": listeners.groupby("session").size(),
-            "commented_n": (listeners["comment"] != COMMENT_NONE)
-            .groupby(listeners["session"])
-            .sum(),
         }
     )
     frame = frame.join(per_session).fillna({c: 0 for c in per_session.columns})
-    frame["all_attended"] = held & (frame["attended_n"] == frame["expected_n"])
-    frame["all_commented"] = held & (frame["commented_n"] == frame["listeners_n"])
+    frame["commented_n"] = frame["listeners_n"] - uncommented.reindex(frame.index, fill_value=0)
     frame["on_time"] = held & (
         (frame["held_date"] - frame["planned_date"]).dt.days.abs() <= ON_TIME_DAYS
     )

@@ -16,7 +16,6 @@ from model.engine.timeline import Timeline, build_timeline
 from model.texts.domain import CONSEQUENCE, STATUS_ORDER, Lang, finding_text, fix_text, reason_text
 from model.workbook.params import Params
 from model.workbook.reader import Workbook
-from model.workbook.values import COMMENT_NONE
 
 
 @dataclass
@@ -59,8 +58,8 @@ def build_report(
     findings = find_all(timeline, year)
     ledger = credit_ledger(timeline, year)
     members = assess(timeline, ledger, workbook.exams, year)
-    _explain_all(members, _member_counts(timeline, year), lang)
-    checks = session_checks(timeline, year)
+    _explain_all(members, _member_counts(timeline, year, findings), lang)
+    checks = session_checks(timeline, year, findings)
     if group:
         findings = findings[findings["group"] == group]
         members = members[members["group"] == group]
@@ -86,25 +85,24 @@ def build_report(
     )
 
 
-def _member_counts(timeline: Timeline, year: int) -> pd.DataFrame:
+def _member_counts(timeline: Timeline, year: int, findings: pd.DataFrame) -> pd.DataFrame:
+    """Per member: absences and missing comments as the rules found them, leaves taken, and
+    whether the member has a talk (no NEVER_SPEAKER finding)."""
+    by_member = findings.dropna(subset=["member"]).groupby(["member", "code"]).size()
+    by_member = by_member.unstack(fill_value=0) if len(by_member) else pd.DataFrame()
     rows = timeline.attendance
-    rows = rows[rows["year"] == year]
-    expected = rows[rows["expected"]]
-    no_comment = rows["attended"] & ~rows["is_speaker"] & (rows["comment"] == COMMENT_NONE)
-    sessions = timeline.sessions
-    planned = sessions[(sessions["year"] == year) & ~sessions["cancelled"]]
-    return (
-        pd.DataFrame(
-            {
-                "absent": expected["absent"].groupby(expected["member"]).sum(),
-                "leave": expected["on_leave"].groupby(expected["member"]).sum(),
-                "no_comment": no_comment.groupby(rows["member"]).sum(),
-                "talks_planned": planned.groupby("speaker").size(),
-            }
-        )
-        .fillna(0)
-        .astype(int)
-    )
+    expected = rows[(rows["year"] == year) & rows["expected"]]
+    counts = pd.DataFrame(index=timeline.members.index)
+    for column, code in (
+        ("absent", "ABSENT_UNEXCUSED"),
+        ("no_comment", "COMMENT_MISSING"),
+        ("never_speaker", "NEVER_SPEAKER"),
+    ):
+        counts[column] = by_member.get(code, 0)
+    counts["leave"] = expected["on_leave"].groupby(expected["member"]).sum()
+    counts = counts.fillna(0).astype(int)
+    counts["talks_planned"] = (counts["never_speaker"] == 0).astype(int)
+    return counts
 
 
 def _explain_all(members: pd.DataFrame, counts: pd.DataFrame, lang: Lang) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from numpy.typing import ArrayLike
 
 from model.workbook.params import Params
 from model.workbook.reader import Workbook
@@ -70,9 +71,19 @@ def _empty_attendance() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
 
 
-def in_post(joined: pd.Series, left: pd.Series, day: pd.Series | pd.Timestamp) -> pd.Series:
-    """Whether a member is in post on ``day``: joined on or before it, left on or after it."""
-    return (joined.isna() | (joined <= day)) & (left.isna() | (left >= day))
+def in_post(joined: ArrayLike, left: ArrayLike, day: ArrayLike | pd.Timestamp) -> ArrayLike:
+    """Whether a member is in post on ``day``: joined on or before it, left on or after it.
+
+    Works on Series and on plain numpy arrays alike (the attendance join uses arrays).
+    """
+    return (pd.isna(joined) | (joined <= day)) & (pd.isna(left) | (left >= day))
+
+
+def year_members(members: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Members in post at some time during the year: joined by its end, left after its start."""
+    started = members["joined"].isna() | (members["joined"] <= year_end(year))
+    stayed = members["left"].isna() | (members["left"] >= pd.Timestamp(year, 1, 1))
+    return members[started & stayed]
 
 
 @dataclass
@@ -176,7 +187,7 @@ def _attendance(
     day = held["held_date"].to_numpy()[s_codes]
     joined = members["joined"].to_numpy()[m_codes]
     left = members["left"].to_numpy()[m_codes]
-    on_post = (pd.isna(joined) | (joined <= day)) & (pd.isna(left) | (left >= day))
+    on_post = in_post(joined, left, day)
     expected_keys = s_codes[on_post].astype(np.int64) * width + m_codes[on_post]
 
     # Recorded: the participation rows of held sessions, one per (session, member).

@@ -118,3 +118,36 @@ def test_cli_report_on_an_invalid_workbook_gives_the_errors(tmp_path):
     )
     assert run.returncode == 1
     assert json.loads(run.stdout)["errors"][0]["code"] == "REQUIRED_EMPTY"
+
+
+def test_sessions_table_checks_are_the_findings_read_back():
+    """One home per rule: every ✗ of the sessions table is a finding of the same session."""
+    rep = build_report(read_workbook_file(SAMPLE_PATH).workbook, 2026)
+    held = rep.sessions[rep.sessions["held"]]
+    flagged = rep.findings.groupby("code")["session"].agg(set)
+    for column, codes in {
+        "draft_on_time": ("DRAFT_LATE", "DRAFT_MISSING"),
+        "revised": ("NO_REVISION",),
+        "all_attended": ("NOT_ALL_ATTENDED",),
+        "all_commented": ("COMMENT_MISSING",),
+    }.items():
+        failing = set().union(*(flagged.get(code, set()) for code in codes))
+        assert set(held.index[~held[column]]) == failing & set(held.index), column
+        assert failing  # the sample exercises each one
+    off = flagged.get("DURATION_OFF", set())
+    assert set(held.index[held["minutes"].notna() & ~held["duration_ok"]]) == off
+
+
+def test_member_counts_in_reasons_are_the_findings_counted():
+    rep = build_report(read_workbook_file(SAMPLE_PATH).workbook, 2026)
+    absences = rep.findings[rep.findings["code"] == "ABSENT_UNEXCUSED"]["member"].value_counts()
+    checked = 0
+    for key, row in rep.members.iterrows():
+        reason = next((r for r in row["reasons"] if r["code"] == "ABSENCES"), None)
+        count = int(absences.get(key, 0))
+        if count:
+            assert reason is not None and f"缺席 {count} 次" in reason["text"]
+            checked += 1
+        elif reason is not None:
+            assert "缺席" not in reason["text"]
+    assert checked >= 3
