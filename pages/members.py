@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from model.engine import BREAKDOWN, credit_events
-from model.texts import status_label
+from model.texts import consequence_text, fix_line, reasons_text, status_label
 from pages.common.charts import credit_buildup, status_distribution
 from pages.common.downloads import report_download
 from pages.common.layout import header, safe
@@ -60,13 +60,13 @@ if ctx is not None:
             cols[3].metric(t("exam"), exam if exam != "—" else t("no_exam_yet"))
             events = credit_events(report.timeline, key, ctx.filters.year)
             st.altair_chart(credit_buildup(events, int(row["line"]), lang), width="stretch")
-            st.markdown(
-                f"**{t('reasons')}**：" + "；".join(safe(r["text"]) for r in row["reasons"])
-            )
-            if isinstance(row["fix"], str):
-                st.info(f"{t('fix')}：{row['fix']}")
-            if isinstance(row["consequence"], str):
-                st.error(f"{t('consequence')}：{row['consequence']}")
+            st.markdown(f"**{t('reasons')}**：" + safe(reasons_text(row["reasons"], lang)))
+            fix = fix_line(row["fix"], lang)
+            if fix:
+                st.info(f"{t('fix')}：{safe(fix)}")
+            consequence = consequence_text(row["consequence"], lang)
+            if consequence:
+                st.error(f"{t('consequence')}：{consequence}")
             attendance = report.timeline.attendance
             mine = attendance[
                 (attendance["member"] == key) & (attendance["year"] == ctx.filters.year)

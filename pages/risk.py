@@ -3,7 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from model.texts import FINDINGS, finding_title, status_label
+from model.texts import (
+    FINDINGS,
+    consequence_text,
+    finding_text,
+    finding_title,
+    fix_line,
+    reasons_text,
+    status_label,
+)
 from pages.common.layout import finding_lines, header, safe
 from pages.common.state import t
 
@@ -28,11 +36,13 @@ if ctx is not None:
             lines = [
                 f"**\\[{label}\\] {safe(row['group'])} · {safe(row['name'])}**（{t('credits')} {row['credits']:g}/{row['line']}）"
             ]
-            lines.append(f"{t('reasons')}：" + "；".join(safe(r["text"]) for r in row["reasons"]))
-            if isinstance(row["fix"], str):
-                lines.append(f"{t('fix')}：{row['fix']}")
-            if isinstance(row["consequence"], str):
-                lines.append(f"{t('consequence')}：**{row['consequence']}**")
+            lines.append(f"{t('reasons')}：" + safe(reasons_text(row["reasons"], lang)))
+            fix = fix_line(row["fix"], lang)
+            if fix:
+                lines.append(f"{t('fix')}：{safe(fix)}")
+            consequence = consequence_text(row["consequence"], lang)
+            if consequence:
+                lines.append(f"{t('consequence')}：**{consequence}**")
             box("  \n".join(lines))
 
     st.subheader(t("findings"))
@@ -65,7 +75,10 @@ if ctx is not None:
                 {
                     t("group"): detail["group"].to_numpy(),
                     t("session"): detail["session"].to_numpy(),
-                    t("findings"): detail["text"].to_numpy(),
+                    t("findings"): [
+                        finding_text(c, d, lang)
+                        for c, d in zip(detail["code"], detail["details"], strict=True)
+                    ],
                 }
             ),
             hide_index=True,

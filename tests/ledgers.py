@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from model.engine.report import Report, build_report
+from model.texts.domain import finding_text, fix_line, reason_text
 from model.workbook.reader import read_workbook
 from tests.workbooks import ledger
 
@@ -77,3 +78,17 @@ def talk_row(session, held, draft=GOOD, minutes=60, final=GOOD, article="理论�
 def everyone(session, comment="口头", skip=("甲",)):
     """Participation rows: every member but the speaker present with this comment."""
     return [[session, name, "出席", comment] for name, *_ in MEMBERS if name not in skip]
+
+
+def reason_texts(row) -> list[str]:
+    """A member's reasons as the Chinese page shows them."""
+    return [reason_text(r["code"], r["details"]) for r in row["reasons"]]
+
+
+def fix_of(row) -> str | None:
+    return fix_line(row["fix"])
+
+
+def finding_texts(rep: Report, code: str) -> list[str]:
+    rows = rep.findings[rep.findings["code"] == code]
+    return [finding_text(c, d) for c, d in zip(rows["code"], rows["details"], strict=True)]

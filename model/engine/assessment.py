@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
 from model.engine.timeline import Timeline, in_post, year_end, year_members
 from model.workbook.values import COMMENT_ORAL, COMMENT_WRITTEN
-
-EXAM_DEADLINE = "12月31日"
 
 
 def pass_line(pass_credits: float, days_in_post: pd.Series, days_in_year: int) -> pd.Series:
@@ -148,7 +149,7 @@ def _status(frame: pd.DataFrame, mark: float, as_of: pd.Timestamp, year: int) ->
 
 
 def explain(
-    row: pd.Series, counts: dict[str, int]
+    row: dict[str, Any], counts: dict[str, int], year: int
 ) -> tuple[list[tuple[str, dict]], list[tuple[str, dict]]]:
     """Reasons (code, details) and, for 风险, the fix (code, details) of one assessed member."""
     status = row["status"]
@@ -190,6 +191,7 @@ def explain(
     if status == "on_track":
         reasons.insert(0, ("ON_TRACK", numbers))
     fix: list[tuple[str, dict]] = []
+    deadline = dt.date(year, 12, 31)  # the exam and make-up are of the year
     if status == "at_risk":
         if row["projected_short"]:
             if row["n_listen"]:
@@ -197,7 +199,7 @@ def explain(
             if row["n_speak"]:
                 fix.append(("GIVE_TALK", {}))
         if row["exam_failed_pending"]:
-            fix.append(("TAKE_MAKEUP", {"deadline": EXAM_DEADLINE}))
+            fix.append(("TAKE_MAKEUP", {"deadline": deadline}))
         elif row["exam_missing"]:
-            fix.append(("TAKE_EXAM", {"deadline": EXAM_DEADLINE}))
+            fix.append(("TAKE_EXAM", {"deadline": deadline}))
     return reasons, fix

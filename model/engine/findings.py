@@ -87,7 +87,7 @@ def not_all_attended(timeline: Timeline, year: int) -> pd.DataFrame:
     if missing.empty:
         return _frame("NOT_ALL_ATTENDED", missing, year, [])
     grouped = missing.groupby("session", sort=False).agg(
-        group=("group", "first"), names=("name", "、".join), count=("member", "size")
+        group=("group", "first"), names=("name", tuple), count=("member", "size")
     )
     rows = grouped.reset_index()
     details = [{"names": n, "count": c} for n, c in zip(rows["names"], rows["count"], strict=True)]
@@ -203,7 +203,7 @@ def no_head(timeline: Timeline, year: int) -> pd.DataFrame:
 
 def many_heads(timeline: Timeline, year: int) -> pd.DataFrame:
     heads = _heads(timeline, year)
-    grouped = heads.groupby("group").agg(count=("key", "size"), names=("name", "、".join))
+    grouped = heads.groupby("group").agg(count=("key", "size"), names=("name", tuple))
     rows = grouped[grouped["count"] > 1].reset_index()
     details = [{"count": c, "names": n} for c, n in zip(rows["count"], rows["names"], strict=True)]
     return _frame("MANY_HEADS", rows, year, details)

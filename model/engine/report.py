@@ -13,7 +13,15 @@ from model.engine.credits import BREAKDOWN, credit_ledger
 from model.engine.findings import find_all
 from model.engine.progress import progress, session_checks
 from model.engine.timeline import Timeline, build_timeline
-from model.texts.domain import CONSEQUENCE, STATUS_ORDER, Lang, finding_text, fix_text, reason_text
+from model.texts.domain import (
+    ADMONISHED,
+    STATUS_ORDER,
+    Lang,
+    consequence_text,
+    finding_text,
+    fix_line,
+    reason_text,
+)
 from model.workbook.params import Params
 from model.workbook.reader import Workbook
 
@@ -25,8 +33,10 @@ class Report:
     params: Params
     timeline: Timeline
     sessions: pd.DataFrame  # session_checks of the year
-    findings: pd.DataFrame  # code, group, session, member, year, details, text
-    members: pd.DataFrame  # one row per assessed member: credits, line, status, reasons, fix
+    findings: pd.DataFrame  # code, group, session, member, year, details
+    # One row per assessed member: credits, line, status; reasons and fix as lists of
+    # {"code", "details"}; consequence the code ADMONISHED for 不达标.
+    members: pd.DataFrame
     groups: pd.DataFrame  # progress and status counts per group
     overall: pd.Series  # the same for every group together
 
@@ -51,25 +61,19 @@ def build_report(
     year: int,
     as_of: dt.date | None = None,
     group: str | None = None,
-    lang: Lang = "zh",
     timeline: Timeline | None = None,
 ) -> Report:
+    """The year's report in codes and numbers; it does not depend on the language shown."""
     timeline = timeline or build_timeline(workbook, as_of)
     findings = find_all(timeline, year)
     ledger = credit_ledger(timeline, year)
     members = assess(timeline, ledger, workbook.exams, year)
-    _explain_all(members, _member_counts(timeline, year, findings), lang)
+    _explain_all(members, _member_counts(timeline, year, findings), year)
     checks = session_checks(timeline, year, findings)
     if group:
         findings = findings[findings["group"] == group]
         members = members[members["group"] == group]
         checks = checks[checks["group"] == group]
-    findings = findings.assign(
-        text=[
-            finding_text(c, d, lang)
-            for c, d in zip(findings["code"], findings["details"], strict=True)
-        ]
-    )
     groups = _group_table(checks, members)
     overall = _overall(checks, members)
     return Report(
@@ -105,19 +109,18 @@ def _member_counts(timeline: Timeline, year: int, findings: pd.DataFrame) -> pd.
     return counts
 
 
-def _explain_all(members: pd.DataFrame, counts: pd.DataFrame, lang: Lang) -> None:
-    reasons, fixes, consequences = [], [], []
+def _explain_all(members: pd.DataFrame, counts: pd.DataFrame, year: int) -> None:
+    """Reasons, fix and consequence as codes with details; words are chosen at the edges."""
+    reasons, fixes = [], []
     empty = {"absent": 0, "leave": 0, "no_comment": 0, "talks_planned": 0}
     by_member = counts.to_dict("index")
     for key, row in zip(members.index, members.to_dict("records"), strict=True):
-        member_counts = by_member.get(key, empty)
-        member_reasons, member_fix = explain(row, member_counts)
-        reasons.append([{"code": c, "text": reason_text(c, d, lang)} for c, d in member_reasons])
-        fixes.append("；".join(fix_text(c, d, lang) for c, d in member_fix) or None)
-        consequences.append(CONSEQUENCE[lang] if row["status"] == "failed" else None)
+        member_reasons, member_fix = explain(row, by_member.get(key, empty), year)
+        reasons.append([{"code": c, "details": d} for c, d in member_reasons])
+        fixes.append([{"code": c, "details": d} for c, d in member_fix])
     members["reasons"] = reasons
     members["fix"] = fixes
-    members["consequence"] = consequences
+    members["consequence"] = members["status"].map({"failed": ADMONISHED})
 
 
 def _status_counts(members: pd.DataFrame, by: str | None) -> pd.DataFrame:
@@ -158,7 +161,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def report_json(report: Report) -> dict[str, Any]:
+def report_json(report: Report, lang: Lang = "zh") -> dict[str, Any]:
+    """The CLI's JSON: codes and numbers, with the texts rendered in ``lang``."""
     members = []
     for _, row in report.members.sort_values(["group", "name"]).iterrows():
         members.append(
@@ -173,9 +177,12 @@ def report_json(report: Report) -> dict[str, Any]:
                 "attainable": round(float(row["attainable"]), 1),
                 "exam": {"score": _plain(row["score"]), "makeup": _plain(row["makeup"])},
                 "status": row["status"],
-                "reasons": row["reasons"],
-                "fix": _plain(row["fix"]),
-                "consequence": _plain(row["consequence"]),
+                "reasons": [
+                    {"code": r["code"], "text": reason_text(r["code"], r["details"], lang)}
+                    for r in row["reasons"]
+                ],
+                "fix": fix_line(row["fix"], lang),
+                "consequence": consequence_text(row["consequence"], lang),
             }
         )
     names = report.timeline.members["name"]
@@ -185,7 +192,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "group": f.group,
             "session": _plain(f.session),
             "member": _plain(names.get(f.member)) if _plain(f.member) else None,
-            "text": f.text,
+            "text": finding_text(f.code, f.details, lang),
         }
         for f in report.findings.itertuples()
     ]

@@ -156,7 +156,7 @@ def _add_outreach(sessions: pd.DataFrame, outreach: pd.DataFrame, members: pd.Da
     marked = outreach.merge(pairs, on=["session", "place"], how="left")
     # OUTREACH_OFF_POINT applies only where the speaker lists some 联系点.
     marked["off_point"] = marked["session"].isin(pairs["session"]) & marked["on_point"].isna()
-    off = marked[marked["off_point"]].groupby("session")["place"].agg("、".join)
+    off = marked[marked["off_point"]].groupby("session")["place"].agg(tuple)
     sessions["off_point_places"] = off.reindex(sessions.index)
 
 

@@ -12,7 +12,15 @@ from openpyxl.utils import get_column_letter
 from model.engine.credits import BREAKDOWN
 from model.engine.report import Report
 from model.outputs.xlsx_safe import append_text_row
-from model.texts.domain import Lang, finding_title, status_label
+from model.texts.domain import (
+    Lang,
+    consequence_text,
+    finding_text,
+    finding_title,
+    fix_line,
+    reasons_text,
+    status_label,
+)
 from model.texts.labels import text
 
 HEADER_FILL = PatternFill("solid", fgColor="C00000")
@@ -71,9 +79,9 @@ def report_workbook(report: Report, lang: Lang = "zh", show_names: bool = True) 
                     _value(row["score"], ""),
                     _value(row["makeup"], ""),
                     status_label(row["status"], lang),
-                    "；".join(r["text"] for r in row["reasons"]),
-                    row["fix"] if isinstance(row["fix"], str) else None,
-                    row["consequence"] if isinstance(row["consequence"], str) else None,
+                    reasons_text(row["reasons"], lang),
+                    fix_line(row["fix"], lang),
+                    consequence_text(row["consequence"], lang),
                 ]
             )
         _table(members, header, rows)
@@ -85,7 +93,7 @@ def report_workbook(report: Report, lang: Lang = "zh", show_names: bool = True) 
             f.session if isinstance(f.session, str) else None,
             (names.get(f.member) if isinstance(f.member, str) else None) if show_names else None,
             # Without names, only the title: a session's text lists who was absent.
-            f.text if show_names else finding_title(f.code, lang),
+            finding_text(f.code, f.details, lang) if show_names else finding_title(f.code, lang),
         ]
         for f in report.findings.itertuples()
         if show_names or not isinstance(f.member, str)

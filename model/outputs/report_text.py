@@ -5,7 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from model.engine.report import Report
-from model.texts.domain import STATUS_ORDER, finding_title, status_label
+from model.texts.domain import (
+    STATUS_ORDER,
+    consequence_text,
+    finding_title,
+    fix_line,
+    reasons_text,
+    status_label,
+)
 
 
 def _percent(value: object) -> str:
@@ -32,8 +39,8 @@ def report_text(report: Report) -> str:
         order = {s: i for i, s in enumerate(STATUS_ORDER)}
         flagged = flagged.sort_values("status", key=lambda s: s.map(order))
         for _, row in flagged.iterrows():
-            reasons = "；".join(r["text"] for r in row["reasons"])
-            tail = next((t for t in (row["fix"], row["consequence"]) if isinstance(t, str)), "")
+            reasons = reasons_text(row["reasons"])
+            tail = fix_line(row["fix"]) or consequence_text(row["consequence"]) or ""
             lines.append(
                 f"  [{status_label(row['status'])}] {row['group']} {row['name']}：{reasons}"
                 + (f" → {tail}" if tail else "")

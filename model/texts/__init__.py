@@ -9,7 +9,11 @@ __getattr__, __dir__, __all__ = attach(
     __name__,
     {
         "domain": [
+            "ADMONISHED",
             "CONSEQUENCE",
+            "consequence_text",
+            "fix_line",
+            "reasons_text",
             "FINDINGS",
             "STATUS_ORDER",
             "Lang",
@@ -25,14 +29,18 @@ __getattr__, __dir__, __all__ = attach(
 
 if TYPE_CHECKING:
     from model.texts.domain import (
+        ADMONISHED,
         CONSEQUENCE,
         FINDINGS,
         STATUS_ORDER,
         Lang,
+        consequence_text,
         finding_text,
         finding_title,
+        fix_line,
         fix_text,
         reason_text,
+        reasons_text,
         status_label,
     )
     from model.texts.labels import PROCEDURE, text

@@ -91,7 +91,11 @@ STATUSES: dict[str, dict[str, str]] = {
 }
 STATUS_ORDER = ("failed", "at_risk", "on_track", "passed", "exempt")
 
-CONSEQUENCE = {"zh": "诫勉，当年不得提拔使用", "en": "Admonished; not promoted this year"}
+ADMONISHED = "ADMONISHED"  # the consequence of 不达标 (DOMAIN.md §1, §5)
+CONSEQUENCES: dict[str, dict[str, str]] = {
+    ADMONISHED: {"zh": "诫勉，当年不得提拔使用", "en": "Admonished; not promoted this year"},
+}
+CONSEQUENCE = CONSEQUENCES[ADMONISHED]
 
 REASONS: dict[str, dict[str, str]] = {
     "PASSED": {
@@ -141,8 +145,14 @@ FIXES: dict[str, dict[str, str]] = {
         "zh": "按计划完成主讲，并到联系点宣讲、形成理论文章",
         "en": "give the planned talk, take it to the linked points and write it up",
     },
-    "TAKE_MAKEUP": {"zh": "{deadline}前参加补考", "en": "take the make-up exam before {deadline}"},
-    "TAKE_EXAM": {"zh": "{deadline}前参加理论考试", "en": "take the theory exam before {deadline}"},
+    "TAKE_MAKEUP": {
+        "zh": "{deadline.month}月{deadline.day}日前参加补考",
+        "en": "take the make-up exam before {deadline.day} {deadline:%B}",
+    },
+    "TAKE_EXAM": {
+        "zh": "{deadline.month}月{deadline.day}日前参加理论考试",
+        "en": "take the theory exam before {deadline.day} {deadline:%B}",
+    },
 }
 
 
@@ -150,13 +160,19 @@ def finding_title(code: str, lang: Lang = "zh") -> str:
     return FINDINGS[code][lang][0]
 
 
+def _listed(details: dict, lang: Lang) -> dict:
+    """Lists in details (names, places) joined the way the language writes lists."""
+    separator = "、" if lang == "zh" else ", "
+    return {
+        key: separator.join(map(str, value)) if isinstance(value, list | tuple) else value
+        for key, value in details.items()
+    }
+
+
 def finding_text(code: str, details: dict, lang: Lang = "zh") -> str:
     title, template = FINDINGS[code][lang]
-    return (
-        f"{title}：{template.format(**details)}"
-        if lang == "zh"
-        else f"{title}: {template.format(**details)}"
-    )
+    body = template.format(**_listed(details, lang))
+    return f"{title}：{body}" if lang == "zh" else f"{title}: {body}"
 
 
 SHOWN_ROUNDED = ("credits", "gap", "projected", "attainable")
@@ -183,6 +199,22 @@ def reason_text(code: str, details: dict, lang: Lang = "zh") -> str:
 
 def fix_text(code: str, details: dict, lang: Lang = "zh") -> str:
     return FIXES[code][lang].format(**details)
+
+
+def fix_line(fix: list[dict], lang: Lang = "zh") -> str | None:
+    """A member's fix, [{"code", "details"}, …], as one line; None when there is nothing to do."""
+    parts = [fix_text(item["code"], item["details"], lang) for item in fix or []]
+    return ("；" if lang == "zh" else "; ").join(parts) or None
+
+
+def reasons_text(reasons: list[dict], lang: Lang = "zh") -> str:
+    """A member's reasons, [{"code", "details"}, …], as one line."""
+    parts = [reason_text(item["code"], item["details"], lang) for item in reasons or []]
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def consequence_text(code: object, lang: Lang = "zh") -> str | None:
+    return CONSEQUENCES[code][lang] if isinstance(code, str) else None
 
 
 def status_label(status: str, lang: Lang = "zh") -> str:

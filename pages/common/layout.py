@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from model.texts import finding_title
+from model.texts import finding_text, finding_title
 from pages.common.session import account_box, require
 from pages.common.state import (
     Filters,
@@ -87,7 +87,10 @@ def safe(text: object) -> str:
 def finding_lines(findings: pd.DataFrame, filters: Filters) -> list[str]:
     """Finding texts; with names hidden, only the titles of findings about no one in person."""
     if filters.show_names:
-        return [safe(text) for text in findings["text"]]
+        return [
+            safe(finding_text(code, details, filters.lang))
+            for code, details in zip(findings["code"], findings["details"], strict=True)
+        ]
     anonymous = findings[findings["member"].isna()]
     return [finding_title(code, filters.lang) for code in anonymous["code"]]
 

@@ -116,12 +116,12 @@ def report_cached(
     year: int,
     as_of: dt.date,
     group: str | None,
-    language: Lang,
     _result: ReadResult,
 ) -> Report:
+    """Codes and numbers only: switching the language re-renders, it never recomputes."""
     assert _result.workbook is not None
     timeline = timeline_cached(sha256, groups, as_of, _result)
-    return build_report(_result.workbook, year, as_of, group, language, timeline=timeline)
+    return build_report(_result.workbook, year, as_of, group, timeline=timeline)
 
 
 def _remember(key: str, widget_key: str) -> None:
@@ -232,5 +232,5 @@ class PageContext:
         chosen = self.filters.group if group is True else group
         f = self.filters
         return report_cached(
-            self.source.sha256, self.user.groups, f.year, f.as_of, chosen, f.lang, self.result
+            self.source.sha256, self.user.groups, f.year, f.as_of, chosen, self.result
         )

@@ -1,7 +1,8 @@
 """Statuses, reasons and fixes of DOMAIN.md §5–§6 with hand-computed lines and credits."""
 
+from model.texts.domain import consequence_text, fix_line
 from tests.engine.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
-from tests.ledgers import D, member, plan_row, report, talk_row
+from tests.ledgers import D, fix_of, member, plan_row, report, talk_row
 
 
 def scenario(exams=(), **kw):
@@ -25,7 +26,7 @@ def test_at_risk_when_projected_below_line_but_attainable():
     assert (row["line"], row["attainable"], row["projected"]) == (30, 32, 29)
     assert row["status"] == "at_risk"
     assert codes(row)[:2] == ["CREDIT_SHORTFALL", "PROJECTED_SHORT"]
-    assert row["fix"] == "参加剩余1次学习并口头点评"
+    assert fix_of(row) == "参加剩余1次学习并口头点评"
 
 
 def test_failed_when_the_line_is_out_of_reach():
@@ -33,7 +34,9 @@ def test_failed_when_the_line_is_out_of_reach():
     row = member(scenario(exams=[exam("乙", 90)]), "乙")
     assert (row["attainable"], row["status"]) == (29, "failed")
     assert "CANNOT_REACH" in codes(row)
-    assert row["consequence"] == "诫勉，当年不得提拔使用"
+    assert row["consequence"] == "ADMONISHED"
+    assert consequence_text(row["consequence"]) == "诫勉，当年不得提拔使用"
+    assert consequence_text(row["consequence"], "en") == "Admonished; not promoted this year"
 
 
 def test_speaker_of_a_remaining_talk_counts_it_in_full():
@@ -74,7 +77,7 @@ def test_exam_below_the_pass_mark_is_not_passed():
     row = member(rep, "乙")
     assert row["status"] == "at_risk"
     assert codes(row) == ["NO_TALK_PLANNED", "EXAM_FAILED"]
-    assert row["fix"] == "12月31日前参加补考"
+    assert fix_of(row) == "12月31日前参加补考"
 
 
 def test_makeup_failed_is_failed():
@@ -94,7 +97,7 @@ def test_no_exam_is_at_risk_only_under_60_days_left():
     late = report(as_of=D(2026, 11, 2), **lean_plan(6))  # 59 days left
     row = member(late, "乙")
     assert row["status"] == "at_risk" and codes(row) == ["NO_TALK_PLANNED", "EXAM_MISSING"]
-    assert row["fix"] == "12月31日前参加理论考试"
+    assert fix_of(row) == "12月31日前参加理论考试"
 
 
 def test_on_track_when_projection_reaches_the_line():
@@ -220,3 +223,10 @@ def test_no_exam_score_with_59_days_left_is_at_risk():
 def test_no_exam_score_with_60_or_61_days_left_is_on_track():
     for as_of in (D(2026, 11, 1), D(2026, 10, 31)):  # 60 and 61 days left
         assert boundary(oral=5, line=5, as_of=as_of, exams=())["status"] == "on_track"
+
+
+def test_the_exam_deadline_is_rendered_in_the_language_shown():
+    rep = report(as_of=D(2026, 7, 1), exams=[exam("乙", 59.5)], **lean_plan(6))
+    row = member(rep, "乙")
+    assert fix_line(row["fix"], "zh") == "12月31日前参加补考"
+    assert fix_line(row["fix"], "en") == "take the make-up exam before 31 December"

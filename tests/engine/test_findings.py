@@ -1,6 +1,6 @@
 """Each finding code of DOMAIN.md §4, firing and not firing, named after its code."""
 
-from tests.ledgers import MEMBERS, D, everyone, findings, plan_row, report, talk_row
+from tests.ledgers import MEMBERS, D, everyone, finding_texts, findings, plan_row, report, talk_row
 
 HELD = D(2026, 3, 10)
 END_OF_MARCH = D(2026, 3, 31)
@@ -26,7 +26,7 @@ def test_SPEAKER_IS_HOST():
 def test_DRAFT_LATE_fires_one_day_short_and_not_exactly_on_the_lead():
     late = one_session(talk=talk_row("1", HELD, draft=D(2026, 3, 4)))  # 6 days before
     assert findings(late, "DRAFT_LATE") == [("1", None)]
-    assert "提前 6 天" in late.findings["text"].iloc[0]
+    assert "提前 6 天" in finding_texts(late, "DRAFT_LATE")[0]
     on_time = one_session(talk=talk_row("1", HELD, draft=D(2026, 3, 3)))  # exactly 7
     assert findings(on_time, "DRAFT_LATE") == []
 
@@ -60,7 +60,7 @@ def test_NOT_ALL_ATTENDED_lists_who_and_counts_a_missing_row():
     rows = [["1", "乙", "请假", "无"]]  # 丙 has no row at all
     rep = one_session(participation=rows)
     assert findings(rep, "NOT_ALL_ATTENDED") == [("1", None)]
-    assert "乙、丙" in rep.findings[rep.findings["code"] == "NOT_ALL_ATTENDED"]["text"].iloc[0]
+    assert "乙、丙" in finding_texts(rep, "NOT_ALL_ATTENDED")[0]
     assert findings(one_session(), "NOT_ALL_ATTENDED") == []
 
 
@@ -118,7 +118,7 @@ def test_NO_ARTICLE_strictly_after_the_deadline():
 def test_OUTREACH_OFF_POINT_only_where_the_speaker_lists_points():
     off = one_session(outreach=[["1", D(2026, 3, 20), "县委党校"], ["1", D(2026, 3, 21), "东村"]])
     assert findings(off, "OUTREACH_OFF_POINT") == [("1", None)]
-    assert "县委党校" in off.findings[off.findings["code"] == "OUTREACH_OFF_POINT"]["text"].iloc[0]
+    assert "县委党校" in finding_texts(off, "OUTREACH_OFF_POINT")[0]
     on_point = one_session(outreach=[["1", D(2026, 3, 20), " 西村 "]])
     assert findings(on_point, "OUTREACH_OFF_POINT") == []
     # 丙 lists no 联系点: anywhere is fine.

@@ -8,10 +8,10 @@ import pytest
 
 from model.dev.sample import SAMPLE_PATH
 from model.engine.report import build_report, report_json
-from model.texts.domain import FINDINGS, STATUSES
+from model.texts.domain import FINDINGS, STATUSES, reason_text
 from model.workbook.reader import read_workbook_file
 from tests.engine.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
-from tests.ledgers import D, member, report
+from tests.ledgers import D, member, reason_texts, report
 
 
 def scenario(**kw):
@@ -38,9 +38,9 @@ def test_time_in_place_needs_the_talk_within_14_days_of_plan():
 
 def test_reasons_name_absences_and_missing_comments():
     row = member(scenario(), "丙")
-    texts = [reason["text"] for reason in row["reasons"]]
+    texts = reason_texts(row)
     assert "请假 1 次" in texts  # the zero absences are not mentioned
-    assert member(scenario(), "甲")["reasons"][-2]["text"] == "出席未点评 1 次"
+    assert reason_texts(member(scenario(), "甲"))[-2] == "出席未点评 1 次"
 
 
 def test_report_json_shape_for_one_member():
@@ -146,8 +146,9 @@ def test_member_counts_in_reasons_are_the_findings_counted():
         reason = next((r for r in row["reasons"] if r["code"] == "ABSENCES"), None)
         count = int(absences.get(key, 0))
         if count:
-            assert reason is not None and f"缺席 {count} 次" in reason["text"]
+            assert reason is not None
+            assert f"缺席 {count} 次" in reason_text(reason["code"], reason["details"])
             checked += 1
         elif reason is not None:
-            assert "缺席" not in reason["text"]
+            assert "缺席" not in reason_text(reason["code"], reason["details"])
     assert checked >= 3

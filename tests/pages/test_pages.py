@@ -171,3 +171,25 @@ def test_rules_page_shows_the_range_each_parameter_may_take():
     assert table.loc["达标学分", "允许范围"] == "0–1000"
     assert table.loc["时长下限", "允许范围"] == "1–600"
     assert table.loc["及格分", "允许范围"] == "0–100"
+
+
+def test_switching_language_renders_again_without_recomputing(monkeypatch):
+    import pages.common.state as state
+
+    calls = []
+    real = state.build_report
+
+    def counting(*args, **kwargs):
+        calls.append(args[1:3])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(state, "build_report", counting)
+    at = goto(app(), "pages/risk.py")
+    computed = len(calls)
+    assert computed >= 1
+    at.sidebar.radio[0].set_value("en").run()
+    assert not at.exception
+    assert len(calls) == computed  # the cached report serves both languages
+    shown = " ".join(e.value for e in [*at.error, *at.warning])
+    assert "Admonished; not promoted this year" in shown
+    assert "诫勉" not in shown
