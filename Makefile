@@ -7,12 +7,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum requirements.lock | cut -d' ' -f1)
 PORT ?= 8501
 
-.PHONY: run test lint bench browser clean
+.PHONY: run test lint types bench browser clean lock
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --requirement requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --requirement requirements.lock
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -33,8 +33,16 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(STAMP) browser lint
+types: $(STAMP)
+	$(BIN)/mypy
+
+test: $(STAMP) browser lint types
 	$(BIN)/python -m pytest -n 2 -q
+
+# Re-lock after changing pyproject.toml; pins already in requirements.lock are kept.
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --group dev --generate-hashes --quiet \
+		--python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements.lock
 
 bench: $(STAMP) browser
 	$(BIN)/python -m model bench

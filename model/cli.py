@@ -175,6 +175,7 @@ def _validate(args: argparse.Namespace) -> int:
         json.dump(validation_json(result), sys.stdout, ensure_ascii=False, indent=2)
         print()
     elif result.ok:
+        assert result.workbook is not None  # ok means a workbook
         counts = "，".join(f"{sheet} {rows} 行" for sheet, rows in result.workbook.counts().items())
         print(f"台账有效：{counts}")
     else:
@@ -209,6 +210,7 @@ def _report(args: argparse.Namespace) -> int:
             print(f"台账有 {len(result.errors)} 处错误，无法生成报告：")
             print_errors(result.errors)
         return exit_code(result)
+    assert result.workbook is not None
     report = build_report(result.workbook, args.year, args.as_of, args.group)
     if args.json:
         json.dump(report_json(report), sys.stdout, ensure_ascii=False, indent=2)

@@ -32,10 +32,10 @@ def show_errors(errors) -> None:
         message, hint = error.text(lang())
         rows.append(error.as_dict() | {"message": message, "hint": hint})
     frame = pd.DataFrame(rows)
-    for sheet, rows in frame.groupby(frame["sheet"].fillna("—"), sort=False):
+    for sheet, sheet_rows in frame.groupby(frame["sheet"].fillna("—"), sort=False):
         st.markdown(f"**{safe(sheet)}**")
         st.dataframe(
-            rows[["cell", "column", "value", "message", "hint"]].rename(
+            sheet_rows[["cell", "column", "value", "message", "hint"]].rename(
                 columns={
                     "cell": t("cell"),
                     "column": t("column"),
@@ -89,6 +89,7 @@ if upload is not None:
         )
         show_errors(result.errors)
     else:
+        assert result.workbook is not None  # ok means a workbook
         counts = "，".join(f"{sheet} {rows}" for sheet, rows in result.workbook.counts().items())
         st.success(t("upload_ok", counts=counts))
         if prepared.finding_counts:

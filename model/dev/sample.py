@@ -11,6 +11,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook as OpenpyxlWorkbook
 from openpyxl.cell import WriteOnlyCell
@@ -383,7 +384,7 @@ def write_workbook(
     book.save(path)
 
 
-def _header(sheet, names: list[str]) -> Iterator[WriteOnlyCell]:
+def _header(sheet, names: list[str]) -> Iterator[Any]:
     for name in names:
         cell = WriteOnlyCell(sheet, name)
         cell.font = Font(bold=True)

@@ -92,8 +92,8 @@ def build_report(
 def _member_counts(timeline: Timeline, year: int, findings: pd.DataFrame) -> pd.DataFrame:
     """Per member: absences and missing comments as the rules found them, leaves taken, and
     whether the member has a talk (no NEVER_SPEAKER finding)."""
-    by_member = findings.dropna(subset=["member"]).groupby(["member", "code"]).size()
-    by_member = by_member.unstack(fill_value=0) if len(by_member) else pd.DataFrame()
+    pairs = findings.dropna(subset=["member"]).groupby(["member", "code"]).size()
+    by_member = pairs.unstack(fill_value=0) if len(pairs) else pd.DataFrame()
     rows = timeline.attendance
     expected = rows[(rows["year"] == year) & rows["expected"]]
     counts = pd.DataFrame(index=timeline.members.index)
@@ -115,11 +115,11 @@ def _explain_all(members: pd.DataFrame, counts: pd.DataFrame, year: int) -> None
     empty = {"absent": 0, "leave": 0, "no_comment": 0, "talks_planned": 0}
     by_member = counts.to_dict("index")
     for key, row in zip(members.index, members.to_dict("records"), strict=True):
-        member_reasons, member_fix = explain(row, by_member.get(key, empty), year)
+        member_reasons, member_fix = explain(row, by_member.get(key, empty), year)  # type: ignore[arg-type]
         reasons.append([{"code": c, "details": d} for c, d in member_reasons])
         fixes.append([{"code": c, "details": d} for c, d in member_fix])
-    members["reasons"] = reasons
-    members["fix"] = fixes
+    members["reasons"] = pd.Series(reasons, index=members.index, dtype=object)
+    members["fix"] = pd.Series(fixes, index=members.index, dtype=object)
     members["consequence"] = members["status"].map({"failed": ADMONISHED})
 
 
@@ -192,7 +192,7 @@ def report_json(report: Report, lang: Lang = "zh") -> dict[str, Any]:
             "group": f.group,
             "session": _plain(f.session),
             "member": _plain(names.get(f.member)) if _plain(f.member) else None,
-            "text": finding_text(f.code, f.details, lang),
+            "text": finding_text(str(f.code), f.details, lang),  # type: ignore[arg-type]
         }
         for f in report.findings.itertuples()
     ]

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
-from numpy.typing import ArrayLike
 
 from model.workbook.params import Params
 from model.workbook.reader import Workbook
@@ -66,12 +66,14 @@ _BOOL_COLUMNS = {
 
 
 def _empty_attendance() -> pd.DataFrame:
-    dtypes = {c: bool if c in _BOOL_COLUMNS else object for c in ATTENDANCE_COLUMNS}
+    dtypes: dict[str, object] = {
+        c: bool if c in _BOOL_COLUMNS else object for c in ATTENDANCE_COLUMNS
+    }
     dtypes |= {"held_date": "datetime64[ns]", "year": "Int64"}
-    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})  # type: ignore[call-overload]
 
 
-def in_post(joined: ArrayLike, left: ArrayLike, day: ArrayLike | pd.Timestamp) -> ArrayLike:
+def in_post(joined: Any, left: Any, day: Any) -> Any:
     """Whether a member is in post on ``day``: joined on or before it, left on or after it.
 
     Works on Series and on plain numpy arrays alike (the attendance join uses arrays).
@@ -195,8 +197,8 @@ def _attendance(
     rec_m = member_index.get_indexer(participation["member"])
     usable = (rec_s >= 0) & (rec_m >= 0)
     # Marks as small integer codes (index into _ATTENDANCE / _COMMENTS): no string work per row.
-    attendance_codes = pd.Index(_ATTENDANCE).get_indexer(participation["attendance"])
-    comment_codes = pd.Index(_COMMENTS).get_indexer(participation["comment"])
+    attendance_codes = pd.Index(_ATTENDANCE).get_indexer(pd.Index(participation["attendance"]))
+    comment_codes = pd.Index(_COMMENTS).get_indexer(pd.Index(participation["comment"]))
     recorded = pd.DataFrame(
         {
             "k": rec_s[usable].astype(np.int64) * width + rec_m[usable],

@@ -45,6 +45,7 @@ SHARES = {"attendance_rate", "comment_coverage", "people", "time", "content", "e
 def report_workbook(report: Report, lang: Lang = "zh", show_names: bool = True) -> bytes:
     book = OpenpyxlWorkbook()
     overview = book.active
+    assert overview is not None  # a new workbook has one sheet
     overview.title = text("sheet_overview", lang)
     _table(
         overview,
@@ -93,7 +94,9 @@ def report_workbook(report: Report, lang: Lang = "zh", show_names: bool = True) 
             f.session if isinstance(f.session, str) else None,
             (names.get(f.member) if isinstance(f.member, str) else None) if show_names else None,
             # Without names, only the title: a session's text lists who was absent.
-            finding_text(f.code, f.details, lang) if show_names else finding_title(f.code, lang),
+            finding_text(str(f.code), f.details, lang)  # type: ignore[arg-type]
+            if show_names
+            else finding_title(str(f.code), lang),
         ]
         for f in report.findings.itertuples()
         if show_names or not isinstance(f.member, str)
@@ -107,11 +110,11 @@ def report_workbook(report: Report, lang: Lang = "zh", show_names: bool = True) 
 
 
 def _value(value: object, key: str) -> object:
-    if value is None or pd.isna(value):
+    if value is None or value is pd.NA or value != value:
         return None
     if hasattr(value, "item"):
         value = value.item()
-    return round(float(value), 3) if key in SHARES else value
+    return round(float(value), 3) if key in SHARES else value  # type: ignore[arg-type]
 
 
 def _table(sheet, header: list[str], rows: list[list]) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from model.engine.report import Report
 from model.texts.domain import (
     STATUS_ORDER,
@@ -16,7 +14,9 @@ from model.texts.domain import (
 
 
 def _percent(value: object) -> str:
-    return "—" if value is None or pd.isna(value) else f"{float(value):.0%}"
+    if not isinstance(value, int | float) or value != value:
+        return "—"
+    return f"{float(value):.0%}"
 
 
 def report_text(report: Report) -> str:
@@ -48,5 +48,5 @@ def report_text(report: Report) -> str:
     counts = report.findings["code"].value_counts()
     if len(counts):
         lines += ["", "发现的问题："]
-        lines += [f"  {finding_title(code)}：{count} 处" for code, count in counts.items()]
+        lines += [f"  {finding_title(str(code))}：{count} 处" for code, count in counts.items()]
     return "\n".join(lines)

@@ -58,7 +58,8 @@ COLUMN_HELP: dict[str, str] = {
 
 def template_bytes() -> bytes:
     book = OpenpyxlWorkbook()
-    book.remove(book.active)
+    if book.active is not None:
+        book.remove(book.active)
     _help_sheet(book)
     for spec in SHEETS:
         sheet = book.create_sheet(spec.zh)

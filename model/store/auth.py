@@ -177,6 +177,7 @@ class Accounts:
         if ok:
             self._clear_failures(name)
             self.log(name, "sign_in", True)
+            assert record is not None  # ok implies a known user
             return SignIn(_user(name, record))
         delay = self._record_failure(name, now)
         self.log(name, "sign_in_failed", False, f"delay {delay}s" if delay else "")
@@ -234,7 +235,8 @@ class Accounts:
     def audit(
         self, user: str | None = None, action: str | None = None, limit: int = 1000
     ) -> list[dict]:
-        query, args = "SELECT at, user, action, ok, detail FROM audit WHERE 1=1", []
+        query = "SELECT at, user, action, ok, detail FROM audit WHERE 1=1"
+        args: list[object] = []
         if user:
             query, args = query + " AND user = ?", [*args, user]
         if action:

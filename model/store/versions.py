@@ -167,7 +167,7 @@ class Store:
                     if current and current.sha256 == sha:
                         raise IdenticalToCurrent(current)
                     if expected_parent is not False and expected_parent != current_number:
-                        raise StaleUpload(expected_parent, current_number)  # type: ignore[arg-type]
+                        raise StaleUpload(expected_parent, current_number)
                     number = (current_number or 0) + 1
                     temp = self._write_temp(data)
                     file_name = f"v{number:05d}-{sha[:16]}.xlsx"

@@ -67,7 +67,7 @@ def _cell_value(raw: RawSheet, row: int, key: str) -> str | None:
     if key not in raw.data:
         return None
     value = raw.data.at[row, key]
-    return None if pd.isna(value) else str(value)
+    return None if pd.isna(value) else str(value)  # type: ignore[arg-type]
 
 
 _ABSENT_DTYPES = {
@@ -90,7 +90,8 @@ def _absent(column: Column, index: pd.Index) -> pd.Series:
     dtype = _ABSENT_DTYPES.get(column.kind, "string")
     if dtype is bool:
         return pd.Series(False, index=index, dtype=bool)
-    return pd.Series(pd.NA if dtype != "datetime64[ns]" else pd.NaT, index=index, dtype=dtype)
+    blank = pd.NA if dtype != "datetime64[ns]" else pd.NaT
+    return pd.Series(blank, index=index, dtype=dtype)  # type: ignore[call-overload]
 
 
 def typed_column(raw: RawSheet, column: Column) -> tuple[pd.Series, list[WorkbookError]]:

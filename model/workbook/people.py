@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from model.workbook.values import object_strings
+
 _SEPARATOR = "\x1f"  # joins group and value into one lookup key; never typed in a cell
 
 
@@ -47,7 +49,7 @@ def resolve_people(values: pd.Series, groups: pd.Series, members: pd.DataFrame) 
 
     def spread(series: pd.Series) -> pd.Series:
         if isinstance(series.dtype, pd.StringDtype):  # plain strings: no Arrow copy later
-            series = pd.Series(series.to_numpy(dtype=object, na_value=None), dtype=object)
+            series = object_strings(series)
         taken = series.take(inverse)
         taken.index = values.index
         return taken

@@ -48,7 +48,8 @@ def load_raw_sheet(
     frame.index = pd.RangeIndex(1, len(frame) + 1)  # Excel row numbers
     errors_at = _error_cells(cell_errors, absolute)
 
-    best_row, best_found = None, {}
+    best_row: int | None = None
+    best_found: dict[str, tuple[int, str]] = {}
     for excel_row in frame.index[:HEADER_SEARCH_ROWS]:
         found = _match_header(frame.loc[excel_row], spec)
         if all(col.key in found for col in spec.required_columns):
@@ -72,7 +73,7 @@ def _match_header(cells: pd.Series, spec: Sheet) -> dict[str, tuple[int, str]]:
         header = normalize_header(value)
         for column in spec.columns:
             if column.key not in found and column.matches(header):
-                found[column.key] = (int(column_index), " ".join(value.split()))
+                found[column.key] = (int(str(column_index)), " ".join(value.split()))
     return found
 
 

@@ -15,7 +15,7 @@ from model.workbook.people import member_keys, resolve_people
 from model.workbook.rawsheet import RawSheet, load_raw_sheet, open_workbook
 from model.workbook.schema import MEMBERS, PARTICIPATION, PLAN, SHEETS, Sheet
 from model.workbook.settings_sheet import read_settings
-from model.workbook.values import STATUS_CANCELLED
+from model.workbook.values import STATUS_CANCELLED, object_strings
 
 
 @dataclass
@@ -161,8 +161,7 @@ def _plain_strings(frame: pd.DataFrame) -> pd.DataFrame:
     for column in frame.columns:
         series = frame[column]
         if isinstance(series.dtype, pd.StringDtype):
-            values = series.to_numpy(dtype=object, na_value=None)
-            converted[column] = pd.Series(values, index=frame.index, dtype=object)
+            converted[column] = object_strings(series)
     return frame.assign(**converted) if converted else frame
 
 

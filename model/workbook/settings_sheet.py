@@ -39,7 +39,7 @@ def read_settings(raw: RawSheet | None) -> tuple[Params, list[WorkbookError]]:
             )
         else:
             overrides[field] = value
-    params = replace(Params(), **overrides)
+    params = replace(Params(), **overrides)  # type: ignore[arg-type]
     if params.min_minutes > params.max_minutes:
         rows = data.index[data["field"] == "min_minutes"]
         errors += cell_errors(

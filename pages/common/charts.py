@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import pandas as pd
 
@@ -24,7 +26,7 @@ STATE_COLORS = {
 }
 
 
-def _style(chart: alt.Chart, title: str, height: int | alt.Step = 280) -> alt.Chart:
+def _style(chart: Any, title: str, height: int | alt.Step = 280) -> Any:
     return (
         chart.properties(title=title, height=height)
         .configure(font=FONT)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from model.engine import Report
+from model.texts import Lang
 from pages.common.state import PageContext, t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _build(report: Report, lang: str, show_names: bool) -> bytes:
+def _build(report: Report, lang: Lang, show_names: bool) -> bytes:
     from model.outputs import (
         report_workbook,  # openpyxl loads only when a report is asked for
     )

@@ -229,7 +229,7 @@ class PageContext:
 
     def report(self, group: str | bool | None = True) -> Report:
         """The year's report for the chosen group (``group=None`` for every group)."""
-        chosen = self.filters.group if group is True else group
+        chosen = self.filters.group if group is True else (group or None)
         f = self.filters
         return report_cached(
             self.source.sha256, self.user.groups, f.year, f.as_of, chosen, self.result
