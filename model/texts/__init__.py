@@ -23,7 +23,7 @@ __getattr__, __dir__, __all__ = attach(
             "reason_text",
             "status_label",
         ],
-        "labels": ["PROCEDURE", "text"],
+        "labels": ["LABELS", "PROCEDURE", "text"],
     },
 )
 
@@ -43,4 +43,4 @@ if TYPE_CHECKING:
         reasons_text,
         status_label,
     )
-    from model.texts.labels import PROCEDURE, text
+    from model.texts.labels import LABELS, PROCEDURE, text

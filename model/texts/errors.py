@@ -1,4 +1,4 @@
-"""The Chinese texts of the model: error messages with hints (DOMAIN.md §4).
+"""Error messages with hints (DOMAIN.md §4), code → {zh, en}: (message, hint) templates.
 
 Finding, reason and UI texts live in ``model.texts.domain``; this module holds what the reader says.
 Placeholders: {sheet} {row} {column} {value} and the details each error passes.
@@ -6,258 +6,299 @@ Placeholders: {sheet} {row} {column} {value} and the details each error passes.
 
 from __future__ import annotations
 
-ERROR_TEXTS: dict[str, tuple[str, str]] = {
+ERRORS: dict[str, dict[str, tuple[str, str]]] = {
     # The file as a whole cannot be read (exit code 2).
-    "FILE_EMPTY": ("文件是空的（0 字节）。", "请重新保存台账后再上传 .xlsx 文件。"),
-    "FILE_TOO_LARGE": (
-        "文件太大：{size_mb:.1f} MB，超过上限 {limit_mb} MB。",
-        "请删除无关工作表或图片后另存为 .xlsx 再上传。",
-    ),
-    "FILE_XLS": (
-        "这是旧版 Excel 97-2003（.xls）文件，无法读取。",
-        "请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再上传。",
-    ),
-    "FILE_ENCRYPTED": (
-        "文件设置了打开密码（已加密），无法读取。",
-        "请在 Excel/WPS 中取消“用密码进行加密”后另存为 .xlsx 再上传。",
-    ),
-    "FILE_MACRO": (
-        "文件含有宏（.xlsm），出于安全考虑不予读取。",
-        "请“另存为”不含宏的 Excel 工作簿（.xlsx）后再上传。",
-    ),
-    "FILE_ODS": (
-        "这是 OpenDocument 表格（.ods），不是 .xlsx。",
-        "请在 WPS/LibreOffice 中“另存为”Excel 工作簿（.xlsx）后再上传。",
-    ),
-    "FILE_XLSB": (
-        "这是 Excel 二进制工作簿（.xlsb），不是 .xlsx。",
-        "请“另存为”Excel 工作簿（.xlsx）后再上传。",
-    ),
-    "FILE_NOT_XLSX": (
-        "这不是 Excel 工作簿（.xlsx）文件。",
-        "请上传用 Excel 或 WPS 保存的 .xlsx 台账；可先下载模板填写。",
-    ),
-    "FILE_ZIP_BOMB": (
-        "文件解压后异常巨大（{detail}），已拒绝读取。",
-        "请上传正常保存的 .xlsx 台账。",
-    ),
-    "FILE_CORRUPT": (
-        "文件已损坏，无法读取：{detail}",
-        "请在 Excel/WPS 中打开确认无误后重新保存为 .xlsx 再上传。",
-    ),
-    "FILE_FAR_CELL": (
-        "工作表“{sheet}”的单元格 {cell} 有内容，远在数据区域之外（读取需铺开 {rows} 行 × {columns} 列）。",
-        "请在 Excel/WPS 中选中 {cell}（可按 Ctrl+End 定位）并删除其内容，保存后再上传。",
-    ),
-    "FILE_TOO_COMPLEX": (
-        "文件结构异常或过于复杂，无法在限定资源内读取（{detail}）。",
-        "请在 Excel/WPS 中打开，删除无关的工作表和远离表格的单元格，另存为 .xlsx 后再上传；如仍不行，请把文件交给管理员。",
-    ),
-    "SHEET_DUPLICATE": (
-        "工作表“{sheet}”和“{other}”都是“{logical}”表，无法判断以哪一个为准。",
-        "请删除或重命名其中一个，只保留一个“{logical}”工作表。",
-    ),
-    "FORMULA_ERROR": (
-        "公式出错（{value}），请改为数值或文字。",
-        "请把“{column}”改为直接填写的值（如 60），不要留公式错误值。",
-    ),
-    "NUMBER_OUT_OF_RANGE": (
-        "{column} {value} 不在 {low}–{high} 之间。",
-        "请填写 {low}–{high} 之间的数字。",
-    ),
-    "NOT_A_LEDGER": (
-        "这不是中心组学习台账：找不到“成员”和“学习计划”工作表（现有工作表：{found}）。",
-        "请使用台账模板，工作表名为 成员、学习计划、讲课记录、参学记录、宣讲记录、考试成绩、参数。",
-    ),
+    "FILE_EMPTY": {
+        "zh": ("文件是空的（0 字节）。", "请重新保存台账后再上传 .xlsx 文件。"),
+        "en": (
+            "The file is empty (0 bytes).",
+            "Save the workbook again and upload the .xlsx file.",
+        ),
+    },
+    "FILE_TOO_LARGE": {
+        "zh": (
+            "文件太大：{size_mb:.1f} MB，超过上限 {limit_mb} MB。",
+            "请删除无关工作表或图片后另存为 .xlsx 再上传。",
+        ),
+        "en": (
+            "The file is {size_mb:.1f} MB, over the {limit_mb} MB limit.",
+            "Remove unrelated sheets or pictures, save as .xlsx and upload again.",
+        ),
+    },
+    "FILE_XLS": {
+        "zh": (
+            "这是旧版 Excel 97-2003（.xls）文件，无法读取。",
+            "请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再上传。",
+        ),
+        "en": (
+            "This is an old Excel 97-2003 (.xls) file.",
+            "Save it as an Excel workbook (.xlsx) and upload again.",
+        ),
+    },
+    "FILE_ENCRYPTED": {
+        "zh": (
+            "文件设置了打开密码（已加密），无法读取。",
+            "请在 Excel/WPS 中取消“用密码进行加密”后另存为 .xlsx 再上传。",
+        ),
+        "en": (
+            "The file is protected by a password.",
+            "Remove the password in Excel/WPS, save as .xlsx.",
+        ),
+    },
+    "FILE_MACRO": {
+        "zh": (
+            "文件含有宏（.xlsm），出于安全考虑不予读取。",
+            "请“另存为”不含宏的 Excel 工作簿（.xlsx）后再上传。",
+        ),
+        "en": (
+            "The file contains macros (.xlsm).",
+            "Save it as a workbook without macros (.xlsx).",
+        ),
+    },
+    "FILE_ODS": {
+        "zh": (
+            "这是 OpenDocument 表格（.ods），不是 .xlsx。",
+            "请在 WPS/LibreOffice 中“另存为”Excel 工作簿（.xlsx）后再上传。",
+        ),
+        "en": (
+            "This is an OpenDocument spreadsheet (.ods).",
+            "Save it as an Excel workbook (.xlsx).",
+        ),
+    },
+    "FILE_XLSB": {
+        "zh": (
+            "这是 Excel 二进制工作簿（.xlsb），不是 .xlsx。",
+            "请“另存为”Excel 工作簿（.xlsx）后再上传。",
+        ),
+        "en": (
+            "This is an Excel binary workbook (.xlsb).",
+            "Save it as an Excel workbook (.xlsx).",
+        ),
+    },
+    "FILE_NOT_XLSX": {
+        "zh": (
+            "这不是 Excel 工作簿（.xlsx）文件。",
+            "请上传用 Excel 或 WPS 保存的 .xlsx 台账；可先下载模板填写。",
+        ),
+        "en": (
+            "This is not an Excel workbook (.xlsx).",
+            "Upload the ledger saved by Excel or WPS as .xlsx.",
+        ),
+    },
+    "FILE_ZIP_BOMB": {
+        "zh": ("文件解压后异常巨大（{detail}），已拒绝读取。", "请上传正常保存的 .xlsx 台账。"),
+        "en": (
+            "The file unpacks to an abnormal size ({detail}).",
+            "Upload a normally saved .xlsx ledger.",
+        ),
+    },
+    "FILE_CORRUPT": {
+        "zh": (
+            "文件已损坏，无法读取：{detail}",
+            "请在 Excel/WPS 中打开确认无误后重新保存为 .xlsx 再上传。",
+        ),
+        "en": (
+            "The file is damaged: {detail}",
+            "Open it in Excel/WPS, check it and save it again as .xlsx.",
+        ),
+    },
+    "FILE_FAR_CELL": {
+        "zh": (
+            "工作表“{sheet}”的单元格 {cell} 有内容，远在数据区域之外（读取需铺开 {rows} 行 × {columns} 列）。",
+            "请在 Excel/WPS 中选中 {cell}（可按 Ctrl+End 定位）并删除其内容，保存后再上传。",
+        ),
+        "en": (
+            "Cell {cell} of sheet {sheet} holds a value far outside the data (reading it means a grid of {rows} rows × {columns} columns).",
+            "Select {cell} in Excel/WPS (Ctrl+End finds it), delete its content, save and upload again.",
+        ),
+    },
+    "FILE_TOO_COMPLEX": {
+        "zh": (
+            "文件结构异常或过于复杂，无法在限定资源内读取（{detail}）。",
+            "请在 Excel/WPS 中打开，删除无关的工作表和远离表格的单元格，另存为 .xlsx 后再上传；如仍不行，请把文件交给管理员。",
+        ),
+        "en": (
+            "The file is malformed or too complex to read within the allowed resources ({detail}).",
+            "Open it in Excel/WPS, delete unrelated sheets and cells far from the table, save as .xlsx and upload again; if that fails, give the file to an administrator.",
+        ),
+    },
+    "SHEET_DUPLICATE": {
+        "zh": (
+            "工作表“{sheet}”和“{other}”都是“{logical}”表，无法判断以哪一个为准。",
+            "请删除或重命名其中一个，只保留一个“{logical}”工作表。",
+        ),
+        "en": (
+            "Sheets {sheet} and {other} are both the {logical} sheet; it is unclear which one counts.",
+            "Delete or rename one of them so that only one {logical} sheet remains.",
+        ),
+    },
+    "FORMULA_ERROR": {
+        "zh": (
+            "公式出错（{value}），请改为数值或文字。",
+            "请把“{column}”改为直接填写的值（如 60），不要留公式错误值。",
+        ),
+        "en": (
+            "Formula error ({value}): type a value instead.",
+            "Replace the formula in {column} by a typed value (e.g. 60); leave no error values.",
+        ),
+    },
+    "NUMBER_OUT_OF_RANGE": {
+        "zh": ("{column} {value} 不在 {low}–{high} 之间。", "请填写 {low}–{high} 之间的数字。"),
+        "en": (
+            "{column} {value} is not between {low} and {high}.",
+            "Type a number from {low} to {high}.",
+        ),
+    },
+    "NOT_A_LEDGER": {
+        "zh": (
+            "这不是中心组学习台账：找不到“成员”和“学习计划”工作表（现有工作表：{found}）。",
+            "请使用台账模板，工作表名为 成员、学习计划、讲课记录、参学记录、宣讲记录、考试成绩、参数。",
+        ),
+        "en": (
+            "This is not a study ledger: no 成员 or 学习计划 sheet (sheets: {found}).",
+            "Use the template: sheets 成员, 学习计划, 讲课记录, 参学记录, 宣讲记录, 考试成绩, 参数.",
+        ),
+    },
     # Structure.
-    "SHEET_MISSING": (
-        "缺少必需的工作表“{sheet}”。",
-        "请添加名为“{sheet}”的工作表（可从模板复制）。",
-    ),
-    "COLUMN_MISSING": (
-        "工作表“{sheet}”缺少必需的列“{column}”（在前 10 行中找不到含全部必需列的表头行）。",
-        "请在表头行加上“{column}”列；表头行须包含：{required}。",
-    ),
+    "SHEET_MISSING": {
+        "zh": ("缺少必需的工作表“{sheet}”。", "请添加名为“{sheet}”的工作表（可从模板复制）。"),
+        "en": (
+            "The required sheet {sheet} is missing.",
+            "Add a sheet named {sheet} (copy it from the template).",
+        ),
+    },
+    "COLUMN_MISSING": {
+        "zh": (
+            "工作表“{sheet}”缺少必需的列“{column}”（在前 10 行中找不到含全部必需列的表头行）。",
+            "请在表头行加上“{column}”列；表头行须包含：{required}。",
+        ),
+        "en": (
+            "Sheet {sheet} lacks the required column {column} (no header row with all of them in rows 1-10).",
+            "Add {column} to the header row; it must hold: {required}.",
+        ),
+    },
     # Cells.
-    "REQUIRED_EMPTY": ("“{column}”不能为空。", "请填写{column}。"),
-    "BAD_DATE": (
-        "“{value}”不是有效日期。",
-        "请填写日期，如 2026-03-15、2026/3/15 或 2026年3月15日。",
-    ),
-    "DATE_OUT_OF_RANGE": (
-        "日期 {value} 不在 2000 年至 2100 年之间。",
-        "请检查年份是否输错，如 2026-03-15。",
-    ),
-    "BAD_NUMBER": ("“{value}”不是数字。", "请填写数字，如 60。"),
-    "BAD_INTEGER": ("“{value}”不是整数。", "请填写整数，如 2026。"),
-    "BAD_YESNO": (
-        "“{value}”不是“是/否”。",
-        "请填写 是 或 否（也可用 Y/N、√/×、1/0），空白表示否。",
-    ),
-    "BAD_CHOICE": ("“{value}”不是{column}的可选值。", "请填写以下之一：{allowed}。"),
-    "SCORE_OUT_OF_RANGE": ("分数 {value} 不在 0–100 之间。", "请填写 0 到 100 之间的分数。"),
-    "DUPLICATE_KEY": (
-        "与第 {first_row} 行重复（{key_text}）。",
-        "同一{key_text}只能登记一行，请合并或删除重复行。",
-    ),
-    "UNKNOWN_PERSON": (
-        "“{value}”不是“{group}”中心组的成员。",
-        "请填写“成员”表中该中心组成员的姓名或编号，或先在“成员”表中添加此人。",
-    ),
-    "AMBIGUOUS_PERSON": (
-        "“{group}”中心组有 {count} 位成员同名“{value}”。",
-        "同名成员请填写编号：{ids}。",
-    ),
-    "UNKNOWN_SESSION": (
-        "场次“{value}”不在“学习计划”中。",
-        "请先在“学习计划”中登记该场次，或改为已有的场次编号。",
-    ),
-    "NO_TALK_RECORD": (
-        "场次“{value}”没有讲课记录，不能登记参学情况。",
-        "请先在“讲课记录”中登记该场次的举行日期。",
-    ),
-    "TALK_FOR_CANCELLED": (
-        "场次“{value}”在“学习计划”中状态为“取消”，却有讲课记录。",
-        "如已举行，请把学习计划中的状态改为“已举行”；否则删除本行讲课记录。",
-    ),
-    "LEFT_BEFORE_JOINED": (
-        "离组日期 {value} 早于入组日期 {joined}。",
-        "请检查入组日期和离组日期。",
-    ),
-    "MORE_ERRORS": (
-        "本列还有 {more} 处同类错误（{first_code}）未逐一列出。",
-        "请按上面列出的同类错误一并修正后重新检查。",
-    ),
-    "BAD_SETTING": ("参数“{setting}”的值“{value}”无效。", "{expected}"),
-    "UNKNOWN_SETTING": (
-        "无法识别的参数“{value}”。",
-        "可用的参数：{allowed}。",
-    ),
-}
-
-# The same messages in English, for the dashboard's English switch (placeholders as above).
-ERROR_TEXTS_EN: dict[str, tuple[str, str]] = {
-    "FILE_EMPTY": (
-        "The file is empty (0 bytes).",
-        "Save the workbook again and upload the .xlsx file.",
-    ),
-    "FILE_TOO_LARGE": (
-        "The file is {size_mb:.1f} MB, over the {limit_mb} MB limit.",
-        "Remove unrelated sheets or pictures, save as .xlsx and upload again.",
-    ),
-    "FILE_XLS": (
-        "This is an old Excel 97-2003 (.xls) file.",
-        "Save it as an Excel workbook (.xlsx) and upload again.",
-    ),
-    "FILE_ENCRYPTED": (
-        "The file is protected by a password.",
-        "Remove the password in Excel/WPS, save as .xlsx.",
-    ),
-    "FILE_MACRO": (
-        "The file contains macros (.xlsm).",
-        "Save it as a workbook without macros (.xlsx).",
-    ),
-    "FILE_ODS": (
-        "This is an OpenDocument spreadsheet (.ods).",
-        "Save it as an Excel workbook (.xlsx).",
-    ),
-    "FILE_XLSB": (
-        "This is an Excel binary workbook (.xlsb).",
-        "Save it as an Excel workbook (.xlsx).",
-    ),
-    "FILE_NOT_XLSX": (
-        "This is not an Excel workbook (.xlsx).",
-        "Upload the ledger saved by Excel or WPS as .xlsx.",
-    ),
-    "FILE_ZIP_BOMB": (
-        "The file unpacks to an abnormal size ({detail}).",
-        "Upload a normally saved .xlsx ledger.",
-    ),
-    "FILE_CORRUPT": (
-        "The file is damaged: {detail}",
-        "Open it in Excel/WPS, check it and save it again as .xlsx.",
-    ),
-    "FILE_FAR_CELL": (
-        "Cell {cell} of sheet {sheet} holds a value far outside the data (reading it means a grid of {rows} rows × {columns} columns).",
-        "Select {cell} in Excel/WPS (Ctrl+End finds it), delete its content, save and upload again.",
-    ),
-    "FILE_TOO_COMPLEX": (
-        "The file is malformed or too complex to read within the allowed resources ({detail}).",
-        "Open it in Excel/WPS, delete unrelated sheets and cells far from the table, save as .xlsx and upload again; if that fails, give the file to an administrator.",
-    ),
-    "SHEET_DUPLICATE": (
-        "Sheets {sheet} and {other} are both the {logical} sheet; it is unclear which one counts.",
-        "Delete or rename one of them so that only one {logical} sheet remains.",
-    ),
-    "FORMULA_ERROR": (
-        "Formula error ({value}): type a value instead.",
-        "Replace the formula in {column} by a typed value (e.g. 60); leave no error values.",
-    ),
-    "NUMBER_OUT_OF_RANGE": (
-        "{column} {value} is not between {low} and {high}.",
-        "Type a number from {low} to {high}.",
-    ),
-    "NOT_A_LEDGER": (
-        "This is not a study ledger: no 成员 or 学习计划 sheet (sheets: {found}).",
-        "Use the template: sheets 成员, 学习计划, 讲课记录, 参学记录, 宣讲记录, 考试成绩, 参数.",
-    ),
-    "SHEET_MISSING": (
-        "The required sheet {sheet} is missing.",
-        "Add a sheet named {sheet} (copy it from the template).",
-    ),
-    "COLUMN_MISSING": (
-        "Sheet {sheet} lacks the required column {column} (no header row with all of them in rows 1-10).",
-        "Add {column} to the header row; it must hold: {required}.",
-    ),
-    "REQUIRED_EMPTY": ("{column} must not be empty.", "Fill in {column}."),
-    "BAD_DATE": (
-        "“{value}” is not a date.",
-        "Type a date such as 2026-03-15, 2026/3/15 or 2026年3月15日.",
-    ),
-    "DATE_OUT_OF_RANGE": (
-        "The date {value} is not between 2000 and 2100.",
-        "Check the year, e.g. 2026-03-15.",
-    ),
-    "BAD_NUMBER": ("“{value}” is not a number.", "Type a number such as 60."),
-    "BAD_INTEGER": ("“{value}” is not a whole number.", "Type a whole number such as 2026."),
-    "BAD_YESNO": ("“{value}” is not yes/no.", "Type 是 or 否 (or Y/N, √/×, 1/0); blank means no."),
-    "BAD_CHOICE": ("“{value}” is not a choice of {column}.", "Type one of: {allowed}."),
-    "SCORE_OUT_OF_RANGE": (
-        "The score {value} is not between 0 and 100.",
-        "Type a score from 0 to 100.",
-    ),
-    "DUPLICATE_KEY": (
-        "Repeats row {first_row} ({key_text}).",
-        "Keep one row per {key_text}: merge or delete the repeat.",
-    ),
-    "UNKNOWN_PERSON": (
-        "“{value}” is not a member of the {group} central group.",
-        "Type the name or 编号 of a member of that group on sheet 成员, or add the person there first.",
-    ),
-    "AMBIGUOUS_PERSON": (
-        "{count} members of {group} are called “{value}”.",
-        "Use the 编号 of the member meant: {ids}.",
-    ),
-    "UNKNOWN_SESSION": (
-        "Session “{value}” is not in 学习计划.",
-        "Add the session to 学习计划 first, or use an existing one.",
-    ),
-    "NO_TALK_RECORD": (
-        "Session “{value}” has no talk record, so it cannot have participation rows.",
-        "Add the session's held date to 讲课记录 first.",
-    ),
-    "TALK_FOR_CANCELLED": (
-        "Session “{value}” is cancelled in 学习计划 but has a talk record.",
-        "If it was held, set its status to 已举行; otherwise delete this talk row.",
-    ),
-    "LEFT_BEFORE_JOINED": (
-        "The leaving date {value} is before the joining date {joined}.",
-        "Check both dates.",
-    ),
-    "MORE_ERRORS": (
-        "{more} more errors of the same kind ({first_code}) in this column are not listed.",
-        "Fix them like the ones listed above and check again.",
-    ),
-    "BAD_SETTING": ("The value “{value}” of parameter {setting} is not valid.", "{expected}"),
-    "UNKNOWN_SETTING": ("Unknown parameter “{value}”.", "Known parameters: {allowed}."),
+    "REQUIRED_EMPTY": {
+        "zh": ("“{column}”不能为空。", "请填写{column}。"),
+        "en": ("{column} must not be empty.", "Fill in {column}."),
+    },
+    "BAD_DATE": {
+        "zh": (
+            "“{value}”不是有效日期。",
+            "请填写日期，如 2026-03-15、2026/3/15 或 2026年3月15日。",
+        ),
+        "en": (
+            "“{value}” is not a date.",
+            "Type a date such as 2026-03-15, 2026/3/15 or 2026年3月15日.",
+        ),
+    },
+    "DATE_OUT_OF_RANGE": {
+        "zh": ("日期 {value} 不在 2000 年至 2100 年之间。", "请检查年份是否输错，如 2026-03-15。"),
+        "en": (
+            "The date {value} is not between 2000 and 2100.",
+            "Check the year, e.g. 2026-03-15.",
+        ),
+    },
+    "BAD_NUMBER": {
+        "zh": ("“{value}”不是数字。", "请填写数字，如 60。"),
+        "en": ("“{value}” is not a number.", "Type a number such as 60."),
+    },
+    "BAD_INTEGER": {
+        "zh": ("“{value}”不是整数。", "请填写整数，如 2026。"),
+        "en": ("“{value}” is not a whole number.", "Type a whole number such as 2026."),
+    },
+    "BAD_YESNO": {
+        "zh": ("“{value}”不是“是/否”。", "请填写 是 或 否（也可用 Y/N、√/×、1/0），空白表示否。"),
+        "en": ("“{value}” is not yes/no.", "Type 是 or 否 (or Y/N, √/×, 1/0); blank means no."),
+    },
+    "BAD_CHOICE": {
+        "zh": ("“{value}”不是{column}的可选值。", "请填写以下之一：{allowed}。"),
+        "en": ("“{value}” is not a choice of {column}.", "Type one of: {allowed}."),
+    },
+    "SCORE_OUT_OF_RANGE": {
+        "zh": ("分数 {value} 不在 0–100 之间。", "请填写 0 到 100 之间的分数。"),
+        "en": ("The score {value} is not between 0 and 100.", "Type a score from 0 to 100."),
+    },
+    "DUPLICATE_KEY": {
+        "zh": (
+            "与第 {first_row} 行重复（{key_text}）。",
+            "同一{key_text}只能登记一行，请合并或删除重复行。",
+        ),
+        "en": (
+            "Repeats row {first_row} ({key_text}).",
+            "Keep one row per {key_text}: merge or delete the repeat.",
+        ),
+    },
+    "UNKNOWN_PERSON": {
+        "zh": (
+            "“{value}”不是“{group}”中心组的成员。",
+            "请填写“成员”表中该中心组成员的姓名或编号，或先在“成员”表中添加此人。",
+        ),
+        "en": (
+            "“{value}” is not a member of the {group} central group.",
+            "Type the name or 编号 of a member of that group on sheet 成员, or add the person there first.",
+        ),
+    },
+    "AMBIGUOUS_PERSON": {
+        "zh": ("“{group}”中心组有 {count} 位成员同名“{value}”。", "同名成员请填写编号：{ids}。"),
+        "en": (
+            "{count} members of {group} are called “{value}”.",
+            "Use the 编号 of the member meant: {ids}.",
+        ),
+    },
+    "UNKNOWN_SESSION": {
+        "zh": (
+            "场次“{value}”不在“学习计划”中。",
+            "请先在“学习计划”中登记该场次，或改为已有的场次编号。",
+        ),
+        "en": (
+            "Session “{value}” is not in 学习计划.",
+            "Add the session to 学习计划 first, or use an existing one.",
+        ),
+    },
+    "NO_TALK_RECORD": {
+        "zh": (
+            "场次“{value}”没有讲课记录，不能登记参学情况。",
+            "请先在“讲课记录”中登记该场次的举行日期。",
+        ),
+        "en": (
+            "Session “{value}” has no talk record, so it cannot have participation rows.",
+            "Add the session's held date to 讲课记录 first.",
+        ),
+    },
+    "TALK_FOR_CANCELLED": {
+        "zh": (
+            "场次“{value}”在“学习计划”中状态为“取消”，却有讲课记录。",
+            "如已举行，请把学习计划中的状态改为“已举行”；否则删除本行讲课记录。",
+        ),
+        "en": (
+            "Session “{value}” is cancelled in 学习计划 but has a talk record.",
+            "If it was held, set its status to 已举行; otherwise delete this talk row.",
+        ),
+    },
+    "LEFT_BEFORE_JOINED": {
+        "zh": ("离组日期 {value} 早于入组日期 {joined}。", "请检查入组日期和离组日期。"),
+        "en": (
+            "The leaving date {value} is before the joining date {joined}.",
+            "Check both dates.",
+        ),
+    },
+    "MORE_ERRORS": {
+        "zh": (
+            "本列还有 {more} 处同类错误（{first_code}）未逐一列出。",
+            "请按上面列出的同类错误一并修正后重新检查。",
+        ),
+        "en": (
+            "{more} more errors of the same kind ({first_code}) in this column are not listed.",
+            "Fix them like the ones listed above and check again.",
+        ),
+    },
+    "BAD_SETTING": {
+        "zh": ("参数“{setting}”的值“{value}”无效。", "{expected}"),
+        "en": ("The value “{value}” of parameter {setting} is not valid.", "{expected}"),
+    },
+    "UNKNOWN_SETTING": {
+        "zh": ("无法识别的参数“{value}”。", "可用的参数：{allowed}。"),
+        "en": ("Unknown parameter “{value}”.", "Known parameters: {allowed}."),
+    },
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from model.texts.errors import ERROR_TEXTS, ERROR_TEXTS_EN
+from model.texts.errors import ERRORS
 
 
 def column_letter(index: int) -> str:
@@ -47,7 +47,7 @@ class WorkbookError:
         """(message, hint) in the dashboard's language."""
         if lang == "zh" or not self.fields:
             return self.message, self.hint
-        message, hint = ERROR_TEXTS_EN[self.code]
+        message, hint = ERRORS[self.code]["en"]
         try:
             return message.format(**self.fields), hint.format(**self.fields)
         except (KeyError, ValueError, IndexError):
@@ -65,7 +65,7 @@ def make_error(
     **details: object,
 ) -> WorkbookError:
     """Build an error with its Chinese message and hint from the catalogue."""
-    message_template, hint_template = ERROR_TEXTS[code]
+    message_template, hint_template = ERRORS[code]["zh"]
     fields = {"sheet": sheet, "row": row, "column": column, "value": value, **details}
     cell = None
     if row is not None and column_index is not None:

@@ -7,7 +7,8 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from model.texts import STATUS_ORDER, Lang, status_label, text
+from model.texts import STATUS_ORDER, Lang, status_label
+from pages.common.labels import label
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 STATUS_COLORS = {
@@ -47,7 +48,7 @@ def cumulative_sessions(sessions: pd.DataFrame, year: int, lang: Lang) -> alt.Ch
         .reindex(months, fill_value=0)
         .cumsum()
     )
-    label_planned, label_held = text("series_planned", lang), text("series_held", lang)
+    label_planned, label_held = label("series_planned", lang), label("series_held", lang)
     data = pd.concat(
         [
             pd.DataFrame({"month": months, "count": planned.to_numpy(), "series": label_planned}),
@@ -59,17 +60,17 @@ def cumulative_sessions(sessions: pd.DataFrame, year: int, lang: Lang) -> alt.Ch
         alt.Chart(data)
         .mark_line(point=True)
         .encode(
-            x=alt.X("month:O", title=text("month", lang), axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("count:Q", title=text("sessions_count", lang)),
+            x=alt.X("month:O", title=label("month", lang), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("count:Q", title=label("sessions_count", lang)),
             color=alt.Color(
                 "series:N",
-                title=text("series", lang),
+                title=label("series", lang),
                 scale=alt.Scale(domain=[label_planned, label_held], range=["#9DB7D5", "#C00000"]),
             ),
             tooltip=["month_label:N", "series:N", "count:Q"],
         )
     )
-    return _style(chart, text("chart_cumulative", lang))
+    return _style(chart, label("chart_cumulative", lang))
 
 
 def status_distribution(members: pd.DataFrame, lang: Lang) -> alt.Chart:
@@ -87,7 +88,7 @@ def status_distribution(members: pd.DataFrame, lang: Lang) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("status:N", sort=labels, title=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("count:Q", title=text("members_count", lang)),
+            y=alt.Y("count:Q", title=label("members_count", lang)),
             color=alt.Color(
                 "status:N",
                 scale=alt.Scale(domain=labels, range=[STATUS_COLORS[s] for s in STATUS_ORDER]),
@@ -96,18 +97,18 @@ def status_distribution(members: pd.DataFrame, lang: Lang) -> alt.Chart:
             tooltip=["status:N", "count:Q"],
         )
     )
-    return _style(chart, text("chart_status", lang))
+    return _style(chart, label("chart_status", lang))
 
 
 def session_timeline(sessions: pd.DataFrame, lang: Lang) -> alt.Chart:
     """One mark per session: month across, group down, colour by state."""
     states = list(STATE_COLORS)
-    labels = [text(f"state_{s}", lang) for s in states]
+    labels = [label(f"state_{s}", lang) for s in states]
     data = pd.DataFrame(
         {
             "group": sessions["group"].to_numpy(),
             "date": sessions["date"].dt.strftime("%Y-%m-%d").to_numpy(),
-            "state": [text(f"state_{s}", lang) for s in sessions["state"]],
+            "state": [label(f"state_{s}", lang) for s in sessions["state"]],
             "session": sessions.index.to_numpy(),
             "topic": sessions["topic"].fillna("").to_numpy(),
         }
@@ -118,33 +119,33 @@ def session_timeline(sessions: pd.DataFrame, lang: Lang) -> alt.Chart:
         .encode(
             x=alt.X(
                 "yearmonth(date):T",
-                title=text("month", lang),
+                title=label("month", lang),
                 axis=alt.Axis(format="%m", labelAngle=0),
             ),
             y=alt.Y("group:N", title=None, axis=alt.Axis(labelAngle=0, labelLimit=200)),
             color=alt.Color(
                 "state:N",
-                title=text("state", lang),
+                title=label("state", lang),
                 scale=alt.Scale(domain=labels, range=[STATE_COLORS[s] for s in states]),
             ),
             tooltip=["session:N", "group:N", "date:N", "state:N", "topic:N"],
         )
     )
-    return _style(chart, text("chart_timeline", lang), alt.Step(30))
+    return _style(chart, label("chart_timeline", lang), alt.Step(30))
 
 
 def credit_buildup(events: pd.DataFrame, line: int, lang: Lang) -> alt.Chart:
     """Cumulative credits of one member against the pro-rated line."""
     base = alt.Chart(events).encode(
-        x=alt.X("date:T", title=text("date", lang), axis=alt.Axis(format="%m-%d", labelAngle=0))
+        x=alt.X("date:T", title=label("date", lang), axis=alt.Axis(format="%m-%d", labelAngle=0))
     )
     steps = base.mark_line(interpolate="step-after", point=True, color="#C00000").encode(
-        y=alt.Y("cumulative:Q", title=text("credits", lang)),
+        y=alt.Y("cumulative:Q", title=label("credits", lang)),
         tooltip=["date:T", "source:N", "credits:Q", "cumulative:Q"],
     )
     rule = (
-        alt.Chart(pd.DataFrame({"line": [line], "label": [text("line", lang)]}))
+        alt.Chart(pd.DataFrame({"line": [line], "label": [label("line", lang)]}))
         .mark_rule(strokeDash=[6, 4], color="#444")
         .encode(y="line:Q", tooltip=["label:N", "line:Q"])
     )
-    return _style(alt.layer(steps, rule), text("chart_buildup", lang))
+    return _style(alt.layer(steps, rule), label("chart_buildup", lang))

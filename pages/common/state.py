@@ -25,8 +25,9 @@ from model.engine import (
     years_of,
 )
 from model.store import Store, User, default_data_dir
-from model.texts import Lang, text
+from model.texts import Lang
 from model.workbook import ReadResult, read_workbook
+from pages.common.labels import label
 
 ALL = "__all__"
 
@@ -60,7 +61,7 @@ def lang() -> Lang:
 
 def t(key: str, **values: object) -> str:
     """The UI text for ``key`` in the language chosen in the sidebar."""
-    return text(key, lang(), **values)
+    return label(key, lang(), **values)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -80,12 +81,12 @@ def current_source() -> Source:
     if latest is not None:
         path = store.file_path(latest)
         data, sha = _file_source(str(path), path.stat().st_mtime)
-        label = text(
+        source_label = label(
             "source_version", lang(), version=latest.version, time=latest.published_at[:16]
         )
-        return Source(label, sha, data, False, latest.version)
+        return Source(source_label, sha, data, False, latest.version)
     data, sha = _file_source(str(SAMPLE_PATH), SAMPLE_PATH.stat().st_mtime)
-    return Source(text("source_sample", lang()), sha, data, True)
+    return Source(label("source_sample", lang()), sha, data, True)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

@@ -86,13 +86,12 @@ def test_text_is_trimmed_of_spaces_of_any_width():
 def test_every_error_message_has_an_english_twin_with_the_same_placeholders():
     import string
 
-    from model.texts.errors import ERROR_TEXTS, ERROR_TEXTS_EN
-
-    assert set(ERROR_TEXTS) == set(ERROR_TEXTS_EN)
+    from model.texts.errors import ERRORS
 
     def names(template: str) -> set[str]:
         return {field for _, field, _, _ in string.Formatter().parse(template) if field}
 
-    for code, (message, hint) in ERROR_TEXTS.items():
-        english_message, english_hint = ERROR_TEXTS_EN[code]
+    for code, texts in ERRORS.items():
+        assert set(texts) == {"zh", "en"}, code
+        (message, hint), (english_message, english_hint) = texts["zh"], texts["en"]
         assert names(english_message) | names(english_hint) <= names(message) | names(hint), code

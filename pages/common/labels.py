@@ -1,0 +1,280 @@
+"""Every label of the dashboard's screens, Chinese first: one shape, code → {zh, en}.
+
+The report's own labels (columns, sheets) come from ``model.texts``; a key lives in one of the
+two catalogues, never both.
+"""
+
+from __future__ import annotations
+
+from model.texts import LABELS, Lang
+
+UI: dict[str, dict[Lang, str]] = {
+    # App and navigation
+    "app_title": {"zh": "中心组“1+X”学习台账", "en": "Central Group “1+X” Study Ledger"},
+    "page_overview": {"zh": "总览", "en": "Overview"},
+    "page_sessions": {"zh": "学习安排", "en": "Sessions"},
+    "page_members": {"zh": "成员学分", "en": "Members"},
+    "page_risk": {"zh": "风险预警", "en": "Risk"},
+    "page_rules": {"zh": "规则说明", "en": "Rules"},
+    "page_upload": {"zh": "数据上传", "en": "Upload"},
+    "page_history": {"zh": "版本历史", "en": "History"},
+    "demo_user": {"zh": "演示用户", "en": "demo user"},
+    # Sidebar
+    "source_sample": {"zh": "示例数据", "en": "Sample data"},
+    "source_version": {
+        "zh": "当前版本 v{version}（{time}）",
+        "en": "Current version v{version} ({time})",
+    },
+    "year": {"zh": "年度", "en": "Year"},
+    "all_groups": {"zh": "全部中心组", "en": "All groups"},
+    "as_of": {"zh": "统计截止日期", "en": "As-of date"},
+    "language": {"zh": "语言", "en": "Language"},
+    "meeting_mode": {"zh": "会议模式", "en": "Meeting mode"},
+    "meeting_mode_help": {
+        "zh": "投影用：大字号，收起侧边栏",
+        "en": "For projection: large type, sidebar hidden",
+    },
+    "hide_names": {"zh": "隐藏姓名（只看汇总）", "en": "Hide names (aggregates only)"},
+    "exit_meeting": {"zh": "退出会议模式", "en": "Leave meeting mode"},
+    "names_hidden": {
+        "zh": "会议模式已隐藏个人姓名，只显示汇总。",
+        "en": "Names are hidden in meeting mode; aggregates only.",
+    },
+    "sample_banner": {
+        "zh": "当前显示的是示例数据（示范县），不是本县的真实台账。",
+        "en": "Showing sample data (a fictional county), not your county's ledger.",
+    },
+    "no_data": {"zh": "还没有可用的台账数据。", "en": "No ledger data yet."},
+    "workbook_invalid": {
+        "zh": "当前台账有 {count} 处错误，无法统计。请在“数据上传”页查看并修正。",
+        "en": "The current workbook has {count} errors. See the Upload page.",
+    },
+    "no_year_data": {
+        "zh": "{year} 年还没有学习安排或考试记录。",
+        "en": "No sessions or exams recorded for {year}.",
+    },
+    "four_in_place": {"zh": "“四到位”", "en": "The four in place"},
+    "four_help": {
+        "zh": "人员=到课率；时间=计划日期前后14天内举行；内容=专题明确且初稿按时；效果=点评齐全、已定稿、已宣讲",
+        "en": "People = attendance; time = held within 14 days of plan; content = topic and draft on time; effect = comments complete, revised, taken to the points",
+    },
+    # Charts
+    "chart_cumulative": {
+        "zh": "按月累计：已举行与计划",
+        "en": "Cumulative sessions by month: held vs planned",
+    },
+    "chart_status": {"zh": "成员考核状态", "en": "Members by status"},
+    "chart_timeline": {"zh": "各中心组学习安排（按月）", "en": "Sessions by group and month"},
+    "chart_buildup": {"zh": "学分累计与达标线", "en": "Credits built up against the line"},
+    "month": {"zh": "月份", "en": "Month"},
+    "sessions_count": {"zh": "场次", "en": "Sessions"},
+    "series": {"zh": "类别", "en": "Series"},
+    "series_planned": {"zh": "计划", "en": "Planned"},
+    "series_held": {"zh": "已举行", "en": "Held"},
+    "members_count": {"zh": "人数", "en": "Members"},
+    "date": {"zh": "日期", "en": "Date"},
+    # Group table
+    "groups_table": {"zh": "各中心组完成情况", "en": "Groups by completion"},
+    "completion": {"zh": "完成率", "en": "Completion"},
+    "red_flags": {"zh": "主要问题", "en": "Red flags"},
+    "members_total": {"zh": "成员", "en": "Members"},
+    "planned_date": {"zh": "计划日期", "en": "Planned"},
+    "held_date": {"zh": "举行日期", "en": "Held on"},
+    "topic": {"zh": "专题", "en": "Topic"},
+    "speaker": {"zh": "主讲人", "en": "Speaker"},
+    "host": {"zh": "主持人", "en": "Host"},
+    "state": {"zh": "状态", "en": "State"},
+    "state_held": {"zh": "已举行", "en": "Held"},
+    "state_overdue": {"zh": "逾期", "en": "Overdue"},
+    "state_planned": {"zh": "待举行", "en": "Upcoming"},
+    "state_postponed": {"zh": "延期", "en": "Postponed"},
+    "state_cancelled": {"zh": "取消", "en": "Cancelled"},
+    "check_draft": {"zh": "初稿提前", "en": "Draft early"},
+    "check_duration": {"zh": "时长", "en": "Duration"},
+    "check_attendance": {"zh": "全员出席", "en": "All present"},
+    "check_comments": {"zh": "点评全覆盖", "en": "All commented"},
+    "check_revised": {"zh": "定稿", "en": "Revised"},
+    "check_outreach": {"zh": "宣讲", "en": "Outreach"},
+    "check_article": {"zh": "文章", "en": "Article"},
+    "pick_session": {"zh": "选择场次查看参学情况", "en": "Pick a session to see its participation"},
+    "participation": {"zh": "参学情况", "en": "Participation"},
+    "attendance": {"zh": "出勤", "en": "Attendance"},
+    "comment": {"zh": "点评", "en": "Comment"},
+    "no_findings": {"zh": "没有发现问题。", "en": "No findings."},
+    "no_sessions": {
+        "zh": "这个范围内还没有学习安排。",
+        "en": "No sessions planned in this view yet.",
+    },
+    "pick_member": {"zh": "选择成员查看详情", "en": "Pick a member for details"},
+    "no_exam_yet": {"zh": "尚无考试成绩", "en": "No exam score yet"},
+    "no_members": {
+        "zh": "这个范围内没有需要考核的成员。",
+        "en": "No assessed members in this view.",
+    },
+    "talks_given": {"zh": "主讲", "en": "Talks"},
+    "search_name": {"zh": "按姓名查找", "en": "Search by name"},
+    # Risk page
+    "risk_intro": {
+        "zh": "先列不达标，再列风险；每人附原因和补救办法。",
+        "en": "Failed first, then at risk, each with reasons and the fix.",
+    },
+    "no_risk": {"zh": "没有不达标或有风险的成员。", "en": "No member has failed or is at risk."},
+    "filter_code": {"zh": "按问题类型筛选", "en": "Filter by finding"},
+    "group_findings": {"zh": "中心组层面的问题", "en": "Group-level findings"},
+    "count": {"zh": "数量", "en": "Count"},
+    # Rules page
+    "rules_procedure": {"zh": "“1+X”学习模式的程序", "en": "The 1+X procedure"},
+    "rules_params": {"zh": "当前生效的参数", "en": "Parameters in effect"},
+    "param_key": {"zh": "参数", "en": "Parameter"},
+    "param_value": {"zh": "值", "en": "Value"},
+    "param_meaning": {"zh": "含义", "en": "Meaning"},
+    "param_range": {"zh": "允许范围", "en": "Allowed range"},
+    "rules_findings": {"zh": "检查的问题", "en": "What is checked"},
+    "rules_status": {"zh": "考核状态", "en": "Assessment statuses"},
+    # Downloads
+    "download_report": {"zh": "下载 Excel 报表", "en": "Download Excel report"},
+    "value_\u51fa\u5e2d": {"zh": "出席", "en": "Present"},
+    "value_\u8bf7\u5047": {"zh": "请假", "en": "On leave"},
+    "value_\u7f3a\u5e2d": {"zh": "缺席", "en": "Absent"},
+    "value_\u53e3\u5934": {"zh": "口头", "en": "Oral"},
+    "value_\u4e66\u9762": {"zh": "书面", "en": "Written"},
+    "value_\u65e0": {"zh": "无", "en": "None"},
+    # Upload page
+    "upload_intro": {
+        "zh": "上传更新后的台账（.xlsx）。先检查，没有错误才能发布；发布前可预览改动。坏文件不会覆盖已发布的数据。",
+        "en": "Upload the updated workbook (.xlsx). It is checked first; only an error-free file can be published, after a preview of its changes. A bad file never replaces published data.",
+    },
+    "template_download": {"zh": "下载空白模板", "en": "Download the blank template"},
+    "uploader": {"zh": "选择台账文件", "en": "Choose the workbook"},
+    "errors_found": {
+        "zh": "发现 {count} 处错误，不能发布。请按提示修改后重新上传。",
+        "en": "{count} errors: fix them and upload again.",
+    },
+    "unreadable": {"zh": "无法读取这个文件。", "en": "This file cannot be read."},
+    "annotated_download": {
+        "zh": "下载标注了错误的台账",
+        "en": "Download the workbook with errors marked",
+    },
+    "cell": {"zh": "单元格", "en": "Cell"},
+    "row": {"zh": "行", "en": "Row"},
+    "column": {"zh": "列", "en": "Column"},
+    "value": {"zh": "填写的值", "en": "Value"},
+    "problem": {"zh": "问题", "en": "Problem"},
+    "how_to_fix": {"zh": "怎么改", "en": "How to fix"},
+    "upload_ok": {"zh": "检查通过：{counts}", "en": "Checked, no errors: {counts}"},
+    "findings_summary": {
+        "zh": "台账中发现的问题（不影响发布）",
+        "en": "Findings in the workbook (do not block publishing)",
+    },
+    "changes_preview": {"zh": "与当前版本相比的改动", "en": "Changes against the current version"},
+    "changes_first": {"zh": "这是第一次发布。", "en": "This is the first version."},
+    "change_members_added": {"zh": "新增成员", "en": "Members added"},
+    "change_members_removed": {"zh": "移除成员", "en": "Members removed"},
+    "change_sessions_added": {"zh": "新增场次", "en": "Sessions added"},
+    "change_sessions_now_held": {"zh": "新举行的场次", "en": "Sessions now held"},
+    "change_participation_added": {"zh": "新增参学记录", "en": "Participation rows added"},
+    "change_participation_changed": {"zh": "修改参学记录", "en": "Participation rows changed"},
+    "change_exams_added": {"zh": "新增考试成绩", "en": "Exam scores added"},
+    "change_exams_changed": {"zh": "修改考试成绩", "en": "Exam scores changed"},
+    "no_changes": {
+        "zh": "与当前版本内容相同，只有格式不同。",
+        "en": "Same content as the current version.",
+    },
+    "publish_comment": {"zh": "发布说明（可选）", "en": "Comment (optional)"},
+    "publish": {"zh": "发布", "en": "Publish"},
+    "published": {
+        "zh": "已发布为 v{version}。各页面已显示新数据。",
+        "en": "Published as v{version}. Every page now shows it.",
+    },
+    "stale": {
+        "zh": "你检查这个文件后，别人已发布了 v{current}。你的文件是基于 v{expected} 准备的，发布将覆盖对方的改动。",
+        "en": "Someone published v{current} after you checked this file (prepared against v{expected}); publishing replaces their changes.",
+    },
+    "confirm_publish": {"zh": "确认仍然发布", "en": "Publish anyway"},
+    "identical": {
+        "zh": "这个文件与当前版本 v{version} 完全相同，无需发布。",
+        "en": "Identical to the current version v{version}.",
+    },
+    "too_large": {"zh": "文件超过 {limit} MB。", "en": "The file is over {limit} MB."},
+    # History page
+    "history_intro": {
+        "zh": "每次发布都会保留；恢复旧版本会把它重新发布为新版本，不会删除任何版本。",
+        "en": "Every published version is kept; restoring republishes an old version as a new one.",
+    },
+    "no_versions": {
+        "zh": "还没有发布过任何版本，目前显示示例数据。",
+        "en": "Nothing published yet; the sample is shown.",
+    },
+    "version": {"zh": "版本", "en": "Version"},
+    "published_at": {"zh": "发布时间", "en": "Published"},
+    "user": {"zh": "发布人", "en": "By"},
+    "file_name": {"zh": "文件名", "en": "File"},
+    "rows": {"zh": "行数", "en": "Rows"},
+    "findings_count": {"zh": "问题数", "en": "Findings"},
+    "comment_col": {"zh": "说明", "en": "Comment"},
+    "pick_version": {"zh": "选择一个版本", "en": "Pick a version"},
+    "download_version": {"zh": "下载 v{version}", "en": "Download v{version}"},
+    "restore": {"zh": "恢复 v{version} 为当前版本", "en": "Restore v{version}"},
+    "restored": {"zh": "已把 v{old} 恢复为新版本 v{new}。", "en": "Restored v{old} as v{new}."},
+    "already_current": {
+        "zh": "v{version} 就是当前内容。",
+        "en": "v{version} is already the current content.",
+    },
+    # Sign-in and roles
+    "page_login": {"zh": "登录", "en": "Sign in"},
+    "page_admin": {"zh": "用户与审计", "en": "Users and audit"},
+    "login_intro": {
+        "zh": "请使用管理员分配的账号登录。",
+        "en": "Sign in with the account your administrator gave you.",
+    },
+    "username": {"zh": "用户名", "en": "User name"},
+    "password": {"zh": "密码", "en": "Password"},
+    "sign_in": {"zh": "登录", "en": "Sign in"},
+    "sign_out": {"zh": "退出登录", "en": "Sign out"},
+    "signed_in_as": {"zh": "已登录：{name}（{role}）", "en": "Signed in: {name} ({role})"},
+    "wrong_password": {"zh": "用户名或密码不正确。", "en": "Wrong user name or password."},
+    "locked": {
+        "zh": "登录失败次数过多，请 {seconds} 秒后再试。",
+        "en": "Too many failed attempts; try again in {seconds} s.",
+    },
+    "session_expired": {
+        "zh": "长时间未操作，已自动退出，请重新登录。",
+        "en": "Your session expired; please sign in again.",
+    },
+    "demo_mode": {
+        "zh": "演示模式：尚未配置用户，登录未启用，所有人拥有全部权限。正式使用前请用 python -m model users add 添加用户。",
+        "en": "Demo mode: no users are configured, sign-in is off and everyone has every role. Add users with python -m model users add before real use.",
+    },
+    "not_allowed": {
+        "zh": "你的账号没有权限使用这个页面。",
+        "en": "Your account may not use this page.",
+    },
+    "role_viewer": {"zh": "领导", "en": "viewer"},
+    "role_clerk": {"zh": "文书", "en": "clerk"},
+    "role_admin": {"zh": "管理员", "en": "admin"},
+    "groups_limited": {"zh": "仅可查看：{groups}", "en": "Limited to: {groups}"},
+    "users_title": {"zh": "用户", "en": "Users"},
+    "role": {"zh": "角色", "en": "Role"},
+    "groups_col": {"zh": "可查看的中心组", "en": "Groups"},
+    "all": {"zh": "全部", "en": "all"},
+    "audit_title": {"zh": "审计日志", "en": "Audit log"},
+    "audit_at": {"zh": "时间", "en": "Time"},
+    "audit_action": {"zh": "操作", "en": "Action"},
+    "audit_ok": {"zh": "成功", "en": "OK"},
+    "audit_detail": {"zh": "详情", "en": "Detail"},
+    "filter_user": {"zh": "按用户筛选", "en": "Filter by user"},
+    "filter_action": {"zh": "按操作筛选", "en": "Filter by action"},
+    "users_cli_hint": {
+        "zh": "添加、删除用户和重设密码请在服务器上使用命令：python -m model users add|remove|passwd|list",
+        "en": "Manage users on the server: python -m model users add|remove|passwd|list",
+    },
+    "yes": {"zh": "✓", "en": "✓"},
+    "no": {"zh": "✗", "en": "✗"},
+}
+
+
+def label(key: str, lang: Lang = "zh", **values: object) -> str:
+    """The screen label ``key`` (or the report label of that name) in ``lang``."""
+    entry = UI.get(key) or LABELS[key]
+    template = entry[lang]
+    return template.format(**values) if values else template

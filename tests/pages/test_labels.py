@@ -1,0 +1,32 @@
+"""The text catalogues: one shape (code → {zh, en}), each key in exactly one catalogue."""
+
+import string
+
+from model.texts import LABELS
+from model.texts.domain import FINDINGS, FIXES, REASONS, STATUSES
+from model.texts.errors import ERRORS
+from pages.common.labels import UI, label
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_catalogue_has_one_shape_with_both_languages():
+    for catalogue in (UI, LABELS, FINDINGS, FIXES, REASONS, STATUSES, ERRORS):
+        for code, entry in catalogue.items():
+            assert set(entry) == {"zh", "en"}, code
+
+
+def test_screen_labels_and_report_labels_do_not_overlap():
+    assert set(UI).isdisjoint(LABELS)
+
+
+def test_both_languages_of_a_label_take_the_same_fields():
+    for key, entry in {**UI, **LABELS}.items():
+        assert fields(entry["zh"]) == fields(entry["en"]), key
+
+
+def test_a_screen_label_falls_back_to_the_report_catalogue():
+    assert label("group", "en") == LABELS["group"]["en"]
+    assert label("page_overview") == "总览"
