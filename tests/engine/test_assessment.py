@@ -69,7 +69,11 @@ def test_one_credit_short_is_not_passed():
     rep = report(
         as_of=D(2026, 7, 1), exams=[exam("乙", 60)], settings=[["达标学分", 31]], **lean_plan(6)
     )
-    assert member(rep, "乙")["status"] != "passed"
+    # 30 credits against a line of 31 and no session left: attainable 30 < 31.
+    row = member(rep, "乙")
+    assert (row["credits"], row["line"], row["attainable"]) == (30, 31, 30)
+    assert row["status"] == "failed"
+    assert codes(row)[:2] == ["CREDIT_SHORTFALL", "CANNOT_REACH"]
 
 
 def test_exam_below_the_pass_mark_is_not_passed():

@@ -163,6 +163,12 @@ def test_members_page_detail_shows_fix_for_an_at_risk_member(sample_report):
     at.text_input[0].input("许华俊").run()
     table = at.dataframe[0].value
     assert list(table["姓名"]) == ["许华俊"]
+    at.session_state["members_table"] = {"selection": {"rows": [0], "columns": []}}
+    at.run()
+    row = sample_report.members[sample_report.members["name"] == "许华俊"].iloc[0]
+    assert row["status"] == "at_risk"
+    assert at.subheader[0].value == "许华俊（青山镇党委）· 风险"
+    assert "怎么补救：12月31日前参加理论考试" in [i.value for i in at.info]
 
 
 def test_rules_page_shows_the_range_each_parameter_may_take():

@@ -120,3 +120,4 @@ def test_published_data_is_limited_too(with_users):
     at.switch_page("pages/risk.py").run()
     text = " ".join(x.value for x in [*at.error, *at.warning])
     assert "城关镇党委" not in text
+    assert "青山镇党委" in text  # the viewer's own group is there: the page is not just empty

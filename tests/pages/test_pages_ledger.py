@@ -1,0 +1,93 @@
+"""Pages on a tiny ledger whose numbers are worked out by hand (tests/engine/test_credits.py):
+what the screen shows is checked against those numbers, not against the engine's own answer.
+
+一组, as of 2026-06-30. Session 1 (甲 speaks, 乙 hosts) and 2 (乙 speaks, 甲 hosts) are held,
+3 is cancelled, 4 (丙 speaks, 乙 hosts) is on 2026-09-10.
+  甲 27 credits (attend 4 + talk 10 + host 2 + outreach 6 + article 5), line 30; one session
+     left as listener: attainable 27 + 2 + 3 = 32, projected at his rates (attended, never
+     commented) 27 + 2 = 29 < 30 → 风险, fix "参加剩余1次学习并口头点评".
+  乙 22 credits; at best + listener 5 + host 2 = 29 < 30 → 不达标.
+  丙 4 credits; at best + attend 2 + talk 10 + outreach 6 + article 5 = 27 < 30 → 不达标.
+Held sessions expect 6 attendances, 5 present (丙 on leave at 2) → 到课率 83%;
+3 listeners present, 2 commented (甲 silent at 2) → 点评覆盖 67%.
+"""
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from model.store.versions import Store
+from pages.common.labels import label
+from tests.engine.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
+from tests.ledgers import MEMBERS
+from tests.workbooks import ledger, publish
+
+ROOT = Path(__file__).resolve().parents[2]
+LEDGER = ledger(
+    members=MEMBERS,
+    plan=PLAN,
+    talks=TALKS,
+    participation=PARTICIPATION,
+    outreach=OUTREACH,
+    exams=[["甲", "一组", 2026, 80, None]],
+    settings=[["统计截止日期", "2026-06-30"]],
+)
+
+
+@pytest.fixture(autouse=True)
+def published(monkeypatch, tmp_path):
+    monkeypatch.setenv("XUEXI_DATA_DIR", str(tmp_path))
+    publish(Store(tmp_path), LEDGER)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def app(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_overview_shows_the_hand_computed_progress_and_statuses():
+    shown = metrics(app())
+    assert shown[label("kpi_held")] == "2 / 3"
+    assert shown[label("kpi_overdue")] == "0"
+    assert shown[label("kpi_attendance")] == "83%"
+    assert shown[label("kpi_comments")] == "67%"
+    assert (shown[label("kpi_passed")], shown[label("kpi_at_risk")]) == ("0", "1")
+    assert (shown[label("kpi_failed")], shown[label("members_total")]) == ("2", "3")
+
+
+def test_members_page_detail_shows_credits_and_the_fix_of_the_member_picked():
+    at = app("pages/members.py")
+    table = at.dataframe[0].value
+    assert list(table[label("name")]) == ["丙", "乙", "甲"]  # by group, then name
+    position = list(table[label("name")]).index("甲")
+    at.session_state["members_table"] = {"selection": {"rows": [position], "columns": []}}
+    at.run()
+    assert not at.exception
+    assert at.subheader[0].value == "甲（一组）· 风险"
+    shown = metrics(at)
+    assert shown[label("credits")] == "27 / 30"
+    assert (shown[label("projected")], shown[label("attainable")]) == ("29", "32")
+    assert f"{label('fix')}：参加剩余1次学习并口头点评" in [i.value for i in at.info]
+
+
+def test_risk_page_lists_the_failed_first_with_the_consequence():
+    at = app("pages/risk.py")
+    failed = [e.value for e in at.error]
+    assert len(failed) == 2
+    assert all("诫勉，当年不得提拔使用" in box for box in failed)
+    assert "一组 · 丙" in failed[0] and "一组 · 乙" in failed[1]  # by name within the group
+    assert "学分 4/30" in failed[0] and "学分 22/30" in failed[1]
+    at_risk = [w.value for w in at.warning if "甲" in w.value]
+    assert len(at_risk) == 1 and "参加剩余1次学习并口头点评" in at_risk[0]
