@@ -5,8 +5,8 @@ The navigation lists only what the signed-in role may open; every page checks ag
 
 import streamlit as st
 
+from pages.common.context import t
 from pages.common.session import current
-from pages.common.state import t
 
 st.set_page_config(
     page_title="中心组“1+X”学习台账", page_icon=":material/menu_book:", layout="wide"

@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
+from pages.common.context import t
 from pages.common.layout import header
 from pages.common.session import accounts, require
-from pages.common.state import t
 
 header("page_admin", "audit")
 require("audit")

@@ -4,10 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from model.store import IdenticalToCurrent, Store
+from pages.common.context import data_dir, t
 from pages.common.downloads import XLSX
 from pages.common.layout import header
 from pages.common.session import accounts, require
-from pages.common.state import data_dir, t
 
 header("page_history", "publish")
 user = require("publish")

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from pages.common.context import t
 from pages.common.session import current, sign_in_form
-from pages.common.state import t
 
 st.title(t("page_login"))
 user = current()

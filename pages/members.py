@@ -6,9 +6,9 @@ import streamlit as st
 from model.engine import BREAKDOWN, credit_events
 from model.texts import consequence_text, fix_line, reasons_text, status_label
 from pages.common.charts import credit_buildup, status_distribution
+from pages.common.context import t
 from pages.common.downloads import report_download
 from pages.common.layout import header, safe
-from pages.common.state import t
 
 ctx = header("page_members")
 if ctx is not None:

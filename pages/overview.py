@@ -3,9 +3,9 @@
 import streamlit as st
 
 from model.texts import finding_title
+from pages.common.context import t
 from pages.common.downloads import report_download
 from pages.common.layout import header, percent
-from pages.common.state import t
 
 ctx = header("page_overview")
 if ctx is not None:

@@ -12,8 +12,8 @@ from model.texts import (
     reasons_text,
     status_label,
 )
+from pages.common.context import t
 from pages.common.layout import finding_lines, header, safe
-from pages.common.state import t
 
 ctx = header("page_risk")
 if ctx is not None:

@@ -5,8 +5,8 @@ import streamlit as st
 
 from model.texts import CONSEQUENCE, FINDINGS, PROCEDURE, STATUS_ORDER, status_label
 from model.workbook import ParamInfo
+from pages.common.context import t
 from pages.common.layout import header
-from pages.common.state import t
 
 
 def _meaning(info: ParamInfo, lang: str) -> str:

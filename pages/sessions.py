@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from pages.common.charts import session_timeline
+from pages.common.context import t
 from pages.common.layout import finding_lines, header, safe
-from pages.common.state import t
 
 CHECKS = [
     ("draft_on_time", "check_draft"),

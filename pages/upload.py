@@ -9,10 +9,10 @@ from model.outputs import template_bytes
 from model.store import IdenticalToCurrent, StaleUpload, Store, prepare, publish
 from model.texts import finding_title
 from model.workbook import MAX_UPLOAD_BYTES, annotate_isolated
+from pages.common.context import data_dir, lang, t
 from pages.common.downloads import XLSX
 from pages.common.layout import header, safe
 from pages.common.session import accounts, require
-from pages.common.state import data_dir, lang, t
 
 CHANGE_KEYS = [
     "members_added",

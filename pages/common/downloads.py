@@ -6,7 +6,7 @@ import streamlit as st
 
 from model.engine import Report
 from model.texts import Lang
-from pages.common.state import PageContext, t
+from pages.common.context import PageContext, t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

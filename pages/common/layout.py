@@ -8,16 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from model.texts import finding_text, finding_title
+from pages.common.context import PageContext, current_source, read_cached, scoped_cached, t
+from pages.common.filters import Filters, sidebar
 from pages.common.session import account_box, require
-from pages.common.state import (
-    Filters,
-    PageContext,
-    current_source,
-    read_cached,
-    scoped_cached,
-    sidebar,
-    t,
-)
 
 MEETING_CSS = """
 <style>

@@ -28,7 +28,7 @@ def warm() -> None:
 
     from model.workbook import warm as warm_reader
     from pages.common import charts, layout  # noqa: F401
-    from pages.common.state import current_source, read_cached
+    from pages.common.context import current_source, read_cached
 
     source = current_source()
     read_cached(source.sha256, source.data)

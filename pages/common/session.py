@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from model.store import DEMO_USER, SESSION_IDLE_MINUTES, Accounts, User
-from pages.common.state import data_dir, t
+from pages.common.context import data_dir, t
 
 
 def accounts() -> Accounts:

@@ -180,7 +180,7 @@ def test_rules_page_shows_the_range_each_parameter_may_take():
 
 
 def test_switching_language_renders_again_without_recomputing(monkeypatch):
-    import pages.common.state as state
+    import pages.common.context as state
 
     calls = []
     real = state.build_report

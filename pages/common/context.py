@@ -1,0 +1,118 @@
+"""What every page shares: the workbook shown (the latest version, or the sample), the caches
+of its parse and reports, and the PageContext a page draws from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from model.dev import SAMPLE_PATH
+from model.engine import Report, Timeline, build_report, build_timeline, restrict
+from model.store import Store, User, default_data_dir
+from model.texts import Lang
+from model.workbook import ReadResult, read_workbook
+from pages.common.labels import label
+
+if TYPE_CHECKING:
+    from pages.common.filters import Filters
+
+
+@dataclass(frozen=True)
+class Source:
+    label: str
+    sha256: str
+    data: bytes
+    is_sample: bool
+    version: int | None = None
+
+
+def lang() -> Lang:
+    return st.session_state.get("flt_lang", "zh")
+
+
+def t(key: str, **values: object) -> str:
+    """The UI text for ``key`` in the language chosen in the sidebar."""
+    return label(key, lang(), **values)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _file_source(path: str, mtime: float) -> tuple[bytes, str]:
+    data = Path(path).read_bytes()
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def data_dir() -> Path:
+    return default_data_dir(os.environ.get("XUEXI_DATA_DIR"))
+
+
+def current_source() -> Source:
+    """The latest published version; with none, the bundled sample."""
+    store = Store(data_dir())
+    latest = store.current()
+    if latest is not None:
+        path = store.file_path(latest)
+        data, sha = _file_source(str(path), path.stat().st_mtime)
+        source_label = label(
+            "source_version", lang(), version=latest.version, time=latest.published_at[:16]
+        )
+        return Source(source_label, sha, data, False, latest.version)
+    data, sha = _file_source(str(SAMPLE_PATH), SAMPLE_PATH.stat().st_mtime)
+    return Source(label("source_sample", lang()), sha, data, True)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def read_cached(sha256: str, _data: bytes) -> ReadResult:
+    """Parsed once per file content: a filter change never re-reads the workbook."""
+    return read_workbook(_data, max_bytes=len(_data) + 1)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def scoped_cached(sha256: str, groups: tuple[str, ...] | None, _result: ReadResult) -> ReadResult:
+    """The workbook as this user may see it: only their groups, before any page sees it."""
+    assert _result.workbook is not None
+    return ReadResult(restrict(_result.workbook, groups), [])
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def timeline_cached(
+    sha256: str, groups: tuple[str, ...] | None, as_of: dt.date, _result: ReadResult
+) -> Timeline:
+    assert _result.workbook is not None
+    return build_timeline(_result.workbook, as_of)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def report_cached(
+    sha256: str,
+    groups: tuple[str, ...] | None,
+    year: int,
+    as_of: dt.date,
+    group: str | None,
+    _result: ReadResult,
+) -> Report:
+    """Codes and numbers only: switching the language re-renders, it never recomputes."""
+    assert _result.workbook is not None
+    timeline = timeline_cached(sha256, groups, as_of, _result)
+    return build_report(_result.workbook, year, as_of, group, timeline=timeline)
+
+
+@dataclass
+class PageContext:
+    source: Source
+    result: ReadResult  # already restricted to the user's groups
+    filters: Filters
+    user: User
+
+    def report(self, group: str | bool | None = True) -> Report:
+        """The year's report for the chosen group (``group=None`` for every group)."""
+        chosen = self.filters.group if group is True else (group or None)
+        f = self.filters
+        return report_cached(
+            self.source.sha256, self.user.groups, f.year, f.as_of, chosen, self.result
+        )

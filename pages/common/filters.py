@@ -1,0 +1,148 @@
+"""The sidebar's filters, one function per control.
+
+The filters live in ``st.session_state`` under our own keys (``flt_*``) because Streamlit drops
+widget state when ``st.navigation`` switches pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import streamlit as st
+
+from model.engine import default_year, years_of
+from model.texts import Lang
+from model.workbook import ReadResult, Workbook
+from pages.common.context import Source, lang, t
+
+ALL = "__all__"
+
+
+@dataclass(frozen=True)
+class Filters:
+    year: int
+    group: str | None
+    as_of: dt.date
+    lang: Lang
+    meeting: bool
+    hide_names: bool
+
+    @property
+    def show_names(self) -> bool:
+        return not (self.meeting and self.hide_names)
+
+
+def _remember(key: str, widget_key: str) -> None:
+    st.session_state[key] = st.session_state[widget_key]
+
+
+def _remember_group(widget_key: str, all_label: str) -> None:
+    chosen = st.session_state[widget_key]
+    st.session_state["flt_group"] = ALL if chosen == all_label else chosen
+
+
+def _persisted(key: str, widget_key: str, default: object, allowed: list | None = None) -> None:
+    """Seed a widget from our own key so the choice survives page switches."""
+    value = st.session_state.get(key, default)
+    if allowed is not None and value not in allowed:
+        value = default
+    st.session_state[widget_key] = value
+    st.session_state[key] = value
+
+
+def year_filter(workbook: Workbook) -> int:
+    years = years_of(workbook) or [dt.date.today().year]
+    _persisted("flt_year", "w_year", default_year(workbook), years)
+    st.selectbox(t("year"), years, key="w_year", on_change=_remember, args=("flt_year", "w_year"))
+    return st.session_state["flt_year"]
+
+
+def group_filter(workbook: Workbook) -> str | None:
+    # Plain labels (no format_func) under a key that carries the language, because the
+    # "all groups" label changes with it.
+    all_label = t("all_groups")
+    groups = [all_label, *sorted(workbook.members["group"].dropna().unique())]
+    group_key = f"w_group_{lang()}"
+    if st.session_state.get("flt_group", ALL) == ALL:
+        st.session_state["flt_group"] = ALL
+    shown = st.session_state["flt_group"]
+    st.session_state[group_key] = all_label if shown == ALL or shown not in groups else shown
+    st.selectbox(
+        t("group"), groups, key=group_key, on_change=_remember_group, args=(group_key, all_label)
+    )
+    group = st.session_state["flt_group"]
+    return None if group == ALL else group
+
+
+def as_of_filter(workbook: Workbook, year: int) -> dt.date:
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    natural = workbook.params.as_of or dt.date.today()
+    default_as_of = min(max(natural, first), last)
+    stored = st.session_state.get("flt_as_of")
+    if not isinstance(stored, dt.date) or not first <= stored <= last:
+        st.session_state["flt_as_of"] = default_as_of
+    st.session_state["w_as_of"] = st.session_state["flt_as_of"]
+    st.date_input(
+        t("as_of"),
+        key="w_as_of",
+        min_value=first,
+        max_value=last,
+        on_change=_remember,
+        args=("flt_as_of", "w_as_of"),
+    )
+    return st.session_state["flt_as_of"]
+
+
+def language_switch() -> Lang:
+    _persisted("flt_lang", "w_lang", "zh", ["zh", "en"])
+    st.radio(
+        t("language"),
+        ["zh", "en"],
+        key="w_lang",
+        horizontal=True,
+        format_func=lambda code: "中文" if code == "zh" else "English",
+        on_change=_remember,
+        args=("flt_lang", "w_lang"),
+    )
+    return st.session_state["flt_lang"]
+
+
+def meeting_toggle() -> bool:
+    _persisted("flt_meeting", "w_meeting", False)
+    st.toggle(
+        t("meeting_mode"),
+        key="w_meeting",
+        help=t("meeting_mode_help"),
+        on_change=_remember,
+        args=("flt_meeting", "w_meeting"),
+    )
+    return st.session_state["flt_meeting"]
+
+
+def hide_names_toggle() -> bool:
+    _persisted("flt_hide", "w_hide", False)
+    st.checkbox(t("hide_names"), key="w_hide", on_change=_remember, args=("flt_hide", "w_hide"))
+    return st.session_state["flt_hide"]
+
+
+def sidebar(result: ReadResult, source: Source) -> Filters:
+    """Draw the shared filters and return them; the sample is labelled on every page."""
+    workbook = result.workbook
+    assert workbook is not None
+    with st.sidebar:
+        st.caption(source.label)
+        year = year_filter(workbook)
+        group = group_filter(workbook)
+        as_of = as_of_filter(workbook, year)
+        language_switch()
+        meeting_toggle()
+        hide_names_toggle()
+    return Filters(
+        year=year,
+        group=group,
+        as_of=as_of,
+        lang=st.session_state["flt_lang"],
+        meeting=st.session_state["flt_meeting"],
+        hide_names=st.session_state["flt_hide"],
+    )
