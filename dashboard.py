@@ -25,6 +25,7 @@ else:
         st.Page("pages/sessions.py", title=t("page_sessions"), icon=":material/event:"),
         st.Page("pages/members.py", title=t("page_members"), icon=":material/groups:"),
         st.Page("pages/risk.py", title=t("page_risk"), icon=":material/warning:"),
+        st.Page("pages/shifts.py", title=t("page_shifts"), icon=":material/trending_up:"),
         st.Page("pages/rules.py", title=t("page_rules"), icon=":material/menu_book:"),
     ]
     if user.can("publish"):

@@ -28,7 +28,7 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_IDENTICAL = 0, 1, 2, 3
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.run in (_validate, _annotate, _report, _publish):
+    if args.run in (_validate, _annotate, _report, _publish, _shifts):
         from model.workbook.isolation import warm
 
         warm(wait=False)  # the reader's zygote starts while this process imports what it needs
@@ -60,6 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--group", default=None)
     report.add_argument("--json", action="store_true")
     report.set_defaults(run=_report)
+
+    shifts = commands.add_parser("shifts", help="成效：“四个转变”与上年对比，附年度总结用语")
+    shifts.add_argument("path")
+    shifts.add_argument("--year", type=int, default=None, help="默认：统计截止日期所在年度")
+    shifts.add_argument("--as-of", type=_date, default=None, help="统计截止日期 YYYY-MM-DD")
+    shifts.add_argument("--group", default=None, help="只列出这个中心组")
+    shifts.add_argument("--json", action="store_true")
+    shifts.set_defaults(run=_shifts)
 
     publish = commands.add_parser("publish", help="检查并发布新版本（有错误则拒绝）")
     publish.add_argument("path")
@@ -199,7 +207,7 @@ def _annotate(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from model.engine.report import build_report, report_json
-    from model.outputs.report_text import report_text
+    from model.outputs.terminal import report_text
 
     result = read_for_cli(args.path)
     if not result.ok:
@@ -217,6 +225,53 @@ def _report(args: argparse.Namespace) -> int:
         print()
     else:
         print(report_text(report))
+    return EXIT_OK
+
+
+def _shifts(args: argparse.Namespace) -> int:
+    from model.engine import build_timeline, default_year, measure_shifts, years_of
+    from model.texts import METRIC_LABELS, change_text, shown, summary_paragraph
+
+    result = read_for_cli(args.path)
+    if not result.ok:
+        if args.json:
+            json.dump(validation_json(result), sys.stdout, ensure_ascii=False, indent=2)
+            print()
+        else:
+            print(f"台账有 {len(result.errors)} 处错误，无法测算：")
+            print_errors(result.errors)
+        return exit_code(result)
+    assert result.workbook is not None
+    workbook = result.workbook
+    year = args.year or default_year(workbook, args.as_of)
+    measured = measure_shifts(build_timeline(workbook, args.as_of), year, years_of(workbook))
+    groups = measured.groups
+    if args.group is not None:
+        if args.group not in groups:
+            print(f"没有中心组“{args.group}”；可选：{'、'.join(groups)}", file=sys.stderr)
+            return EXIT_ERRORS
+        groups = {args.group: groups[args.group]}
+    summary = summary_paragraph(measured)
+    if args.json:
+        payload = {
+            "year": measured.year,
+            "previous_year": measured.previous_year,
+            "overall": measured.overall,
+            "groups": groups,
+            "summary": summary,
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    print(summary)
+    print()
+    figures = groups[args.group] if args.group else measured.overall
+    print(f"{'指标':<12}{measured.year:>8}{measured.previous_year:>8}  变化")
+    for name, value in figures.items():
+        print(
+            f"{METRIC_LABELS[name]['zh']:<12}{shown(name, value['value']):>8}"
+            f"{shown(name, value['previous']):>8}  {change_text(name, value, 'zh')}"
+        )
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ __getattr__, __dir__, __all__ = attach(
         "findings": ["RULES", "find_all"],
         "report": ["Report", "build_report", "default_year", "years_of"],
         "scope": ["restrict"],
+        "shifts": ["AVERAGES", "METRICS", "SHIFTS", "Shifts", "measure_shifts"],
         "timeline": ["Timeline", "build_timeline"],
     },
 )
@@ -21,4 +22,5 @@ if TYPE_CHECKING:
     from model.engine.findings import RULES, find_all
     from model.engine.report import Report, build_report, default_year, years_of
     from model.engine.scope import restrict
+    from model.engine.shifts import AVERAGES, METRICS, SHIFTS, Shifts, measure_shifts
     from model.engine.timeline import Timeline, build_timeline

@@ -9,7 +9,7 @@ __getattr__, __dir__, __all__ = attach(
     {
         "annotate": ["annotate_bytes", "error_list_bytes"],
         "export": ["report_workbook"],
-        "report_text": ["report_text"],
+        "terminal": ["report_text"],
         "template": ["template_bytes"],
     },
 )
@@ -17,5 +17,5 @@ __getattr__, __dir__, __all__ = attach(
 if TYPE_CHECKING:
     from model.outputs.annotate import annotate_bytes, error_list_bytes
     from model.outputs.export import report_workbook
-    from model.outputs.report_text import report_text
     from model.outputs.template import template_bytes
+    from model.outputs.terminal import report_text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook as OpenpyxlWorkbook
@@ -11,6 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from model.engine.credits import BREAKDOWN
 from model.engine.report import Report
+from model.engine.shifts import AVERAGES, METRICS, Shifts
 from model.outputs.xlsx_safe import append_text_row
 from model.texts.domain import (
     Lang,
@@ -22,6 +24,7 @@ from model.texts.domain import (
     status_label,
 )
 from model.texts.labels import text
+from model.texts.shifts import METRIC_LABELS
 
 HEADER_FILL = PatternFill("solid", fgColor="C00000")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -42,7 +45,11 @@ PROGRESS_KEYS = [
 SHARES = {"attendance_rate", "comment_coverage", "people", "time", "content", "effect"}
 
 
-def report_workbook(report: Report, lang: Lang = "zh", show_names: bool = True) -> bytes:
+def report_workbook(
+    report: Report, lang: Lang = "zh", show_names: bool = True, shifts: Shifts | None = None
+) -> bytes:
+    """The year's report as an Excel workbook; with ``shifts``, a 成效 sheet of every metric
+    per group and year."""
     book = OpenpyxlWorkbook()
     overview = book.active
     assert overview is not None  # a new workbook has one sheet
@@ -104,9 +111,28 @@ def report_workbook(report: Report, lang: Lang = "zh", show_names: bool = True) 
     _table(
         findings, [text(k, lang) for k in ("group", "session", "name", "findings")], finding_rows
     )
+    if shifts is not None:
+        _shifts_sheet(book.create_sheet(text("sheet_shifts", lang)), shifts, lang)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _shifts_sheet(sheet: Any, shifts: Shifts, lang: Lang) -> None:
+    header = [text("group", lang), text("year", lang)]
+    header += [METRIC_LABELS[name][lang] for name in METRICS]
+    everyone = text("all_groups", lang)
+    rows = [
+        [row["group"] if isinstance(row["group"], str) else everyone, int(row["year"])]
+        + [None if pd.isna(row[name]) else round(float(row[name]), 4) for name in METRICS]
+        for _, row in shifts.history.iterrows()
+    ]
+    _table(sheet, header, rows)
+    for column, name in enumerate(METRICS, start=3):
+        if name not in AVERAGES:
+            for cell in sheet.iter_cols(min_col=column, max_col=column, min_row=2):
+                for each in cell:
+                    each.number_format = "0%"
 
 
 def _value(value: object, key: str) -> object:

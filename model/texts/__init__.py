@@ -24,6 +24,7 @@ __getattr__, __dir__, __all__ = attach(
             "status_label",
         ],
         "labels": ["LABELS", "PROCEDURE", "text"],
+        "shifts": ["METRIC_LABELS", "SHIFT_TITLES", "change_text", "shown", "summary_paragraph"],
     },
 )
 
@@ -44,3 +45,10 @@ if TYPE_CHECKING:
         status_label,
     )
     from model.texts.labels import LABELS, PROCEDURE, text
+    from model.texts.shifts import (
+        METRIC_LABELS,
+        SHIFT_TITLES,
+        change_text,
+        shown,
+        summary_paragraph,
+    )

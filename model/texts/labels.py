@@ -7,6 +7,9 @@ from __future__ import annotations
 from model.texts.domain import Lang
 
 LABELS: dict[str, dict[Lang, str]] = {
+    "sheet_shifts": {"zh": "成效", "en": "Effects"},
+    "year": {"zh": "年度", "en": "Year"},
+    "all_groups": {"zh": "全部中心组", "en": "All groups"},
     "group": {"zh": "中心组", "en": "Central group"},
     # KPIs
     "kpi_held": {"zh": "已举行", "en": "Held"},

@@ -149,3 +149,29 @@ def credit_buildup(events: pd.DataFrame, line: int, lang: Lang) -> alt.Chart:
         .encode(y="line:Q", tooltip=["label:N", "line:Q"])
     )
     return _style(alt.layer(steps, rule), label("chart_buildup", lang))
+
+
+def shift_trend(
+    history: pd.DataFrame, metrics: list[str], names: dict[str, str], lang: Lang
+) -> Any:
+    """One small line chart: the shift's rates, one point per year."""
+    frame = history.melt(id_vars="year", value_vars=metrics, var_name="metric", value_name="value")
+    frame = frame.dropna(subset=["value"]).assign(metric=lambda f: f["metric"].map(names))
+    chart = (
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year:O", title=label("shifts_year_axis", lang)),
+            y=alt.Y(
+                "value:Q",
+                title=label("shifts_value_axis", lang),
+                axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1]),
+            ),
+            color=alt.Color(
+                "metric:N", title=label("shifts_metric", lang), legend=alt.Legend(columns=2)
+            ),
+            tooltip=["year:O", "metric:N", alt.Tooltip("value:Q", format=".0%")],
+        )
+    )
+    return _style(chart, "", height=320)

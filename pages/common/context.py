@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from model.dev import SAMPLE_PATH
-from model.engine import Report, Timeline, build_report, build_timeline, restrict
+from model.engine import (
+    Report,
+    Shifts,
+    Timeline,
+    build_report,
+    build_timeline,
+    measure_shifts,
+    restrict,
+    years_of,
+)
 from model.store import Store, User, default_data_dir
 from model.texts import Lang
 from model.workbook import ReadResult, read_workbook
@@ -102,6 +111,15 @@ def report_cached(
     return build_report(_result.workbook, year, as_of, group, timeline=timeline)
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def shifts_cached(
+    sha256: str, groups: tuple[str, ...] | None, year: int, as_of: dt.date, _result: ReadResult
+) -> Shifts:
+    assert _result.workbook is not None
+    timeline = timeline_cached(sha256, groups, as_of, _result)
+    return measure_shifts(timeline, year, years_of(_result.workbook))
+
+
 @dataclass
 class PageContext:
     source: Source
@@ -116,3 +134,8 @@ class PageContext:
         return report_cached(
             self.source.sha256, self.user.groups, f.year, f.as_of, chosen, self.result
         )
+
+    def shifts(self) -> Shifts:
+        """The four shifts of the chosen year against the one before, for every group."""
+        f = self.filters
+        return shifts_cached(self.source.sha256, self.user.groups, f.year, f.as_of, self.result)

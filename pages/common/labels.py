@@ -18,6 +18,18 @@ UI: dict[str, dict[Lang, str]] = {
     "page_rules": {"zh": "规则说明", "en": "Rules"},
     "page_upload": {"zh": "数据上传", "en": "Upload"},
     "page_history": {"zh": "版本历史", "en": "History"},
+    "page_shifts": {"zh": "成效", "en": "Effects"},
+    "shifts_intro": {
+        "zh": "文章总结的“四个转变”，按年度对比（本年与上年，均按已举行的学习计算）。",
+        "en": "The article's four shifts, year over year (this year against last, held sessions only).",
+    },
+    "shifts_summary": {
+        "zh": "年度总结用语（可直接复制）",
+        "en": "For the annual summary (copy as is)",
+    },
+    "shifts_year_axis": {"zh": "年度", "en": "Year"},
+    "shifts_value_axis": {"zh": "比率", "en": "Rate"},
+    "shifts_metric": {"zh": "指标", "en": "Metric"},
     "demo_user": {"zh": "演示用户", "en": "demo user"},
     # Sidebar
     "source_sample": {"zh": "示例数据", "en": "Sample data"},
@@ -25,8 +37,6 @@ UI: dict[str, dict[Lang, str]] = {
         "zh": "当前版本 v{version}（{time}）",
         "en": "Current version v{version} ({time})",
     },
-    "year": {"zh": "年度", "en": "Year"},
-    "all_groups": {"zh": "全部中心组", "en": "All groups"},
     "as_of": {"zh": "统计截止日期", "en": "As-of date"},
     "language": {"zh": "语言", "en": "Language"},
     "meeting_mode": {"zh": "会议模式", "en": "Meeting mode"},

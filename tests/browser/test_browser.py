@@ -19,6 +19,7 @@ PAGES = [
     ("sessions", "学习安排"),
     ("members", "成员学分"),
     ("risk", "风险预警"),
+    ("shifts", "成效"),
     ("rules", "规则说明"),
 ]
 
@@ -45,7 +46,7 @@ def test_every_page_in_chromium(server):
             assert page.get_by_text("示例数据（示范县）").count() >= 1
             assert page.locator("[data-testid='stException']").count() == 0
             assert page.get_by_text("Page not found").count() == 0
-            if slug in ("", "sessions"):
+            if slug in ("", "sessions", "shifts"):
                 page.wait_for_selector(".vega-embed canvas, .vega-embed svg", timeout=15_000)
             page.screenshot(path=str(SCREENSHOTS / f"{slug or 'overview'}.png"), full_page=True)
     print(f"first page interactive after {first_interactive:.2f} s")

@@ -1,0 +1,129 @@
+"""The words of 成效: the four shifts, their metrics, and the summary paragraph's templates.
+
+Every sentence is a template filled with numbers the engine measured (``model.engine.shifts``);
+no text is invented. One sentence per shift, on its lead metric, naming the strongest and the
+weakest group where there are several.
+"""
+
+from __future__ import annotations
+
+from model.engine.shifts import AVERAGES, SHIFTS, Shifts
+from model.texts.domain import Lang
+
+SHIFT_TITLES: dict[str, dict[Lang, str]] = {
+    "want_to_study": {
+        "zh": "从“要我学”到“我要学”",
+        "en": "From “made to study” to “want to study”",
+    },
+    "deep_study": {"zh": "从“泛泛学”到“深入学”", "en": "From shallow to deep study"},
+    "team_study": {"zh": "从“个人学”到“团队学”", "en": "From individual to team study"},
+    "innovative_study": {"zh": "从“单纯学”到“创新学”", "en": "From plain to innovative study"},
+}
+METRIC_LABELS: dict[str, dict[Lang, str]] = {
+    "attendance_rate": {"zh": "到课率", "en": "attendance"},
+    "leave_rate": {"zh": "请假率", "en": "leave rate"},
+    "absence_rate": {"zh": "缺席率", "en": "absence rate"},
+    "comment_rate": {"zh": "点评率", "en": "comment rate"},
+    "oral_share": {"zh": "口头点评占比", "en": "oral share of comments"},
+    "draft_on_time_rate": {"zh": "初稿按时率", "en": "drafts on time"},
+    "revised_rate": {"zh": "定稿率", "en": "talks revised"},
+    "speaker_coverage": {"zh": "主讲覆盖率", "en": "members who spoke"},
+    "hosts_distinct": {"zh": "主持人轮换率", "en": "distinct hosts per session"},
+    "commentators_per_session": {"zh": "每场点评人数", "en": "comments per session"},
+    "outreach_per_talk": {"zh": "每场宣讲次数", "en": "outreach talks per talk"},
+    "article_rate": {"zh": "成文率", "en": "talks written up"},
+    "off_script_rate": {"zh": "脱稿率", "en": "talks without notes"},
+}
+# The metric each shift's sentence is about.
+LEAD = {
+    "want_to_study": "attendance_rate",
+    "deep_study": "comment_rate",
+    "team_study": "speaker_coverage",
+    "innovative_study": "outreach_per_talk",
+}
+SENTENCE: dict[Lang, str] = {
+    "zh": "{shift}：{metric} {value}，{trend}{groups}。",
+    "en": "{shift}: {metric} {value}, {trend}{groups}.",
+}
+TREND: dict[str, dict[Lang, str]] = {
+    "up_points": {"zh": "较上年提高 {amount} 个百分点", "en": "up {amount} percentage points"},
+    "down_points": {
+        "zh": "较上年下降 {amount} 个百分点",
+        "en": "down {amount} percentage points",
+    },
+    "up_number": {"zh": "较上年增加 {amount}", "en": "up {amount} on last year"},
+    "down_number": {"zh": "较上年减少 {amount}", "en": "down {amount} on last year"},
+    "unchanged": {"zh": "与上年持平", "en": "unchanged on last year"},
+    "no_previous": {"zh": "上年无可比数据", "en": "no figure for last year"},
+}
+GROUPS: dict[Lang, str] = {
+    "zh": "；{best}最高（{best_value}），{worst}最低（{worst_value}）",
+    "en": "; highest in {best} ({best_value}), lowest in {worst} ({worst_value})",
+}
+NO_DATA: dict[Lang, str] = {
+    "zh": "{shift}：本年度尚无已举行的学习，无法测算。",
+    "en": "{shift}: no session held this year yet, nothing to measure.",
+}
+
+
+def shown(name: str, value: float | None) -> str:
+    """A metric's value as people read it: rates as whole percents, averages to one decimal."""
+    if value is None:
+        return "—"
+    return f"{value:.1f}" if name in AVERAGES else f"{value:.0%}"
+
+
+def trend(name: str, value: float | None, previous: float | None, lang: Lang) -> str:
+    """ "较上年提高 4 个百分点": the change between the two figures as they are shown, so the
+    words always agree with the numbers beside them."""
+    if value is None or previous is None:
+        return TREND["no_previous"][lang]
+    if name in AVERAGES:
+        amount = round(round(value, 1) - round(previous, 1), 1)
+    else:
+        amount = round(value * 100) - round(previous * 100)
+    if amount == 0:
+        return TREND["unchanged"][lang]
+    kind = ("up" if amount > 0 else "down") + ("_number" if name in AVERAGES else "_points")
+    return TREND[kind][lang].format(amount=f"{abs(amount):g}")
+
+
+def change_text(name: str, figures: dict[str, float | None], lang: Lang) -> str:
+    """ "到课率 较上年提高 4 个百分点" for one metric's {value, previous, change}."""
+    return f"{METRIC_LABELS[name][lang]} {trend(name, figures['value'], figures['previous'], lang)}"
+
+
+def sentence(result: Shifts, shift: str, lang: Lang) -> str:
+    name = LEAD[shift]
+    overall = result.overall[name]
+    title = SHIFT_TITLES[shift][lang]
+    if overall["value"] is None:
+        return NO_DATA[lang].format(shift=title)
+    measured = {
+        group: values[name]["value"]
+        for group, values in result.groups.items()
+        if values[name]["value"] is not None
+    }
+    groups = ""
+    if len(measured) > 1:
+        best = max(measured, key=lambda g: (measured[g], g))
+        worst = min(measured, key=lambda g: (measured[g], g))
+        groups = GROUPS[lang].format(
+            best=best,
+            best_value=shown(name, measured[best]),
+            worst=worst,
+            worst_value=shown(name, measured[worst]),
+        )
+    return SENTENCE[lang].format(
+        shift=title,
+        metric=METRIC_LABELS[name][lang],
+        value=shown(name, overall["value"]),
+        trend=trend(name, overall["value"], overall["previous"], lang),
+        groups=groups,
+    )
+
+
+def summary_paragraph(result: Shifts, lang: Lang = "zh") -> str:
+    """One sentence per shift, ready to paste into the annual summary."""
+    joiner = "" if lang == "zh" else " "
+    return joiner.join(sentence(result, shift, lang) for shift in SHIFTS)
