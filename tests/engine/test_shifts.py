@@ -195,3 +195,16 @@ def test_cli_shifts_json_gives_the_same_numbers(tmp_path):
     assert data["groups"]["一组"]["comment_rate"]["value"] == pytest.approx(0.8)
     assert data["overall"]["oral_share"]["previous"] == pytest.approx(1.0)
     assert data["summary"].startswith("从“要我学”到“我要学”：到课率 100%")
+
+
+def test_a_sentence_for_an_unchanged_shift(result):
+    import copy
+
+    from model.texts.shifts import sentence
+
+    steady = copy.deepcopy(result)
+    steady.overall["comment_rate"]["previous"] = 0.8  # as this year: 80%
+    assert sentence(steady, "deep_study", "zh") == "从“泛泛学”到“深入学”：点评率 80%，与上年持平。"
+    assert sentence(steady, "deep_study", "en") == (
+        "From shallow to deep study: comment rate 80%, unchanged on last year."
+    )
