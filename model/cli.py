@@ -205,19 +205,24 @@ def _annotate(args: argparse.Namespace) -> int:
     return exit_code(result)
 
 
+def refuse(result: ReadResult, as_json: bool, what: str) -> int:
+    """A workbook with errors: say so (as the validate JSON, or as lines) and exit 1 or 2."""
+    if as_json:
+        json.dump(validation_json(result), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(f"台账有 {len(result.errors)} 处错误，{what}：")
+        print_errors(result.errors)
+    return exit_code(result)
+
+
 def _report(args: argparse.Namespace) -> int:
     from model.engine.report import build_report, report_json
     from model.outputs.terminal import report_text
 
     result = read_for_cli(args.path)
     if not result.ok:
-        if args.json:
-            json.dump(validation_json(result), sys.stdout, ensure_ascii=False, indent=2)
-            print()
-        else:
-            print(f"台账有 {len(result.errors)} 处错误，无法生成报告：")
-            print_errors(result.errors)
-        return exit_code(result)
+        return refuse(result, args.json, "无法生成报告")
     assert result.workbook is not None
     report = build_report(result.workbook, args.year, args.as_of, args.group)
     if args.json:
@@ -234,13 +239,7 @@ def _shifts(args: argparse.Namespace) -> int:
 
     result = read_for_cli(args.path)
     if not result.ok:
-        if args.json:
-            json.dump(validation_json(result), sys.stdout, ensure_ascii=False, indent=2)
-            print()
-        else:
-            print(f"台账有 {len(result.errors)} 处错误，无法测算：")
-            print_errors(result.errors)
-        return exit_code(result)
+        return refuse(result, args.json, "无法测算")
     assert result.workbook is not None
     workbook = result.workbook
     year = args.year or default_year(workbook, args.as_of)

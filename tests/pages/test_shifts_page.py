@@ -9,18 +9,11 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from model.store.versions import Store
-from tests.engine.test_shifts import AS_OF, MEMBERS, OUTREACH, PARTICIPATION, PLAN, TALKS
-from tests.workbooks import ledger, publish
+from tests.engine.test_shifts import two_years
+from tests.workbooks import publish
 
 ROOT = Path(__file__).resolve().parents[2]
-LEDGER = ledger(
-    members=MEMBERS,
-    plan=PLAN,
-    talks=TALKS,
-    participation=PARTICIPATION,
-    outreach=OUTREACH,
-    settings=[["统计截止日期", AS_OF]],
-)
+LEDGER = two_years()
 
 
 @pytest.fixture(autouse=True)
