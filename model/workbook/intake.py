@@ -112,12 +112,9 @@ def _read_small(archive: zipfile.ZipFile, name: str, limit: int = 2_000_000) -> 
         raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=str(exc))) from exc
 
 
-_SHEET_ENTRY = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
-_SHEET_ENTRY_ID_FIRST = re.compile(
-    rb'<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"'
-)
-_RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*>")
-_ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^<>]{0,4000})>")
+_RELATIONSHIP = re.compile(rb"<Relationship\b[^>]{0,4000}>")
+_ATTRIBUTE = re.compile(rb'([\w:]+)="([^"<>]{0,2000})"')
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -134,10 +131,10 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
         part = target if target.startswith("xl/") else f"xl/{target}"
         targets[attributes.get(b"Id", b"")] = part
     names = {}
-    for name, rel_id in _SHEET_ENTRY.findall(workbook):
-        names[targets.get(rel_id, "")] = _unescape(name)
-    for rel_id, name in _SHEET_ENTRY_ID_FIRST.findall(workbook):
-        names.setdefault(targets.get(rel_id, ""), _unescape(name))
+    for tag in _SHEET_TAG.finditer(workbook):
+        attributes = {key.split(b":")[-1]: value for key, value in _ATTRIBUTE.findall(tag[1])}
+        if b"name" in attributes and b"id" in attributes:
+            names[targets.get(attributes[b"id"], "")] = _unescape(attributes[b"name"])
     return names
 
 
@@ -243,16 +240,21 @@ def _inflate(
 
 
 _VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)\b")
-_CELL_OPEN = re.compile(rb"<(?:\w+:)?c\b[^>]*>")
-_ROW_OPEN = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
-_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
-_ROW_REF = re.compile(rb'\br="(\d+)"')
+# Tags are matched with bounded attribute runs: unbounded [^>]* would let a file of unclosed
+# tags make every search quadratic (seen: 9 KB that took 165 s).
+_CELL_OPEN = re.compile(rb"<(?:\w+:)?c\b[^<>]{0,400}>")
+_ROW_OPEN = re.compile(rb"<(?:\w+:)?row\b[^<>]{0,400}>")
+_REF = re.compile(rb"\br=[\"']([A-Z]{1,3})(\d+)[\"']")
+_ROW_REF = re.compile(rb"\br=[\"'](\d+)[\"']")
 # Any cell past column K: a ledger sheet rarely has one, so this one scan usually settles it.
-_PAST_K = re.compile(rb'c r="(?:[L-Z]|[A-Z]{2,3})\d')
+_PAST_K = re.compile(rb"r=[\"'](?:[L-Z]|[A-Z]{2,3})\d")
 _VALUED_COLUMN = re.compile(
-    rb'<(?:\w+:)?c r="([A-Z]{1,3})\d+"[^>]*(?<!/)>(?:<(?:\w+:)?f\b[^>]*/>|<(?:\w+:)?f\b[^>]*>[^<]*</(?:\w+:)?f>)?<(?:\w+:)?(?:v|is)\b'
+    rb"<(?:\w+:)?c\b[^<>]{0,400}?\br=[\"']([A-Z]{1,3})\d+[\"'][^<>]{0,400}(?<!/)>"
+    rb"(?:<(?:\w+:)?f\b[^<>]{0,400}/>|<(?:\w+:)?f\b[^<>]{0,400}>[^<]*</(?:\w+:)?f>)?"
+    rb"<(?:\w+:)?(?:v|is)\b"
 )
 _NARROW_COLUMNS = 11
+_TAGS_BACK = 12
 
 
 def sheet_extent(part: str, xml: bytes) -> SheetExtent:
@@ -278,14 +280,18 @@ def sheet_extent(part: str, xml: bytes) -> SheetExtent:
 def _position(xml: bytes, value_at: int) -> tuple[int, int]:
     """(row, column) of the cell whose value starts at ``value_at``."""
     cell_at = xml.rfind(b"<", 0, value_at)
-    while cell_at > 0 and not _CELL_OPEN.match(xml, cell_at):
+    for _ in range(_TAGS_BACK):  # <c …><f>…</f><v>: the cell's tag is a few tags back
+        if cell_at <= 0 or _CELL_OPEN.match(xml, cell_at):
+            break
         cell_at = xml.rfind(b"<", 0, cell_at)
     cell = _CELL_OPEN.match(xml, max(cell_at, 0))
     ref = _REF.search(cell.group(0)) if cell else None
     if ref:
         return int(ref.group(2)), _column_number(ref.group(1))
     row_at = xml.rfind(b"<", 0, value_at)
-    while row_at > 0 and not _ROW_OPEN.match(xml, row_at):
+    for _ in range(_TAGS_BACK):
+        if row_at <= 0 or _ROW_OPEN.match(xml, row_at):
+            break
         row_at = xml.rfind(b"<", 0, row_at)
     row = _ROW_OPEN.match(xml, max(row_at, 0))
     row_ref = _ROW_REF.search(row.group(0)) if row else None

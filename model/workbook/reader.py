@@ -63,6 +63,14 @@ def read_workbook_file(path: str | Path, max_bytes: int = MAX_UPLOAD_BYTES) -> R
 def read_workbook(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> ReadResult:
     """Read and validate; never raises on bad input."""
     try:
+        return _read(data, max_bytes)
+    except MemoryError:  # under the isolated reader's limit: too big for it, not broken
+        error = make_error("FILE_TOO_COMPLEX", detail="超出内存上限")
+        return ReadResult(None, [error], unreadable=True)
+
+
+def _read(data: bytes, max_bytes: int) -> ReadResult:
+    try:
         check_workbook_bytes(data, max_bytes)
         raws, errors = _load_sheets(data)
     except UnreadableWorkbook as exc:
@@ -90,6 +98,8 @@ def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]
     try:
         reader = open_workbook(data)
         names = list(reader.sheet_names)
+    except MemoryError:
+        raise
     except Exception as exc:  # calamine raises its own types for every broken package
         raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=_short(exc))) from exc
     candidates = {spec.key: [name for name in names if spec.matches(name)] for spec in SHEETS}
@@ -114,6 +124,8 @@ def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]
             continue
         try:
             loaded = load_raw_sheet(reader, name, spec)
+        except MemoryError:
+            raise
         except Exception as exc:
             raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=_short(exc))) from exc
         if isinstance(loaded, list):

@@ -7,6 +7,7 @@ a mask of cells that are present but unreadable, so the reader can report each o
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -70,12 +71,13 @@ _NO = {"否", "n", "no", "×", "✗", "x", "0", "false", "无", "-"}
 
 _TEXT_DATE = (
     r"^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+    r"(?:[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?$"
 )
 _COMPACT_DATE = r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$"
 _EXCEL_SERIAL = r"^\d{5}(?:\.\d+)?$"
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 DATE_MIN, DATE_MAX = pd.Timestamp("2000-01-01"), pd.Timestamp("2100-12-31")
+_YEAR_FLOOR, _YEAR_CEILING = 1900, 2200
 
 
 def by_unique(
@@ -128,6 +130,11 @@ def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     parts = folded.str.extract(_TEXT_DATE)
     compact = folded.str.extract(_COMPACT_DATE)
     parts = parts.fillna(compact)
+    # A year far outside what a date column can hold (a typo like 3026) is kept in range here
+    # as 1900 or 2200, so that it is reported as out of range at its cell, not as a crash.
+    year = pd.to_numeric(parts["y"], errors="coerce")
+    parts["y"] = parts["y"].mask(year < _YEAR_FLOOR, str(_YEAR_FLOOR))
+    parts["y"] = parts["y"].mask(year > _YEAR_CEILING, str(_YEAR_CEILING))
     iso = parts["y"] + "-" + parts["m"].str.zfill(2) + "-" + parts["d"].str.zfill(2)
     dates = pd.to_datetime(iso, format="%Y-%m-%d", errors="coerce")
     # An Excel serial number that lost its date format (seen in WPS copies).
@@ -143,10 +150,18 @@ def out_of_range_dates(dates: pd.Series) -> pd.Series:
     return dates.notna() & ((dates < DATE_MIN) | (dates > DATE_MAX))
 
 
+def _drop_commas(match: re.Match[str]) -> str:
+    return match.group(1).replace(",", "") + (match.group(2) or "")
+
+
 @by_unique
 def parse_numbers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Numbers stored as text, full-width digits, thousands separators, a 分钟/分 unit."""
-    folded = fold(text).str.replace(",", "", regex=False)
+    # A comma is a thousands separator only between groups of three digits (1,200); "8,5" is
+    # not 85, so it stays and the cell is reported.
+    folded = fold(text).str.replace(
+        r"^([+-]?\d{1,3}(?:,\d{3})+)(\.\d+)?$", _drop_commas, regex=True
+    )
     folded = folded.str.replace(r"\s*(分钟|分|min|mins|minutes)$", "", regex=True)
     numbers = pd.to_numeric(folded, errors="coerce").astype("Float64")
     # inf, Infinity and nan are not numbers a clerk means; huge ones are left to range checks.

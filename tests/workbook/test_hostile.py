@@ -555,3 +555,57 @@ def test_every_kind_here_is_at_least_forty():
         if mark.name == "parametrize"
     )
     assert len(kinds) + parametrized >= 40
+
+
+# --- Found by an adversarial pass after the first round ---------------------------------------
+
+
+def test_a_file_of_unclosed_tags_cannot_make_the_guard_quadratic():
+    def unclosed(xml: bytes) -> bytes:
+        junk = b"<!-- " + b'<c r="L1"' * 40_000 + b" -->"
+        return xml.replace(b"</sheetData>", junk + b"</sheetData>")
+
+    started = time.perf_counter()
+    read(hostile.with_sheet_xml(hostile.clean(), "xl/worksheets/sheet1.xml", unclosed))
+    assert time.perf_counter() - started < 5  # was 165 s
+
+    entries = hostile.parts(hostile.clean())
+    entries["xl/workbook.xml"] = entries["xl/workbook.xml"].replace(
+        b"<sheets>", b"<sheets>" + b"<sheet" * 20_000, 1
+    )
+    started = time.perf_counter()
+    read(hostile.repack(entries))
+    assert time.perf_counter() - started < 5  # was 47 s
+
+
+@pytest.mark.parametrize("typed", ["3026-03-10", "9999-12-31", "1066-10-14"])
+def test_a_date_far_outside_any_calendar_is_out_of_range_at_its_cell(typed):
+    errors = cell_errors(hostile.with_cell("学习计划", "C2", typed))
+    assert ("DATE_OUT_OF_RANGE", "学习计划", "C2", typed) in errors
+
+
+def test_an_as_of_date_in_the_far_future_is_a_bad_setting():
+    data = ledger(
+        members=hostile.MEMBERS, plan=hostile.PLAN, settings=[["统计截止日期", "3026-01-01"]]
+    )
+    assert ("BAD_SETTING", "参数", "B2") in [(c, s, x) for c, s, x, _ in cell_errors(data)]
+
+
+def test_a_decimal_comma_is_not_read_as_thousands():
+    errors = cell_errors(hostile.with_cell("考试成绩", "D2", "8,5"))
+    assert errors == [("BAD_NUMBER", "考试成绩", "D2", "8,5")]  # never silently 85
+
+
+def test_a_time_that_is_no_clock_time_is_not_a_date():
+    errors = cell_errors(hostile.with_cell("讲课记录", "B2", "2026-03-10 99:99"))
+    assert ("BAD_DATE", "讲课记录", "B2", "2026-03-10 99:99") in errors
+
+
+def test_running_out_of_memory_is_too_complex_not_corrupt(monkeypatch):
+    import model.workbook.reader as reader
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(reader, "load_raw_sheet", exhausted)
+    assert unreadable(hostile.clean()) == "FILE_TOO_COMPLEX"
