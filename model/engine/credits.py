@@ -18,110 +18,78 @@ BREAKDOWN = [
 ]
 
 
-def credit_ledger(timeline: Timeline, year: int) -> pd.DataFrame:
-    """Credits per member key: one column per source, ``credits`` their sum, plus counts."""
+def year_events(timeline: Timeline, year: int) -> pd.DataFrame:
+    """Every credit of the year as an event: member, date, source (a BREAKDOWN part), credits.
+
+    The one place where DOMAIN.md §5–§6 turn what happened into credits: the ledger sums these
+    events, and a member's chart draws them.
+    """
     params = timeline.params
-    attendance = timeline.attendance[timeline.attendance["year"] == year]
-    per_member = (
-        attendance.assign(
-            oral=attendance["comment"] == COMMENT_ORAL,
-            written=attendance["comment"] == COMMENT_WRITTEN,
-        )
-        .groupby("member")[["attended", "oral", "written"]]
-        .sum()
-    )
+    rows = timeline.attendance[timeline.attendance["year"] == year]
     sessions = timeline.sessions
     held = sessions[sessions["held"] & (sessions["year"] == year)]
-    capped_outreach = held["outreach_count"].clip(upper=params.outreach_cap)
-    by_speaker = pd.DataFrame(
-        {
-            "talks": held.groupby("speaker").size(),
-            "outreach_counted": capped_outreach.groupby(held["speaker"]).sum(),
-            "articles": held["article_done"].groupby(held["speaker"]).sum(),
-        }
-    )
-    hosted = held.groupby("host").size().rename("hosted")
-    ledger = pd.DataFrame(index=timeline.members.index)
-    ledger = ledger.join(per_member).join(by_speaker).join(hosted).fillna(0).astype(int)
-    ledger["attendance"] = ledger["attended"] * params.attend_credit
-    ledger["talks_credit"] = ledger["talks"] * params.talk_credit
-    ledger["hosting"] = ledger["hosted"] * params.host_credit
-    ledger["oral_comments"] = ledger["oral"] * params.oral_comment_credit
-    ledger["written_comments"] = ledger["written"] * params.written_comment_credit
-    ledger["outreach"] = ledger["outreach_counted"] * params.outreach_credit
-    ledger["articles_credit"] = ledger["articles"] * params.article_credit
-    credit_columns = {
-        "attendance": "attendance",
-        "talks": "talks_credit",
-        "hosting": "hosting",
-        "oral_comments": "oral_comments",
-        "written_comments": "written_comments",
-        "outreach": "outreach",
-        "articles": "articles_credit",
-    }
-    breakdown = pd.DataFrame({name: ledger[column] for name, column in credit_columns.items()})
-    breakdown["credits"] = breakdown.sum(axis=1)
-    counts = ledger[
-        ["attended", "oral", "written", "talks", "hosted", "outreach_counted", "articles"]
+    attended = rows[rows["attended"]]
+    oral = rows[rows["comment"] == COMMENT_ORAL]
+    written = rows[rows["comment"] == COMMENT_WRITTEN]
+    outreach = timeline.outreach[timeline.outreach["session"].isin(held.index)]
+    outreach = outreach.sort_values("date", kind="stable")
+    counted = outreach[outreach.groupby("session").cumcount() < params.outreach_cap]
+    articles = held[held["article_done"]]
+    parts = [
+        (attended["member"], attended["held_date"], "attendance", params.attend_credit),
+        (oral["member"], oral["held_date"], "oral_comments", params.oral_comment_credit),
+        (
+            written["member"],
+            written["held_date"],
+            "written_comments",
+            params.written_comment_credit,
+        ),
+        (held["speaker"], held["held_date"], "talks", params.talk_credit),
+        (held["host"], held["held_date"], "hosting", params.host_credit),
+        (
+            counted["session"].map(held["speaker"]),
+            counted["date"],
+            "outreach",
+            params.outreach_credit,
+        ),
+        (
+            articles["speaker"],
+            articles["article_date"].fillna(articles["held_date"]),
+            "articles",
+            params.article_credit,
+        ),
     ]
-    return breakdown.join(counts.add_prefix("n_"))
+    frames = [
+        pd.DataFrame(
+            {
+                "member": members.to_numpy(dtype=object),
+                "date": pd.to_datetime(dates.to_numpy()),
+                "source": source,
+                "credits": float(credit),
+            }
+        )
+        for members, dates, source, credit in parts
+    ]
+    return pd.concat(frames, ignore_index=True)
+
+
+def credit_ledger(timeline: Timeline, year: int) -> pd.DataFrame:
+    """Credits per member key: one column per source, ``credits`` their sum, ``n_`` counts."""
+    events = year_events(timeline, year)
+    grouped = events.groupby(["member", "source"])["credits"]
+    sums = grouped.sum().unstack(fill_value=0).astype(float)
+    counts = grouped.size().unstack(fill_value=0)
+    index = timeline.members.index
+    breakdown = sums.reindex(index=index, columns=BREAKDOWN, fill_value=0.0).fillna(0.0)
+    breakdown["credits"] = breakdown[BREAKDOWN].sum(axis=1)
+    tallies = counts.reindex(index=index, columns=BREAKDOWN, fill_value=0).fillna(0).astype(int)
+    return breakdown.join(tallies.add_prefix("n_"))
 
 
 def credit_events(timeline: Timeline, member: str, year: int) -> pd.DataFrame:
     """One member's credits as dated events (date, source, credits, cumulative) for a chart."""
-    params = timeline.params
-    rows = timeline.attendance
-    rows = rows[(rows["member"] == member) & (rows["year"] == year)]
-    comment_value = rows["comment"].map(
-        {COMMENT_ORAL: params.oral_comment_credit, COMMENT_WRITTEN: params.written_comment_credit}
-    )
-    sessions = timeline.sessions
-    held = sessions[sessions["held"] & (sessions["year"] == year)]
-    talks = held[held["speaker"] == member]
-    hosted = held[held["host"] == member]
-    outreach = timeline.outreach[timeline.outreach["session"].isin(talks.index)].sort_values("date")
-    outreach = outreach[outreach.groupby("session").cumcount() < params.outreach_cap]
-    articles = talks[talks["article_done"]]
-    parts = [
-        pd.DataFrame(
-            {
-                "date": rows["held_date"],
-                "source": "attendance",
-                "credits": rows["attended"] * params.attend_credit,
-            }
-        ),
-        pd.DataFrame(
-            {"date": rows["held_date"], "source": "comment", "credits": comment_value.fillna(0)}
-        ),
-        pd.DataFrame({"date": talks["held_date"], "source": "talk", "credits": params.talk_credit}),
-        pd.DataFrame(
-            {"date": hosted["held_date"], "source": "hosting", "credits": params.host_credit}
-        ),
-        pd.DataFrame(
-            {"date": outreach["date"], "source": "outreach", "credits": params.outreach_credit}
-        ),
-        pd.DataFrame(
-            {
-                "date": articles["article_date"].fillna(articles["held_date"]),
-                "source": "article",
-                "credits": params.article_credit,
-            }
-        ),
-    ]
-    events = (
-        pd.concat([p for p in parts if len(p)], ignore_index=True)
-        if any(len(p) for p in parts)
-        else None
-    )
-    if events is None:
-        return pd.DataFrame(
-            {
-                "date": pd.Series(dtype="datetime64[ns]"),
-                "source": [],
-                "credits": [],
-                "cumulative": [],
-            }
-        )
-    events = events[events["credits"] > 0].sort_values("date", kind="stable")
+    events = year_events(timeline, year)
+    events = events[(events["member"] == member) & (events["credits"] > 0)]
+    events = events.sort_values("date", kind="stable").drop(columns="member")
     events["cumulative"] = events["credits"].cumsum()
     return events.reset_index(drop=True)

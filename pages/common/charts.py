@@ -136,6 +136,7 @@ def session_timeline(sessions: pd.DataFrame, lang: Lang) -> alt.Chart:
 
 def credit_buildup(events: pd.DataFrame, line: int, lang: Lang) -> alt.Chart:
     """Cumulative credits of one member against the pro-rated line."""
+    events = events.assign(source=[label(f"breakdown_{part}", lang) for part in events["source"]])
     base = alt.Chart(events).encode(
         x=alt.X("date:T", title=label("date", lang), axis=alt.Axis(format="%m-%d", labelAngle=0))
     )

@@ -95,3 +95,18 @@ def test_cancelled_and_future_sessions_earn_nothing():
 def test_credits_of_another_year_do_not_count():
     rep = scenario(year=2027, as_of=D(2027, 3, 1))
     assert float(member(rep, "甲")["credits"]) == 0
+
+
+def test_a_members_chart_events_add_up_to_the_ledger():
+    from model.engine.credits import credit_events
+
+    rep = scenario()
+    for key, row in rep.members.iterrows():
+        events = credit_events(rep.timeline, key, 2026)
+        total = float(events["cumulative"].iloc[-1]) if len(events) else 0.0
+        assert total == float(row["credits"]), row["name"]
+    # 甲 by hand: talk 1 on 03-10 (attend 2 + talk 10), outreach 03-20 and 03-25 (3 each),
+    # the article dated with the talk (5), session 2 on 04-12 (attend 2 + host 2).
+    jia = credit_events(rep.timeline, member(rep, "甲").name, 2026)
+    assert list(jia["credits"]) == [2, 10, 5, 3, 3, 2, 2]
+    assert list(jia["cumulative"])[-1] == 27
