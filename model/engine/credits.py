@@ -18,11 +18,14 @@ BREAKDOWN = [
 ]
 
 
-def year_events(timeline: Timeline, year: int) -> pd.DataFrame:
-    """Every credit of the year as an event: member, date, source (a BREAKDOWN part), credits.
+Credited = tuple[str, pd.Series, pd.Series, float]  # source, member keys, dates, credit each
 
-    The one place where DOMAIN.md §5–§6 turn what happened into credits: the ledger sums these
-    events, and a member's chart draws them.
+
+def credited(timeline: Timeline, year: int) -> list[Credited]:
+    """What earns a credit in the year, one entry per BREAKDOWN part: who, when, how much.
+
+    The one place where DOMAIN.md §5–§6 turn what happened into credits: the ledger counts
+    these rows per member, and a member's chart draws them as dated events.
     """
     params = timeline.params
     rows = timeline.attendance[timeline.attendance["year"] == year]
@@ -35,61 +38,59 @@ def year_events(timeline: Timeline, year: int) -> pd.DataFrame:
     outreach = outreach.sort_values("date", kind="stable")
     counted = outreach[outreach.groupby("session").cumcount() < params.outreach_cap]
     articles = held[held["article_done"]]
-    parts = [
-        (attended["member"], attended["held_date"], "attendance", params.attend_credit),
-        (oral["member"], oral["held_date"], "oral_comments", params.oral_comment_credit),
+    return [
+        ("attendance", attended["member"], attended["held_date"], params.attend_credit),
+        ("oral_comments", oral["member"], oral["held_date"], params.oral_comment_credit),
         (
+            "written_comments",
             written["member"],
             written["held_date"],
-            "written_comments",
             params.written_comment_credit,
         ),
-        (held["speaker"], held["held_date"], "talks", params.talk_credit),
-        (held["host"], held["held_date"], "hosting", params.host_credit),
+        ("talks", held["speaker"], held["held_date"], params.talk_credit),
+        ("hosting", held["host"], held["held_date"], params.host_credit),
         (
+            "outreach",
             counted["session"].map(held["speaker"]),
             counted["date"],
-            "outreach",
             params.outreach_credit,
         ),
         (
+            "articles",
             articles["speaker"],
             articles["article_date"].fillna(articles["held_date"]),
-            "articles",
             params.article_credit,
         ),
     ]
-    frames = [
-        pd.DataFrame(
-            {
-                "member": members.to_numpy(dtype=object),
-                "date": pd.to_datetime(dates.to_numpy()),
-                "source": source,
-                "credits": float(credit),
-            }
-        )
-        for members, dates, source, credit in parts
-    ]
-    return pd.concat(frames, ignore_index=True)
 
 
 def credit_ledger(timeline: Timeline, year: int) -> pd.DataFrame:
     """Credits per member key: one column per source, ``credits`` their sum, ``n_`` counts."""
-    events = year_events(timeline, year)
-    grouped = events.groupby(["member", "source"])["credits"]
-    sums = grouped.sum().unstack(fill_value=0).astype(float)
-    counts = grouped.size().unstack(fill_value=0)
     index = timeline.members.index
-    breakdown = sums.reindex(index=index, columns=BREAKDOWN, fill_value=0.0).fillna(0.0)
-    breakdown["credits"] = breakdown[BREAKDOWN].sum(axis=1)
-    tallies = counts.reindex(index=index, columns=BREAKDOWN, fill_value=0).fillna(0).astype(int)
-    return breakdown.join(tallies.add_prefix("n_"))
+    breakdown = pd.DataFrame(index=index)
+    tallies = pd.DataFrame(index=index)
+    for source, members, _, credit in credited(timeline, year):
+        counts = members.value_counts().reindex(index, fill_value=0).astype(int)
+        tallies[f"n_{source}"] = counts
+        breakdown[source] = counts * float(credit)
+    breakdown = breakdown[BREAKDOWN]
+    breakdown["credits"] = breakdown.sum(axis=1)
+    return breakdown.join(tallies)
 
 
 def credit_events(timeline: Timeline, member: str, year: int) -> pd.DataFrame:
     """One member's credits as dated events (date, source, credits, cumulative) for a chart."""
-    events = year_events(timeline, year)
-    events = events[(events["member"] == member) & (events["credits"] > 0)]
-    events = events.sort_values("date", kind="stable").drop(columns="member")
+    frames = [
+        pd.DataFrame(
+            {
+                "date": pd.to_datetime(dates[members == member].to_numpy()),
+                "source": source,
+                "credits": float(credit),
+            }
+        )
+        for source, members, dates, credit in credited(timeline, year)
+    ]
+    events = pd.concat(frames, ignore_index=True)
+    events = events[events["credits"] > 0].sort_values("date", kind="stable")
     events["cumulative"] = events["credits"].cumsum()
     return events.reset_index(drop=True)
