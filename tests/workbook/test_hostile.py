@@ -609,3 +609,22 @@ def test_running_out_of_memory_is_too_complex_not_corrupt(monkeypatch):
 
     monkeypatch.setattr(reader, "load_raw_sheet", exhausted)
     assert unreadable(hostile.clean()) == "FILE_TOO_COMPLEX"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        b"<row r='1048576'><c r='XFD1048576' t='inlineStr'><is><t>x</t></is></c></row>",
+        b'<row r="1048576"><c t="inlineStr" r="XFD1048576"><is><t>x</t></is></c></row>',
+    ],
+    ids=["single-quoted", "r-after-t"],
+)
+def test_a_far_cell_written_another_way_is_still_found(row):
+    data = hostile.with_sheet_xml(
+        hostile.clean(),
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b"</sheetData>", row + b"</sheetData>"),
+    )
+    result = read(data)
+    assert [(e.code, e.sheet) for e in result.errors] == [("FILE_FAR_CELL", "成员")]
+    assert "XFD1048576" in result.errors[0].message
