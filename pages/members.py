@@ -4,11 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from model.engine import BREAKDOWN, credit_events
-from model.texts import consequence_text, fix_line, reasons_text, status_label
+from model.texts import status_label
 from pages.common.charts import credit_buildup, status_distribution
 from pages.common.context import t
 from pages.common.downloads import report_download
-from pages.common.layout import header, safe
+from pages.common.layout import explanation, header, safe
 
 ctx = header("page_members")
 if ctx is not None:
@@ -60,13 +60,12 @@ if ctx is not None:
             cols[3].metric(t("exam"), exam if exam != "—" else t("no_exam_yet"))
             events = credit_events(report.timeline, key, ctx.filters.year)
             st.altair_chart(credit_buildup(events, int(row["line"]), lang), width="stretch")
-            st.markdown(f"**{t('reasons')}**：" + safe(reasons_text(row["reasons"], lang)))
-            fix = fix_line(row["fix"], lang)
+            reasons, fix, consequence = explanation(row, lang)
+            st.markdown(reasons)
             if fix:
-                st.info(f"{t('fix')}：{safe(fix)}")
-            consequence = consequence_text(row["consequence"], lang)
+                st.info(fix)
             if consequence:
-                st.error(f"{t('consequence')}：{consequence}")
+                st.error(consequence)
             attendance = report.timeline.attendance
             mine = attendance[
                 (attendance["member"] == key) & (attendance["year"] == ctx.filters.year)

@@ -5,15 +5,12 @@ import streamlit as st
 
 from model.texts import (
     FINDINGS,
-    consequence_text,
     finding_text,
     finding_title,
-    fix_line,
-    reasons_text,
     status_label,
 )
 from pages.common.context import t
-from pages.common.layout import finding_lines, header, safe
+from pages.common.layout import explanation, finding_lines, header, safe
 
 ctx = header("page_risk")
 if ctx is not None:
@@ -36,13 +33,8 @@ if ctx is not None:
             lines = [
                 f"**\\[{label}\\] {safe(row['group'])} · {safe(row['name'])}**（{t('credits')} {row['credits']:g}/{row['line']}）"
             ]
-            lines.append(f"{t('reasons')}：" + safe(reasons_text(row["reasons"], lang)))
-            fix = fix_line(row["fix"], lang)
-            if fix:
-                lines.append(f"{t('fix')}：{safe(fix)}")
-            consequence = consequence_text(row["consequence"], lang)
-            if consequence:
-                lines.append(f"{t('consequence')}：**{consequence}**")
+            reasons, fix, consequence = explanation(row, lang)
+            lines += [reasons, *(line for line in (fix, consequence) if line)]
             box("  \n".join(lines))
 
     st.subheader(t("findings"))

@@ -7,7 +7,14 @@ import re
 import pandas as pd
 import streamlit as st
 
-from model.texts import finding_text, finding_title
+from model.texts import (
+    Lang,
+    consequence_text,
+    finding_text,
+    finding_title,
+    fix_line,
+    reasons_text,
+)
 from pages.common.context import PageContext, current_source, read_cached, scoped_cached, t
 from pages.common.filters import Filters, sidebar
 from pages.common.session import account_box, require
@@ -94,3 +101,16 @@ def percent(value: object) -> str:
     except (TypeError, ValueError):
         return "—"
     return "—" if number != number else f"{number:.0%}"
+
+
+def explanation(row: pd.Series, lang: Lang) -> tuple[str, str | None, str | None]:
+    """A member's reasons, fix and consequence as labelled, escaped lines (fix and consequence
+    None when there is none): the members detail and the risk cards say the same."""
+    reasons = f"{t('reasons')}：" + safe(reasons_text(row["reasons"], lang))
+    fix = fix_line(row["fix"], lang)
+    consequence = consequence_text(row["consequence"], lang)
+    return (
+        reasons,
+        f"{t('fix')}：{safe(fix)}" if fix else None,
+        f"{t('consequence')}：{consequence}" if consequence else None,
+    )
