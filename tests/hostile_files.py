@@ -4,12 +4,40 @@ from __future__ import annotations
 
 import io
 import struct
+import time
 import zipfile
 import zlib
 
 import openpyxl
 
+from model.workbook.reader import ReadResult, read_workbook
 from tests.workbooks import ledger
+
+SECONDS = 30  # the bound of issue #10 for any input
+
+
+def read(data: bytes, **kwargs) -> ReadResult:
+    """read_workbook, asserting it answered within SECONDS."""
+    started = time.perf_counter()
+    result = read_workbook(data, **kwargs)
+    assert time.perf_counter() - started < SECONDS
+    return result
+
+
+def unreadable(data: bytes, **kwargs) -> str:
+    """The code of the one clear error a file that cannot be read gets."""
+    result = read(data, **kwargs)
+    assert result.unreadable and result.workbook is None and len(result.errors) == 1
+    assert result.errors[0].message and result.errors[0].hint
+    return result.errors[0].code
+
+
+def cell_errors(data: bytes) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(code, sheet, cell, value) of each error of a readable file."""
+    result = read(data)
+    assert not result.unreadable
+    return [(e.code, e.sheet, e.cell, e.value) for e in result.errors]
+
 
 MEMBERS = [
     ["张三", "城关镇党委", "M1", "书记", "是"],
