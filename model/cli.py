@@ -11,6 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from model.texts.notices import notice_text
 from model.workbook.errors import WorkbookError, make_error
 
 if TYPE_CHECKING:
@@ -163,6 +164,8 @@ def validation_json(result: ReadResult) -> dict:
         "ok": result.ok,
         "errors": [error.as_dict() for error in result.errors],
         "counts": result.workbook.counts() if result.workbook else {},
+        "format": result.kind.format if result.kind else None,
+        "notices": [{"code": code, "message": notice_text(code, "zh")} for code in result.notices],
     }
 
 
@@ -182,7 +185,10 @@ def _validate(args: argparse.Namespace) -> int:
     if args.json:
         json.dump(validation_json(result), sys.stdout, ensure_ascii=False, indent=2)
         print()
-    elif result.ok:
+        return exit_code(result)
+    for code in result.notices:
+        print(f"注意：{notice_text(code, 'zh')}")
+    if result.ok:
         assert result.workbook is not None  # ok means a workbook
         counts = "，".join(f"{sheet} {rows} 行" for sheet, rows in result.workbook.counts().items())
         print(f"台账有效：{counts}")
@@ -199,7 +205,8 @@ def _annotate(args: argparse.Namespace) -> int:
     if result.unreadable:
         print_errors(result.errors)
         return EXIT_UNREADABLE
-    annotated = annotate_isolated(Path(args.path).read_bytes(), result.errors, cli_limits())
+    data = Path(args.path).read_bytes()
+    annotated = annotate_isolated(data, result.errors, cli_limits(), kind=result.kind)
     Path(args.out).write_bytes(annotated)
     print(f"已写入 {args.out}：标注 {len(result.errors)} 处错误")
     return exit_code(result)

@@ -1,14 +1,15 @@
 """数据上传: check an upload, show its errors or its changes, and publish it on request."""
 
 import hashlib
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from model.outputs import template_bytes
 from model.store import IdenticalToCurrent, StaleUpload, Store, prepare, publish
-from model.texts import finding_title
-from model.workbook import MAX_UPLOAD_BYTES, annotate_isolated
+from model.texts import finding_title, notice_text
+from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
 from pages.common.context import data_dir, lang, t
 from pages.common.downloads import XLSX
 from pages.common.layout import header, safe
@@ -61,9 +62,7 @@ st.download_button(
 )
 # A new key after each publish empties the uploader, so the page starts afresh.
 uploader_key = f"uploader_{st.session_state.get('uploads_published', 0)}"
-upload = st.file_uploader(
-    t("uploader"), type=["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"], key=uploader_key
-)
+upload = st.file_uploader(t("uploader"), type=list(ACCEPTED_SUFFIXES), key=uploader_key)
 if upload is not None:
     data = upload.getvalue()
     digest = hashlib.sha256(data).hexdigest()
@@ -74,6 +73,8 @@ if upload is not None:
             prepared = prepare(store, data, upload.name, max_bytes=MAX_UPLOAD_BYTES)
         st.session_state["prepared"], st.session_state["prepared_sha"] = prepared, digest
     result = prepared.result
+    for notice in result.notices:
+        st.info(notice_text(notice, lang()))
     if result.unreadable:
         st.error(t("unreadable"))
         message, hint = result.errors[0].text(lang())
@@ -82,8 +83,8 @@ if upload is not None:
         st.error(t("errors_found", count=len(result.errors)))
         st.download_button(
             t("annotated_download"),
-            data=lambda: annotate_isolated(data, result.errors),
-            file_name=f"标注-{upload.name}",
+            data=lambda: annotate_isolated(data, result.errors, kind=result.kind),
+            file_name=f"标注-{Path(upload.name).stem}.xlsx",
             mime=XLSX,
             on_click="ignore",
         )

@@ -17,7 +17,9 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from model.outputs.convert import openpyxl_copy
 from model.outputs.xlsx_safe import append_text_row, has_unstorable, storable
+from model.texts.notices import notice_text
 from model.workbook.errors import WorkbookError
 
 ERROR_FILL = PatternFill("solid", fgColor="FF9999")
@@ -31,12 +33,19 @@ _SHEET_DATA_START = re.compile(rb"<(?:\w+:)?sheetData\b[^>]*>")
 _SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>")
 
 
-def annotate_bytes(data: bytes, errors: list[WorkbookError]) -> bytes:
-    """A copy of ``data`` (an .xlsx that openpyxl can open) with the errors marked."""
-    book = load_workbook(io.BytesIO(trim_empty_tails(data)))
+def annotate_bytes(
+    data: bytes, errors: list[WorkbookError], file_format: str = "xlsx", macros: bool = False
+) -> bytes:
+    """An .xlsx copy of ``data`` with the errors marked; .xls, .xlsb and .ods are converted."""
+    notes = [notice_text("MACROS_IGNORED")] if macros else []
+    if file_format in ("xlsx", "xlsm"):
+        book = load_workbook(io.BytesIO(trim_empty_tails(data)))
+    else:
+        book = openpyxl_copy(data)
+        notes.append(notice_text("CONVERTED_TO_XLSX", suffix=f".{file_format}"))
     if LIST_SHEET in book.sheetnames:
         del book[LIST_SHEET]
-    listing = _error_list(book.create_sheet(LIST_SHEET, 0), errors)
+    listing = _error_list(book.create_sheet(LIST_SHEET, 0), errors, notes)
     for number, error in enumerate(errors, start=1):
         if error.sheet in book.sheetnames and error.cell:
             _mark(book[error.sheet], error)
@@ -62,7 +71,9 @@ def error_list_bytes(errors: list[WorkbookError]) -> bytes:
     return buffer.getvalue()
 
 
-def _error_list(listing: Worksheet, errors: list[WorkbookError]) -> Worksheet:
+def _error_list(
+    listing: Worksheet, errors: list[WorkbookError], notes: list[str] | None = None
+) -> Worksheet:
     listing.append(LIST_HEADER)
     for cell in listing[1]:
         cell.font = Font(bold=True)
@@ -82,6 +93,8 @@ def _error_list(listing: Worksheet, errors: list[WorkbookError]) -> Worksheet:
         append_text_row(listing, row)
     if stripped:
         listing.append([STRIPPED_NOTE])
+    for note in notes or []:
+        listing.append([f"注：{note}"])
     for letter, width in zip("ABCDEFGH", (6, 12, 8, 6, 12, 18, 50, 60), strict=True):
         listing.column_dimensions[letter].width = width
     listing.freeze_panes = "A2"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
@@ -26,5 +26,10 @@ def append_text_row(sheet: Worksheet, values: Iterable[object]) -> None:
     """Append a row; any string that Excel would take for a formula is stored as a string."""
     sheet.append([storable(value) for value in values])
     for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES):
-            cell.data_type = "s"
+        keep_text(cell)
+
+
+def keep_text(cell: Cell | MergedCell) -> None:
+    """A string that Excel would take for a formula stays a string."""
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES):
+        cell.data_type = "s"

@@ -24,6 +24,7 @@ __getattr__, __dir__, __all__ = attach(
             "status_label",
         ],
         "labels": ["LABELS", "PROCEDURE", "text"],
+        "notices": ["NOTICES", "notice_text"],
         "shifts": ["METRIC_LABELS", "SHIFT_TITLES", "change_text", "shown", "summary_paragraph"],
     },
 )
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
         status_label,
     )
     from model.texts.labels import LABELS, PROCEDURE, text
+    from model.texts.notices import NOTICES, notice_text
     from model.texts.shifts import (
         METRIC_LABELS,
         SHIFT_TITLES,

@@ -9,97 +9,60 @@ from __future__ import annotations
 ERRORS: dict[str, dict[str, tuple[str, str]]] = {
     # The file as a whole cannot be read (exit code 2).
     "FILE_EMPTY": {
-        "zh": ("文件是空的（0 字节）。", "请重新保存台账后再上传 .xlsx 文件。"),
+        "zh": ("文件是空的（0 字节）。", "请在 Excel/WPS 中重新保存台账后再上传。"),
         "en": (
             "The file is empty (0 bytes).",
-            "Save the workbook again and upload the .xlsx file.",
+            "Save the workbook again in Excel/WPS and upload it.",
         ),
     },
     "FILE_TOO_LARGE": {
         "zh": (
             "文件太大：{size_mb:.1f} MB，超过上限 {limit_mb} MB。",
-            "请删除无关工作表或图片后另存为 .xlsx 再上传。",
+            "请删除无关工作表或图片，保存后再上传。",
         ),
         "en": (
             "The file is {size_mb:.1f} MB, over the {limit_mb} MB limit.",
-            "Remove unrelated sheets or pictures, save as .xlsx and upload again.",
-        ),
-    },
-    "FILE_XLS": {
-        "zh": (
-            "这是旧版 Excel 97-2003（.xls）文件，无法读取。",
-            "请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再上传。",
-        ),
-        "en": (
-            "This is an old Excel 97-2003 (.xls) file.",
-            "Save it as an Excel workbook (.xlsx) and upload again.",
+            "Remove unrelated sheets or pictures, save and upload again.",
         ),
     },
     "FILE_ENCRYPTED": {
         "zh": (
             "文件设置了打开密码（已加密），无法读取。",
-            "请在 Excel/WPS 中取消“用密码进行加密”后另存为 .xlsx 再上传。",
+            "请在 Excel/WPS 中取消“用密码进行加密”，保存后再上传。",
         ),
         "en": (
             "The file is protected by a password.",
-            "Remove the password in Excel/WPS, save as .xlsx.",
-        ),
-    },
-    "FILE_MACRO": {
-        "zh": (
-            "文件含有宏（.xlsm），出于安全考虑不予读取。",
-            "请“另存为”不含宏的 Excel 工作簿（.xlsx）后再上传。",
-        ),
-        "en": (
-            "The file contains macros (.xlsm).",
-            "Save it as a workbook without macros (.xlsx).",
-        ),
-    },
-    "FILE_ODS": {
-        "zh": (
-            "这是 OpenDocument 表格（.ods），不是 .xlsx。",
-            "请在 WPS/LibreOffice 中“另存为”Excel 工作簿（.xlsx）后再上传。",
-        ),
-        "en": (
-            "This is an OpenDocument spreadsheet (.ods).",
-            "Save it as an Excel workbook (.xlsx).",
-        ),
-    },
-    "FILE_XLSB": {
-        "zh": (
-            "这是 Excel 二进制工作簿（.xlsb），不是 .xlsx。",
-            "请“另存为”Excel 工作簿（.xlsx）后再上传。",
-        ),
-        "en": (
-            "This is an Excel binary workbook (.xlsb).",
-            "Save it as an Excel workbook (.xlsx).",
+            "Remove the password in Excel/WPS, save and upload again.",
         ),
     },
     "FILE_NOT_XLSX": {
         "zh": (
-            "这不是 Excel 工作簿（.xlsx）文件。",
-            "请上传用 Excel 或 WPS 保存的 .xlsx 台账；可先下载模板填写。",
+            "这不是表格文件（可读取 .xlsx、.xlsm、.xls、.xlsb、.ods）。",
+            "请上传用 Excel、WPS 或 LibreOffice 保存的台账；可先下载模板填写。",
         ),
         "en": (
-            "This is not an Excel workbook (.xlsx).",
-            "Upload the ledger saved by Excel or WPS as .xlsx.",
+            "This is not a spreadsheet (.xlsx, .xlsm, .xls, .xlsb and .ods can be read).",
+            "Upload the ledger as saved by Excel, WPS or LibreOffice.",
         ),
     },
     "FILE_ZIP_BOMB": {
-        "zh": ("文件解压后异常巨大（{detail}），已拒绝读取。", "请上传正常保存的 .xlsx 台账。"),
+        "zh": (
+            "文件解压后异常巨大（{detail}），已拒绝读取。",
+            "请上传在 Excel/WPS 中正常保存的台账。",
+        ),
         "en": (
             "The file unpacks to an abnormal size ({detail}).",
-            "Upload a normally saved .xlsx ledger.",
+            "Upload a ledger normally saved by Excel/WPS.",
         ),
     },
     "FILE_CORRUPT": {
         "zh": (
             "文件已损坏，无法读取：{detail}",
-            "请在 Excel/WPS 中打开确认无误后重新保存为 .xlsx 再上传。",
+            "请在 Excel/WPS 中打开，确认无误后重新保存再上传。",
         ),
         "en": (
             "The file is damaged: {detail}",
-            "Open it in Excel/WPS, check it and save it again as .xlsx.",
+            "Open it in Excel/WPS, check it and save it again.",
         ),
     },
     "FILE_FAR_CELL": {

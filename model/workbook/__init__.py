@@ -8,7 +8,7 @@ __getattr__, __dir__, __all__ = attach(
     __name__,
     {
         "errors": ["UnreadableWorkbook", "WorkbookError", "make_error"],
-        "intake": ["MAX_UPLOAD_BYTES"],
+        "intake": ["ACCEPTED_SUFFIXES", "MAX_UPLOAD_BYTES", "FileKind"],
         "isolation": ["Limits", "annotate_isolated", "read_isolated", "warm"],
         "params": ["PARAM_INFO", "ParamInfo", "Params"],
         "reader": ["ReadResult", "Workbook", "read_workbook", "read_workbook_file"],
@@ -17,7 +17,7 @@ __getattr__, __dir__, __all__ = attach(
 
 if TYPE_CHECKING:
     from model.workbook.errors import UnreadableWorkbook, WorkbookError, make_error
-    from model.workbook.intake import MAX_UPLOAD_BYTES
+    from model.workbook.intake import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, FileKind
     from model.workbook.isolation import Limits, annotate_isolated, read_isolated, warm
     from model.workbook.params import PARAM_INFO, ParamInfo, Params
     from model.workbook.reader import ReadResult, Workbook, read_workbook, read_workbook_file

@@ -1,8 +1,10 @@
 """Checks on untrusted bytes before any parser sees them: size, container, zip structure, extent.
 
-The uploader's file type is no security check, so every path into the reader passes here. Nothing
-the zip's directory declares is trusted: every part is inflated here, in a stream with a byte cap,
-and each worksheet's extent is taken from the cells that hold a value, not from `<dimension>`.
+The uploader's file type is no security check, so every path into the reader passes here and the
+format is told from the bytes, never from the file name. Nothing a zip's directory declares is
+trusted: every part is inflated here, in a stream with a byte cap, and each .xlsx worksheet's
+extent is taken from the cells that hold a value, not from `<dimension>`. .xls, .xlsb and .ods
+sheets are bounded by the isolated reader's memory and time limits.
 """
 
 from __future__ import annotations
@@ -15,8 +17,13 @@ import zipfile
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Literal
 
 from model.workbook.errors import UnreadableWorkbook, column_letter, make_error
+
+# The formats calamine reads, as the uploader lists them; told apart by content (``FileKind``).
+ACCEPTED_SUFFIXES = ("xlsx", "xlsm", "xls", "xlsb", "ods")
+FileFormat = Literal["xlsx", "xlsm", "xls", "xlsb", "ods"]
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000
@@ -37,6 +44,18 @@ _CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
+class FileKind:
+    """What the bytes are: the format and whether they carry macros (never run, only noted)."""
+
+    format: FileFormat
+    macros: bool = False
+
+    @property
+    def suffix(self) -> str:
+        return f".{self.format}"
+
+
+@dataclass(frozen=True)
 class SheetExtent:
     """The farthest cell holding a value: 1-based row and column (0 when the sheet is empty)."""
 
@@ -49,8 +68,8 @@ class SheetExtent:
         return self.max_row * self.max_column
 
 
-def check_workbook_bytes(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> None:
-    """Raise UnreadableWorkbook unless ``data`` looks like a plain, sane .xlsx package."""
+def check_workbook_bytes(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> FileKind:
+    """The kind of a sane spreadsheet file; UnreadableWorkbook for anything else."""
     if not data:
         raise UnreadableWorkbook(make_error("FILE_EMPTY"))
     if len(data) > max_bytes:
@@ -60,9 +79,7 @@ def check_workbook_bytes(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> None
             )
         )
     if data.startswith(_OLE_MAGIC):
-        # An encrypted .xlsx is an OLE container holding an EncryptionInfo stream.
-        encrypted = "EncryptionInfo".encode("utf-16-le") in data[:1_000_000]
-        raise UnreadableWorkbook(make_error("FILE_ENCRYPTED" if encrypted else "FILE_XLS"))
+        return _ole_kind(data)
     if not data.startswith(_ZIP_MAGIC):
         raise UnreadableWorkbook(make_error("FILE_NOT_XLSX"))
     try:
@@ -73,8 +90,8 @@ def check_workbook_bytes(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> None
     if len(entries) > MAX_ZIP_ENTRIES:
         raise UnreadableWorkbook(make_error("FILE_ZIP_BOMB", detail=f"{len(entries)} 个部件"))
     names = {entry.filename for entry in entries}
-    _check_package_kind(archive, names)
-    sheet_names = _sheet_parts(archive)
+    kind = _package_kind(archive, names)
+    sheet_names = _sheet_parts(archive) if kind.format in ("xlsx", "xlsm") else {}
     extents = _inflate_all(data, entries)
     for extent in extents:
         if extent.cells > MAX_SHEET_CELLS:
@@ -87,20 +104,49 @@ def check_workbook_bytes(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> None
                     columns=extent.max_column,
                 )
             )
+    return kind
 
 
-def _check_package_kind(archive: zipfile.ZipFile, names: set[str]) -> None:
-    if "mimetype" in names and any(n.endswith("content.xml") for n in names):
-        raise UnreadableWorkbook(make_error("FILE_ODS"))
-    if "xl/workbook.bin" in names:
-        raise UnreadableWorkbook(make_error("FILE_XLSB"))
-    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+# Stream names in an OLE directory are UTF-16: .xls keeps its cells in "Workbook" (BIFF8) or
+# "Book" (BIFF5), its macros under "_VBA_PROJECT_CUR"; an encrypted .xlsx is an OLE file too.
+_OLE_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
+_OLE_WORKBOOK = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
+_OLE_MACROS = "_VBA_PROJECT".encode("utf-16-le")
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _ole_kind(data: bytes) -> FileKind:
+    if _OLE_ENCRYPTED in data:
+        raise UnreadableWorkbook(make_error("FILE_ENCRYPTED"))
+    if not any(stream in data for stream in _OLE_WORKBOOK):
+        raise UnreadableWorkbook(make_error("FILE_NOT_XLSX"))  # a Word or other OLE file
+    return FileKind("xls", macros=_OLE_MACROS in data)
+
+
+def _package_kind(archive: zipfile.ZipFile, names: set[str]) -> FileKind:
+    lowered = {name.lower() for name in names}
+    macros = any(name.endswith("vbaproject.bin") for name in lowered)
+    if "mimetype" in names:
+        mimetype = _read_small(archive, "mimetype", limit=200).strip()
+        if mimetype != _ODS_MIMETYPE or "content.xml" not in names:
+            raise UnreadableWorkbook(make_error("FILE_NOT_XLSX"))  # a text document, a slide show
+        manifest = (
+            _read_small(archive, "META-INF/manifest.xml")
+            if "META-INF/manifest.xml" in names
+            else b""
+        )
+        if b"encryption-data" in manifest:
+            raise UnreadableWorkbook(make_error("FILE_ENCRYPTED"))
+        return FileKind("ods", macros=any(name.startswith("basic/") for name in lowered))
+    if "[Content_Types].xml" not in names:
+        raise UnreadableWorkbook(make_error("FILE_NOT_XLSX"))
+    if "xl/workbook.xml" not in names:
+        if "xl/workbook.bin" in names:
+            return FileKind("xlsb", macros=macros)
         raise UnreadableWorkbook(make_error("FILE_NOT_XLSX"))
     content_types = _read_small(archive, "[Content_Types].xml").lower()
-    if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroenabled" in (
-        content_types
-    ):
-        raise UnreadableWorkbook(make_error("FILE_MACRO"))
+    macros = macros or b"macroenabled" in content_types
+    return FileKind("xlsm" if macros else "xlsx", macros=macros)
 
 
 def _read_small(archive: zipfile.ZipFile, name: str, limit: int = 2_000_000) -> bytes:

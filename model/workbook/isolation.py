@@ -30,6 +30,7 @@ from model.workbook.errors import WorkbookError, make_error
 from model.workbook.isolation_worker import receive_frame, send_frame
 
 if TYPE_CHECKING:
+    from model.workbook.intake import FileKind
     from model.workbook.reader import ReadResult
 
 UPLOAD_MEMORY_MB = int(os.environ.get("XUEXI_READ_MEMORY_MB", "1536"))
@@ -158,11 +159,20 @@ def read_isolated(data: bytes, max_bytes: int, limits: Limits | None = None) -> 
 
 
 def annotate_isolated(
-    data: bytes, errors: list[WorkbookError], limits: Limits | None = None
+    data: bytes,
+    errors: list[WorkbookError],
+    limits: Limits | None = None,
+    kind: FileKind | None = None,
 ) -> bytes:
-    """The annotated copy, made in a child; if the child fails, the error list on its own."""
+    """The annotated .xlsx copy, made in a child; if the child fails, the error list on its own."""
+    arguments = {
+        "data": data,
+        "errors": errors,
+        "file_format": kind.format if kind else "xlsx",
+        "macros": kind.macros if kind else False,
+    }
     try:
-        annotated = run_isolated("annotate", {"data": data, "errors": errors}, limits)
+        annotated = run_isolated("annotate", arguments, limits)
     except IsolatedFailure:
         annotated = None
     if isinstance(annotated, bytes):

@@ -63,7 +63,12 @@ def _run(task: str, arguments: dict[str, Any]) -> object:
     if task == "annotate":
         from model.outputs.annotate import annotate_bytes
 
-        return annotate_bytes(arguments["data"], arguments["errors"])
+        return annotate_bytes(
+            arguments["data"],
+            arguments["errors"],
+            arguments.get("file_format", "xlsx"),
+            arguments.get("macros", False),
+        )
     raise ValueError(task)
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 
 from model.workbook.cells import cell_errors, duplicate_errors, typed_frame
 from model.workbook.errors import UnreadableWorkbook, WorkbookError, make_error
-from model.workbook.intake import MAX_UPLOAD_BYTES, check_workbook_bytes
+from model.workbook.intake import MAX_UPLOAD_BYTES, FileKind, check_workbook_bytes
 from model.workbook.params import Params
 from model.workbook.people import member_keys, resolve_people
 from model.workbook.rawsheet import RawSheet, load_raw_sheet, open_workbook
@@ -45,6 +46,8 @@ class ReadResult:
     workbook: Workbook | None
     errors: list[WorkbookError]
     unreadable: bool = False
+    kind: FileKind | None = None  # None when the bytes are no spreadsheet at all
+    notices: list[str] = field(default_factory=list)  # codes of ``model.texts.NOTICES``
 
     @property
     def ok(self) -> bool:
@@ -71,14 +74,19 @@ def read_workbook(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> ReadResult:
 
 def _read(data: bytes, max_bytes: int) -> ReadResult:
     try:
-        check_workbook_bytes(data, max_bytes)
-        raws, errors = _load_sheets(data)
+        kind = check_workbook_bytes(data, max_bytes)
     except UnreadableWorkbook as exc:
         return ReadResult(None, [exc.error], unreadable=True)
+    notices = ["MACROS_IGNORED"] if kind.macros else []
+    try:
+        raws, errors = _load_sheets(data)
+    except UnreadableWorkbook as exc:
+        return ReadResult(None, [exc.error], unreadable=True, kind=kind, notices=notices)
     if (MEMBERS.key not in raws or PLAN.key not in raws) and errors:
-        return ReadResult(None, errors)
+        return ReadResult(None, errors, kind=kind, notices=notices)
     workbook, cell_problems = _typed_workbook(raws)
-    return ReadResult(workbook, _in_sheet_order(errors + cell_problems, workbook.sheet_names))
+    ordered = _in_sheet_order(errors + cell_problems, workbook.sheet_names)
+    return ReadResult(workbook, ordered, kind=kind, notices=notices)
 
 
 def _in_sheet_order(errors: list[WorkbookError], names: dict[str, str]) -> list[WorkbookError]:
@@ -98,10 +106,8 @@ def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]
     try:
         reader = open_workbook(data)
         names = list(reader.sheet_names)
-    except MemoryError:
-        raise
-    except Exception as exc:  # calamine raises its own types for every broken package
-        raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=_short(exc))) from exc
+    except BaseException as exc:  # calamine's own errors, and Rust panics (not Exceptions)
+        _raise_unreadable(exc)
     candidates = {spec.key: [name for name in names if spec.matches(name)] for spec in SHEETS}
     matched = {key: found[0] if found else None for key, found in candidates.items()}
     if matched[MEMBERS.key] is None and matched[PLAN.key] is None:
@@ -124,10 +130,8 @@ def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]
             continue
         try:
             loaded = load_raw_sheet(reader, name, spec)
-        except MemoryError:
-            raise
-        except Exception as exc:
-            raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=_short(exc))) from exc
+        except BaseException as exc:
+            _raise_unreadable(exc)
         if isinstance(loaded, list):
             errors += loaded
         else:
@@ -135,7 +139,19 @@ def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]
     return raws, errors
 
 
-def _short(exc: Exception) -> str:
+def _raise_unreadable(exc: BaseException) -> NoReturn:
+    """A parser failure as a clear error; re-raised as it is when not the file's fault (out of
+    memory, interrupted). A corrupt .xls can make calamine panic, and pyo3 raises a panic as a
+    BaseException."""
+    if isinstance(exc, (MemoryError, KeyboardInterrupt, SystemExit, GeneratorExit)):
+        raise exc
+    text = str(exc).lower()
+    if "password" in text or "encrypt" in text:
+        raise UnreadableWorkbook(make_error("FILE_ENCRYPTED")) from exc
+    raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=_short(exc))) from exc
+
+
+def _short(exc: BaseException) -> str:
     return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
 
 

@@ -122,6 +122,8 @@ def test_cli_validate_json_and_exit_codes(tmp_path):
             "宣讲记录": 0,
             "考试成绩": 0,
         },
+        "format": "xlsx",
+        "notices": [],
     }
     bad_run = run_cli("validate", str(bad), "--json")
     assert bad_run.returncode == 1

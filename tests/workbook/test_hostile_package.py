@@ -124,13 +124,25 @@ def test_a_corrupt_deflate_stream():
         (os.urandom(4096), "FILE_NOT_XLSX"),
         ("姓名,中心组\n张三,城关镇\n".encode(), "FILE_NOT_XLSX"),
         (b"PK\x03\x04" + os.urandom(2000), "FILE_CORRUPT"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "FILE_XLS"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "FILE_NOT_XLSX"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le") + b"\0" * 600,
+            "FILE_CORRUPT",
+        ),
         (
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le"),
             "FILE_ENCRYPTED",
         ),
     ],
-    ids=["empty", "random", "csv-renamed", "truncated-zip", "xls", "encrypted"],
+    ids=[
+        "empty",
+        "random",
+        "csv-renamed",
+        "truncated-zip",
+        "ole-not-xls",
+        "xls-broken",
+        "encrypted",
+    ],
 )
 def test_files_that_are_no_workbook(data, code):
     assert unreadable(data) == code
@@ -144,11 +156,13 @@ def test_a_truncated_workbook():
 @pytest.mark.parametrize(
     ("extra", "code"),
     [
-        ({"xl/vbaProject.bin": b"\0" * 64}, "FILE_MACRO"),
-        ({"xl/workbook.bin": b"\0"}, "FILE_XLSB"),
-        ({"mimetype": b"application/vnd.oasis", "content.xml": b"<x/>"}, "FILE_ODS"),
+        ({"mimetype": b"application/vnd.oasis", "content.xml": b"<x/>"}, "FILE_NOT_XLSX"),
+        (
+            {"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"},
+            "FILE_NOT_XLSX",
+        ),
     ],
-    ids=["macro", "xlsb", "ods"],
+    ids=["ods-wrong-mimetype", "odt"],
 )
 def test_packages_of_another_kind(extra, code):
     entries = hostile.parts(hostile.clean())

@@ -76,12 +76,15 @@ def test_a_workbook_with_other_sheets_is_not_a_ledger():
 @pytest.mark.parametrize(
     ("name", "code"),
     [
-        ("date.xls", "FILE_XLS"),
         ("pass_protected.xlsx", "FILE_ENCRYPTED"),
-        ("vba.xlsm", "FILE_MACRO"),
-        ("date.ods", "FILE_ODS"),
-        ("date.xlsb", "FILE_XLSB"),
-        ("OOM_alloc.xls", "FILE_XLS"),
+        ("pass_protected.xlsb", "FILE_ENCRYPTED"),
+        ("pass_protected.ods", "FILE_ENCRYPTED"),
+        ("ptgexp-truncated-operand.xls", "FILE_CORRUPT"),  # calamine panics on it
+        ("date.xls", "NOT_A_LEDGER"),
+        ("date.xlsb", "NOT_A_LEDGER"),
+        ("date.ods", "NOT_A_LEDGER"),
+        ("vba.xlsm", "NOT_A_LEDGER"),
+        ("OOM_alloc.xls", "NOT_A_LEDGER"),
     ],
 )
 def test_unreadable_kinds_from_the_corpus(name, code):
@@ -89,16 +92,34 @@ def test_unreadable_kinds_from_the_corpus(name, code):
 
 
 @needs_corpus
-def test_cli_validate_exits_2_with_a_clear_message_for_an_old_xls():
+@pytest.mark.parametrize(
+    ("name", "file_format", "macros"),
+    [
+        ("date.xls", "xls", False),
+        ("date.xlsb", "xlsb", False),
+        ("date.ods", "ods", False),
+        ("vba.xlsm", "xlsm", True),
+        ("date.xlsx", "xlsx", False),
+    ],
+)
+def test_the_format_is_told_from_the_bytes(name, file_format, macros):
+    result = read_workbook((CORPUS / name).read_bytes())
+    assert result.kind is not None
+    assert (result.kind.format, result.kind.macros) == (file_format, macros)
+    assert result.notices == (["MACROS_IGNORED"] if macros else [])
+
+
+@needs_corpus
+def test_cli_validate_exits_2_with_a_clear_message_for_a_corrupt_xls():
+    path = CORPUS / "ptgexp-truncated-operand.xls"
     run = subprocess.run(
-        [sys.executable, "-m", "model", "validate", str(CORPUS / "date.xls"), "--json"],
+        [sys.executable, "-m", "model", "validate", str(path), "--json"],
         capture_output=True,
         text=True,
         check=False,
     )
     assert run.returncode == 2
     report = json.loads(run.stdout)
-    assert report["ok"] is False
-    assert report["errors"][0]["code"] == "FILE_XLS"
-    assert ".xlsx" in report["errors"][0]["hint"]
+    assert report["ok"] is False and report["format"] == "xls"
+    assert report["errors"][0]["code"] == "FILE_CORRUPT"
     assert "Traceback" not in run.stderr

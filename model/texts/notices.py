@@ -1,0 +1,21 @@
+"""Notices about an upload that are not errors: the file is read, and the clerk should know this."""
+
+from __future__ import annotations
+
+from model.texts.domain import Lang
+
+NOTICES: dict[str, dict[str, str]] = {
+    "MACROS_IGNORED": {
+        "zh": "文件含有宏（VBA）：只读取了表格数据，宏未运行，也不会保存到标注副本中。",
+        "en": "The file contains macros (VBA): only the cell data was read; no macro was run, and "
+        "the annotated copy does not keep them.",
+    },
+    "CONVERTED_TO_XLSX": {
+        "zh": "原文件为 {suffix}，标注副本已另存为 .xlsx。",
+        "en": "The original file is {suffix}; the annotated copy is saved as .xlsx.",
+    },
+}
+
+
+def notice_text(code: str, lang: Lang = "zh", **details: object) -> str:
+    return NOTICES[code][lang].format(**details)
