@@ -335,7 +335,8 @@ def _versions(args: argparse.Namespace) -> int:
         )
     versions = store.versions()
     if args.json:
-        json.dump([asdict(v) for v in versions], sys.stdout, ensure_ascii=False, indent=2)
+        listing = [asdict(v) | {"format": v.file_format} for v in versions]
+        json.dump(listing, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return EXIT_OK
     if not versions:

@@ -5,7 +5,7 @@ import streamlit as st
 
 from model.store import IdenticalToCurrent, Store
 from pages.common.context import data_dir, t
-from pages.common.downloads import XLSX
+from pages.common.downloads import MIME_TYPES, XLSX
 from pages.common.layout import header
 from pages.common.session import accounts, require
 
@@ -40,7 +40,7 @@ else:
             t("download_version", version=chosen.version),
             data=lambda: store.read_bytes(chosen),
             file_name=f"v{chosen.version}-{chosen.original_name}",
-            mime=XLSX,
+            mime=MIME_TYPES.get(chosen.file_format, XLSX),
             on_click="ignore",
         )
         restorable = user.can("restore") and chosen.version != versions[0].version

@@ -1,12 +1,11 @@
 """数据上传: check an upload, show its errors or its changes, and publish it on request."""
 
 import hashlib
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from model.outputs import template_bytes
+from model.outputs import annotated_file_name, template_bytes
 from model.store import IdenticalToCurrent, StaleUpload, Store, prepare, publish
 from model.texts import finding_title, notice_text
 from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
@@ -84,7 +83,7 @@ if upload is not None:
         st.download_button(
             t("annotated_download"),
             data=lambda: annotate_isolated(data, result.errors, kind=result.kind),
-            file_name=f"标注-{Path(upload.name).stem}.xlsx",
+            file_name=annotated_file_name(upload.name),
             mime=XLSX,
             on_click="ignore",
         )

@@ -7,7 +7,7 @@ from model._lazy import attach
 __getattr__, __dir__, __all__ = attach(
     __name__,
     {
-        "annotate": ["annotate_bytes", "error_list_bytes"],
+        "annotate": ["annotate_bytes", "annotated_file_name", "error_list_bytes"],
         "export": ["report_workbook"],
         "terminal": ["report_text"],
         "template": ["template_bytes"],
@@ -15,7 +15,7 @@ __getattr__, __dir__, __all__ = attach(
 )
 
 if TYPE_CHECKING:
-    from model.outputs.annotate import annotate_bytes, error_list_bytes
+    from model.outputs.annotate import annotate_bytes, annotated_file_name, error_list_bytes
     from model.outputs.export import report_workbook
     from model.outputs.template import template_bytes
     from model.outputs.terminal import report_text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from pathlib import PurePath
 
 from openpyxl import Workbook as OpenpyxlWorkbook
 from openpyxl import load_workbook
@@ -31,6 +32,11 @@ _VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)\b")
 _ROW_END = re.compile(rb"</(?:\w+:)?row>")
 _SHEET_DATA_START = re.compile(rb"<(?:\w+:)?sheetData\b[^>]*>")
 _SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>")
+
+
+def annotated_file_name(original_name: str) -> str:
+    """标注-台账.xlsx for 台账.xls: the annotated copy is always an .xlsx."""
+    return f"标注-{PurePath(original_name).stem}.xlsx"
 
 
 def annotate_bytes(

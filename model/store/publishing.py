@@ -78,4 +78,5 @@ def publish(
         finding_counts=prepared.finding_counts,
         comment=comment,
         expected_parent=expected,
+        file_format=prepared.result.kind.format if prepared.result.kind else "xlsx",
     )

@@ -56,6 +56,11 @@ class Version:
     comment: str
     file_name: str
 
+    @property
+    def file_format(self) -> str:
+        """The stored file's format (xlsx, xls, ods …): the clerk's own bytes are kept as sent."""
+        return Path(self.file_name).suffix.lstrip(".") or "xlsx"
+
 
 class StaleUpload(Exception):
     """The upload was prepared against a version that is no longer current."""
@@ -142,8 +147,9 @@ class Store:
         finding_counts: dict[str, int],
         comment: str = "",
         expected_parent: int | bool | None = False,
+        file_format: str = "xlsx",
     ) -> Version:
-        """Publish ``data`` as the next version.
+        """Publish ``data`` (a workbook of ``file_format``) as the next version.
 
         ``expected_parent`` is the version the upload was prepared against (``None`` for an empty
         store); if another version was published meanwhile, StaleUpload is raised. ``False``
@@ -170,7 +176,7 @@ class Store:
                         raise StaleUpload(expected_parent, current_number)
                     number = (current_number or 0) + 1
                     temp = self._write_temp(data)
-                    file_name = f"v{number:05d}-{sha[:16]}.xlsx"
+                    file_name = f"v{number:05d}-{sha[:16]}.{file_format}"
                     version = Version(
                         number,
                         dt.datetime.now().isoformat(timespec="seconds"),
@@ -274,6 +280,7 @@ class Store:
             row_counts=old.row_counts,
             finding_counts=old.finding_counts,
             comment=f"恢复自 v{number}",
+            file_format=old.file_format,
         )
 
     def _write_temp(self, data: bytes) -> Path:

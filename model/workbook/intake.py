@@ -36,6 +36,9 @@ RATIO_CHECKED_FROM = 10 * 1024 * 1024
 # calamine holds a sheet as a dense grid from A1 to its farthest value: rows × columns cells of
 # about 40 bytes each. A province's participation sheet is 1,000,000 × 6.
 MAX_SHEET_CELLS = 16_000_000
+# .ods writes identical consecutive rows once, with a repeat count: a kilobyte can stand for a
+# million rows of data. Real ledgers repeat few rows that hold values (empty ones cost nothing).
+MAX_ODS_REPEATED_ROWS = 10_000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -93,6 +96,8 @@ def check_workbook_bytes(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> File
     kind = _package_kind(archive, names)
     sheet_names = _sheet_parts(archive) if kind.format in ("xlsx", "xlsm") else {}
     extents = _inflate_all(data, entries)
+    if kind.format == "ods":
+        _check_ods_repeats(data, archive.getinfo("content.xml"))
     for extent in extents:
         if extent.cells > MAX_SHEET_CELLS:
             raise UnreadableWorkbook(
@@ -161,6 +166,31 @@ def _read_small(archive: zipfile.ZipFile, name: str, limit: int = 2_000_000) -> 
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^<>]{0,4000})>")
 _RELATIONSHIP = re.compile(rb"<Relationship\b[^>]{0,4000}>")
 _ATTRIBUTE = re.compile(rb'([\w:]+)="([^"<>]{0,2000})"')
+
+
+_ROW_REPEAT = re.compile(
+    rb"<table:table-row\b[^<>]{0,400}?number-rows-repeated=\"(\d{1,9})\"[^<>]{0,400}?(/?)>"
+)
+_ROW_CLOSE = b"</table:table-row>"
+_HOLDS_VALUE = re.compile(rb"office:value-type=|<text:p\b")
+
+
+def _check_ods_repeats(data: bytes, content: zipfile.ZipInfo) -> None:
+    """Refuse an .ods whose rows that hold values are repeated into too many rows."""
+    _, xml = _inflate(data, content, keep=True)
+    assert xml is not None
+    repeated = 0
+    for match in _ROW_REPEAT.finditer(xml):
+        count = int(match.group(1))
+        if count < 2 or match.group(2):  # not repeated, or an empty self-closed row
+            continue
+        end = xml.find(_ROW_CLOSE, match.end())
+        if _HOLDS_VALUE.search(xml, match.end(), end if end >= 0 else len(xml)):
+            repeated += count - 1
+    if repeated > MAX_ODS_REPEATED_ROWS:
+        raise UnreadableWorkbook(
+            make_error("FILE_TOO_COMPLEX", detail=f"有内容的行被重复展开为 {repeated:,} 行")
+        )
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:

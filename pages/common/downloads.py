@@ -9,6 +9,14 @@ from model.texts import Lang
 from pages.common.context import PageContext, t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# A published version downloads as the clerk sent it, in its own format.
+MIME_TYPES = {
+    "xlsx": XLSX,
+    "xlsm": "application/vnd.ms-excel.sheet.macroEnabled.12",
+    "xls": "application/vnd.ms-excel",
+    "xlsb": "application/vnd.ms-excel.sheet.binary.macroEnabled.12",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
 
 
 def _build(report: Report, lang: Lang, show_names: bool, shifts: Shifts) -> bytes:

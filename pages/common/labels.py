@@ -151,8 +151,8 @@ UI: dict[str, dict[Lang, str]] = {
     "value_\u65e0": {"zh": "无", "en": "None"},
     # Upload page
     "upload_intro": {
-        "zh": "上传更新后的台账（.xlsx）。先检查，没有错误才能发布；发布前可预览改动。坏文件不会覆盖已发布的数据。",
-        "en": "Upload the updated workbook (.xlsx). It is checked first; only an error-free file can be published, after a preview of its changes. A bad file never replaces published data.",
+        "zh": "上传更新后的台账（可用 .xlsx、.xlsm、.xls、.xlsb、.ods）。先检查，没有错误才能发布；发布前可预览改动。坏文件不会覆盖已发布的数据。",
+        "en": "Upload the updated workbook (.xlsx, .xlsm, .xls, .xlsb or .ods). It is checked first; only an error-free file can be published, after a preview of its changes. A bad file never replaces published data.",
     },
     "template_download": {"zh": "下载空白模板", "en": "Download the blank template"},
     "uploader": {"zh": "选择台账文件", "en": "Choose the workbook"},

@@ -8,6 +8,9 @@ from streamlit.testing.v1 import AppTest
 
 from model.dev.sample import SAMPLE_PATH
 from model.store.versions import Store
+from model.workbook.intake import ACCEPTED_SUFFIXES
+from pages.common.downloads import MIME_TYPES
+from tests import formats
 from tests.workbooks import ledger, publish
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,3 +114,37 @@ def test_errors_are_reported_in_english_when_english_is_chosen(data_dir):
     table = at.dataframe[0].value
     assert list(table["Problem"]) == ["中心组 must not be empty."]
     assert list(table["How to fix"]) == ["Fill in 中心组."]
+
+
+def test_the_uploader_lists_exactly_the_formats_read(data_dir):
+    at = upload_page()
+    assert list(at.file_uploader[0].proto.type) == [f".{s}" for s in ACCEPTED_SUFFIXES]
+
+
+def test_an_xls_upload_shows_its_errors_by_cell(data_dir):
+    at = upload_page()
+    xls = formats.XLS_FIXTURE.read_bytes()
+    at.file_uploader[0].set_value(("台账.xls", xls, "application/vnd.ms-excel")).run()
+    assert not at.exception, at.exception
+    assert any("发现 4 处错误" in e.value for e in at.error)
+    # One table per sheet, under the sheet's name, with the cell first.
+    sheets = [m.value.strip("*") for m in at.markdown if m.value.startswith("**")]
+    cells = {
+        (sheet, cell)
+        for sheet, table in zip(sheets, at.dataframe, strict=False)
+        for cell in table.value.iloc[:, 0]
+    }
+    assert {(sheet, cell) for _, sheet, cell in formats.EXPECTED_ERRORS} <= cells
+    assert Store(data_dir).current() is None
+
+
+def test_an_ods_upload_publishes_the_original_file(data_dir):
+    at = upload_page()
+    ods = formats.as_ods(formats.without_errors())
+    at.file_uploader[0].set_value(("台账.ods", ods, MIME_TYPES["ods"])).run()
+    assert not at.exception, at.exception
+    at.button(key="publish_button").click().run()
+    store = Store(data_dir)
+    current = store.current()
+    assert current.file_format == "ods" and current.file_name.endswith(".ods")
+    assert store.read_bytes(current) == ods

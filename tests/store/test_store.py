@@ -11,6 +11,7 @@ import pytest
 from model.store.publishing import prepare, publish
 from model.store.versions import IdenticalToCurrent, StaleUpload, Store
 from model.workbook.reader import read_workbook
+from tests import formats
 from tests.workbooks import ledger
 
 MEMBERS = [["张三", "城关镇党委", None, "书记", "是"], ["李四", "城关镇党委"]]
@@ -164,3 +165,39 @@ def test_cli_publish_versions_restore(tmp_path):
         (1, "文书", "首版"),
     ]
     assert listed[2]["row_counts"]["成员"] == 2
+
+
+def test_an_xls_is_kept_as_sent_and_restored_as_xls(tmp_path):
+    store = Store(tmp_path)
+    xls = formats.XLS_FIXTURE.read_bytes()
+    first = put(store, xls, file_format="xls")
+    put(store, book())
+    restored = store.restore(first.version, "管理员")
+    for version in (first, restored):
+        assert version.file_format == "xls" and store.file_path(version).suffix == ".xls"
+        assert store.read_bytes(version) == xls
+    assert store.versions()[1].file_format == "xlsx"
+
+
+def test_publishing_an_ods_stores_the_original_and_versions_json_names_its_format(tmp_path):
+    ods = formats.as_ods(formats.without_errors())
+    source = tmp_path / "台账.ods"
+    source.write_bytes(ods)
+    data = tmp_path / "data"
+    run = subprocess.run(
+        [sys.executable, "-m", "model", "publish", str(source), "--data", str(data)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    store = Store(data)
+    assert store.read_bytes(store.current()) == ods
+    listing = subprocess.run(
+        [sys.executable, "-m", "model", "versions", "--data", str(data), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    (version,) = json.loads(listing.stdout)
+    assert (version["format"], version["original_name"]) == ("ods", "台账.ods")
