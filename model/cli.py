@@ -29,7 +29,7 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_IDENTICAL = 0, 1, 2, 3
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.run in (_validate, _annotate, _report, _publish, _shifts):
+    if args.run in (_validate, _annotate, _report, _publish, _shifts, _record):
         from model.workbook.isolation import warm
 
         warm(wait=False)  # the reader's zygote starts while this process imports what it needs
@@ -61,6 +61,15 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--group", default=None)
     report.add_argument("--json", action="store_true")
     report.set_defaults(run=_report)
+
+    record = commands.add_parser("record", help="学习档案：成员的年度学习记录（A4 打印，附签字栏）")
+    record.add_argument("path")
+    record.add_argument("out", help="输出的 .xlsx（每名成员一个工作表）")
+    record.add_argument("--year", type=int, required=True)
+    record.add_argument("--as-of", type=_date, default=None, help="统计截止日期 YYYY-MM-DD")
+    record.add_argument("--member", default=None, help="成员姓名或编号；不填则导出整个中心组")
+    record.add_argument("--group", default=None, help="中心组（按姓名找成员时必填）")
+    record.set_defaults(run=_record)
 
     shifts = commands.add_parser("shifts", help="成效：“四个转变”与上年对比，附年度总结用语")
     shifts.add_argument("path")
@@ -237,6 +246,38 @@ def _report(args: argparse.Namespace) -> int:
         print()
     else:
         print(report_text(report))
+    return EXIT_OK
+
+
+def _record(args: argparse.Namespace) -> int:
+    from model.engine.record import find_member, group_records, study_record
+    from model.engine.report import build_report
+    from model.outputs.record_sheet import records_bytes
+
+    if args.member is None and args.group is None:
+        print("请用 --group 指定中心组，或用 --member（加 --group）指定成员。", file=sys.stderr)
+        return EXIT_ERRORS
+    result = read_for_cli(args.path)
+    if not result.ok:
+        return refuse(result, False, "无法生成学习档案")
+    assert result.workbook is not None
+    report = build_report(result.workbook, args.year, args.as_of, None)
+    groups = set(report.members["group"])
+    if args.group is not None and args.group not in groups:
+        print(f"{args.year} 年度没有中心组“{args.group}”的成员。", file=sys.stderr)
+        return EXIT_ERRORS
+    if args.member is None:
+        records = group_records(report, args.group)
+    else:
+        keys = find_member(report, args.member, args.group)
+        if len(keys) != 1:
+            found = "、".join(f"{report.members.at[k, 'group']!s} {k}" for k in keys)
+            reason = f"有 {len(keys)} 人同名（{found}），请改用编号" if keys else "找不到此人"
+            print(f"成员“{args.member}”：{reason}。", file=sys.stderr)
+            return EXIT_ERRORS
+        records = [study_record(report, keys[0])]
+    Path(args.out).write_bytes(records_bytes(records))
+    print(f"已写入 {args.out}：{len(records)} 名成员的 {args.year} 年度学习档案")
     return EXIT_OK
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 
 from model.engine.timeline import Timeline
@@ -18,7 +20,14 @@ BREAKDOWN = [
 ]
 
 
-Credited = tuple[str, pd.Series, pd.Series, float]  # source, member keys, dates, credit each
+class Credited(NamedTuple):
+    """One source of credits: who earned it, when, for which session, and how much each time."""
+
+    source: str
+    members: pd.Series
+    dates: pd.Series
+    credit: float
+    sessions: pd.Series
 
 
 def credited(timeline: Timeline, year: int) -> list[Credited]:
@@ -39,29 +48,48 @@ def credited(timeline: Timeline, year: int) -> list[Credited]:
     counted = outreach[outreach.groupby("session").cumcount() < params.outreach_cap]
     articles = held[held["article_done"]]
     return [
-        ("attendance", attended["member"], attended["held_date"], params.attend_credit),
-        ("oral_comments", oral["member"], oral["held_date"], params.oral_comment_credit),
-        (
+        Credited(
+            "attendance",
+            attended["member"],
+            attended["held_date"],
+            params.attend_credit,
+            attended["session"],
+        ),
+        Credited(
+            "oral_comments",
+            oral["member"],
+            oral["held_date"],
+            params.oral_comment_credit,
+            oral["session"],
+        ),
+        Credited(
             "written_comments",
             written["member"],
             written["held_date"],
             params.written_comment_credit,
+            written["session"],
         ),
-        ("talks", held["speaker"], held["held_date"], params.talk_credit),
-        ("hosting", held["host"], held["held_date"], params.host_credit),
-        (
+        Credited("talks", held["speaker"], held["held_date"], params.talk_credit, _ids(held)),
+        Credited("hosting", held["host"], held["held_date"], params.host_credit, _ids(held)),
+        Credited(
             "outreach",
             counted["session"].map(held["speaker"]),
             counted["date"],
             params.outreach_credit,
+            counted["session"],
         ),
-        (
+        Credited(
             "articles",
             articles["speaker"],
             articles["article_date"].fillna(articles["held_date"]),
             params.article_credit,
+            _ids(articles),
         ),
     ]
+
+
+def _ids(sessions: pd.DataFrame) -> pd.Series:
+    return pd.Series(sessions.index, index=sessions.index)
 
 
 def credit_ledger(timeline: Timeline, year: int) -> pd.DataFrame:
@@ -69,7 +97,7 @@ def credit_ledger(timeline: Timeline, year: int) -> pd.DataFrame:
     index = timeline.members.index
     breakdown = pd.DataFrame(index=index)
     tallies = pd.DataFrame(index=index)
-    for source, members, _, credit in credited(timeline, year):
+    for source, members, _, credit, _ in credited(timeline, year):
         counts = members.value_counts().reindex(index, fill_value=0).astype(int)
         tallies[f"n_{source}"] = counts
         breakdown[source] = counts * float(credit)
@@ -88,7 +116,7 @@ def credit_events(timeline: Timeline, member: str, year: int) -> pd.DataFrame:
                 "credits": float(credit),
             }
         )
-        for source, members, dates, credit in credited(timeline, year)
+        for source, members, dates, credit, _ in credited(timeline, year)
     ]
     events = pd.concat(frames, ignore_index=True)
     events = events[events["credits"] > 0].sort_values("date", kind="stable")

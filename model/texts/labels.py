@@ -49,6 +49,58 @@ LABELS: dict[str, dict[Lang, str]] = {
     "sheet_overview": {"zh": "总览", "en": "Overview"},
     "sheet_members": {"zh": "成员学分", "en": "Members"},
     "sheet_findings": {"zh": "问题清单", "en": "Findings"},
+    # 学习档案: one member's printable study record
+    "record_title": {
+        "zh": "中心组理论学习档案（{year}年度）",
+        "en": "Central-group study record ({year})",
+    },
+    "record_who": {
+        "zh": "姓名：{name}　　中心组：{group}　　职务：{position}　　编号：{member_id}",
+        "en": "Name: {name}    Group: {group}    Position: {position}    ID: {member_id}",
+    },
+    "record_when": {
+        "zh": "年度：{year}　　统计截止日期：{as_of}",
+        "en": "Year: {year}    As of: {as_of}",
+    },
+    "record_sessions": {
+        "zh": "一、参加学习（在岗期间已举行的各场）",
+        "en": "1. Sessions held while in post",
+    },
+    "record_talks": {"zh": "二、主讲及成果转化", "en": "2. Talks given and their follow-up"},
+    "record_exam": {"zh": "三、理论考试", "en": "3. Theory exam"},
+    "record_result": {"zh": "四、学分与评定", "en": "4. Credits and assessment"},
+    "record_number": {"zh": "序号", "en": "No."},
+    "record_date": {"zh": "日期", "en": "Date"},
+    "record_topic": {"zh": "专题", "en": "Topic"},
+    "record_role": {"zh": "角色", "en": "Role"},
+    "record_attendance": {"zh": "出勤", "en": "Attendance"},
+    "record_comment": {"zh": "点评", "en": "Comment"},
+    "record_outreach": {"zh": "联系点宣讲（次）", "en": "Outreach (times)"},
+    "record_outreach_credits": {"zh": "宣讲学分", "en": "Outreach credits"},
+    "record_article": {"zh": "理论文章", "en": "Article"},
+    "record_article_credits": {"zh": "文章学分", "en": "Article credits"},
+    "record_role_speaker": {"zh": "主讲", "en": "Speaker"},
+    "record_role_host": {"zh": "主持", "en": "Host"},
+    "record_role_listener": {"zh": "参加", "en": "Attendee"},
+    "record_no_row": {"zh": "无记录（按缺席）", "en": "No record (absent)"},
+    "record_none": {"zh": "无", "en": "None"},
+    "record_no_talk": {"zh": "本年度未主讲。", "en": "No talk given this year."},
+    "record_no_session": {
+        "zh": "本年度在岗期间没有已举行的学习。",
+        "en": "No session held while in post this year.",
+    },
+    "record_total": {
+        "zh": "年度学分 {credits:g}，达标线 {line:g}（按在岗天数折算）",
+        "en": "Credits {credits:g}; pass line {line:g} (pro-rated by days in post)",
+    },
+    "record_status": {"zh": "评定：{status}", "en": "Assessment: {status}"},
+    "record_reasons": {"zh": "依据：{reasons}", "en": "Grounds: {reasons}"},
+    "record_consequence": {"zh": "后果：{consequence}", "en": "Consequence: {consequence}"},
+    "record_signatures": {
+        "zh": "本人签字：＿＿＿＿＿＿　　中心组秘书：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
+        "en": "Signature: ____________    Group secretary: ____________    Date: ____________",
+    },
+    "record_footer": {"zh": "第 &P 页，共 &N 页", "en": "Page &P of &N"},
 }
 
 PROCEDURE: dict[Lang, list[str]] = {
