@@ -7,7 +7,11 @@ from model.engine import BREAKDOWN, credit_events
 from model.texts import status_label
 from pages.common.charts import credit_buildup, status_distribution
 from pages.common.context import t
-from pages.common.downloads import report_download
+from pages.common.downloads import (
+    group_record_download,
+    member_record_download,
+    report_download,
+)
 from pages.common.layout import explanation, header, safe
 
 ctx = header("page_members")
@@ -58,6 +62,7 @@ if ctx is not None:
             if not pd.isna(row["makeup"]):
                 exam += f"（{t('makeup')} {row['makeup']:g}）"
             cols[3].metric(t("exam"), exam if exam != "—" else t("no_exam_yet"))
+            member_record_download(ctx, report, key)
             events = credit_events(report.timeline, key, ctx.filters.year)
             st.altair_chart(credit_buildup(events, int(row["line"]), lang), width="stretch")
             reasons, fix, consequence = explanation(row, lang)
@@ -86,3 +91,4 @@ if ctx is not None:
                     hide_index=True,
                 )
     report_download(ctx, report)
+    group_record_download(ctx, report)

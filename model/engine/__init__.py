@@ -9,6 +9,7 @@ __getattr__, __dir__, __all__ = attach(
     __name__,
     {
         "credits": ["BREAKDOWN", "credit_events", "credit_ledger"],
+        "record": ["StudyRecord", "find_member", "group_records", "study_record"],
         "findings": ["RULES", "find_all"],
         "report": ["Report", "build_report", "default_year", "years_of"],
         "scope": ["restrict"],
@@ -20,6 +21,7 @@ __getattr__, __dir__, __all__ = attach(
 if TYPE_CHECKING:
     from model.engine.credits import BREAKDOWN, credit_events, credit_ledger
     from model.engine.findings import RULES, find_all
+    from model.engine.record import StudyRecord, find_member, group_records, study_record
     from model.engine.report import Report, build_report, default_year, years_of
     from model.engine.scope import restrict
     from model.engine.shifts import AVERAGES, METRICS, SHIFTS, Shifts, measure_shifts

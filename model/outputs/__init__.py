@@ -9,6 +9,7 @@ __getattr__, __dir__, __all__ = attach(
     {
         "annotate": ["annotate_bytes", "annotated_file_name", "error_list_bytes"],
         "export": ["report_workbook"],
+        "record_sheet": ["records_bytes"],
         "terminal": ["report_text"],
         "template": ["template_bytes"],
     },
@@ -17,5 +18,6 @@ __getattr__, __dir__, __all__ = attach(
 if TYPE_CHECKING:
     from model.outputs.annotate import annotate_bytes, annotated_file_name, error_list_bytes
     from model.outputs.export import report_workbook
+    from model.outputs.record_sheet import records_bytes
     from model.outputs.template import template_bytes
     from model.outputs.terminal import report_text

@@ -37,3 +37,45 @@ def report_download(ctx: PageContext, report: Report) -> None:
         icon=":material/download:",
         on_click="ignore",
     )
+
+
+def _records(report: Report, keys: tuple[str, ...], lang: Lang) -> bytes:
+    from model.engine import study_record
+    from model.outputs import records_bytes
+
+    return records_bytes([study_record(report, key) for key in keys], lang)
+
+
+def member_record_download(ctx: PageContext, report: Report, key: str) -> None:
+    """One member's 学习档案; names are printed whatever the meeting mode (it is a file)."""
+    name = str(report.members.at[key, "name"])
+    st.download_button(
+        t("record_member", name=name),
+        data=lambda: _records(report, (key,), ctx.filters.lang),
+        file_name=f"学习档案-{report.year}-{name}.xlsx",
+        mime=XLSX,
+        icon=":material/print:",
+        on_click="ignore",
+        key="record_member_download",
+    )
+
+
+def group_record_download(ctx: PageContext, report: Report) -> None:
+    """Every member of one group, one printable sheet each; only groups the user may see."""
+    groups = list(dict.fromkeys(report.members["group"]))
+    if not groups:
+        return
+    st.markdown(f"**{t('record_heading')}**", help=t("record_help"))
+    chosen = ctx.filters.group if ctx.filters.group in groups else None
+    if chosen is None:
+        chosen = st.selectbox(t("record_group_pick"), groups, key="record_group_pick")
+    keys = tuple(report.members.index[report.members["group"] == chosen])
+    st.download_button(
+        t("record_group", group=chosen),
+        data=lambda: _records(report, keys, ctx.filters.lang),
+        file_name=f"学习档案-{report.year}-{chosen}.xlsx",
+        mime=XLSX,
+        icon=":material/print:",
+        on_click="ignore",
+        key="record_group_download",
+    )

@@ -143,6 +143,17 @@ UI: dict[str, dict[Lang, str]] = {
     "rules_status": {"zh": "考核状态", "en": "Assessment statuses"},
     # Downloads
     "download_report": {"zh": "下载 Excel 报表", "en": "Download Excel report"},
+    "record_heading": {"zh": "学习档案（A4 打印）", "en": "Study records (A4 print)"},
+    "record_help": {
+        "zh": "年度学习档案：各场学习的角色、出勤、点评和学分，主讲成果，考试与评定，附签字栏，可直接打印存档。",
+        "en": "The year's study record: role, attendance, comment and credits per session, talks and their follow-up, exam and assessment, with signature lines, ready to print.",
+    },
+    "record_member": {"zh": "下载{name}的学习档案", "en": "Download {name}'s study record"},
+    "record_group_pick": {"zh": "中心组", "en": "Central group"},
+    "record_group": {
+        "zh": "下载{group}全体成员的学习档案（每人一页）",
+        "en": "Download the study records of {group} (one sheet each)",
+    },
     "value_\u51fa\u5e2d": {"zh": "出席", "en": "Present"},
     "value_\u8bf7\u5047": {"zh": "请假", "en": "On leave"},
     "value_\u7f3a\u5e2d": {"zh": "缺席", "en": "Absent"},
