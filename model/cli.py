@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--as-of", type=_date, default=None, help="统计截止日期 YYYY-MM-DD")
     report.add_argument("--group", default=None)
     report.add_argument("--json", action="store_true")
+    report.add_argument("--indent", action="store_true", help="JSON 缩进两格（默认紧凑）")
     report.set_defaults(run=_report)
 
     record = commands.add_parser("record", help="学习档案：成员的年度学习记录（A4 打印，附签字栏）")
@@ -233,7 +234,7 @@ def refuse(result: ReadResult, as_json: bool, what: str) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from model.engine.report import build_report, report_json
+    from model.engine.report import build_report, report_json_bytes
     from model.outputs.terminal import report_text
 
     result = read_for_cli(args.path)
@@ -242,8 +243,8 @@ def _report(args: argparse.Namespace) -> int:
     assert result.workbook is not None
     report = build_report(result.workbook, args.year, args.as_of, args.group)
     if args.json:
-        json.dump(report_json(report), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        sys.stdout.flush()
+        sys.stdout.buffer.write(report_json_bytes(report, indent=args.indent) + b"\n")
     else:
         print(report_text(report))
     return EXIT_OK
