@@ -120,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     listing.set_defaults(run=_users_list)
 
     bench = commands.add_parser("bench", help="性能基准：三种规模的读取、检查与报告耗时")
-    bench.add_argument("--sizes", default="county-year,county-term,max")
+    bench.add_argument("--sizes", default="county-year,county-term,max,province-year")
     bench.add_argument("--folder", default="bench_out")
     bench.add_argument("--json", default="bench_out/results.json")
     bench.set_defaults(run=_bench)
