@@ -155,9 +155,13 @@ def measure(size: Size, folder: Path, log=print) -> dict:
     )
     ours = [_probe(PROBE_OURS, str(path), str(year)) for _ in range(size.runs)]
     fast = [_probe(PROBE_FASTEXCEL, str(path)) for _ in range(size.runs)]
-    openpyxl = [_probe(PROBE_OPENPYXL, str(path)) for _ in range(size.reference_runs)]
+    openpyxl = [_probe(PROBE_OPENPYXL, str(path)) for _ in range(size.reference_runs)] or [
+        {"total": float("nan"), "peak_mb": 0}
+    ]
     end_to_end = [_end_to_end(path, year, as_of.isoformat()) for _ in range(size.runs)]
-    pandas_end_to_end = [_pandas_end_to_end(path) for _ in range(size.reference_runs)]
+    pandas_end_to_end = [_pandas_end_to_end(path) for _ in range(size.reference_runs)] or [
+        float("nan")
+    ]
 
     def median(rows: list[dict], key: str) -> float:
         return round(statistics.median(row[key] for row in rows), 3)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from model.engine.timeline import Timeline, year_members
@@ -86,11 +87,20 @@ def not_all_attended(timeline: Timeline, year: int) -> pd.DataFrame:
     missing = expected[~expected["attended"]].assign(name=lambda f: _names(timeline, f["member"]))
     if missing.empty:
         return _frame("NOT_ALL_ATTENDED", missing, year, [])
-    grouped = missing.groupby("session", sort=False).agg(
-        group=("group", "first"), names=("name", tuple), count=("member", "size")
+    # One run of rows per session, in first-seen order; names sliced from one array (a Python
+    # aggregation per session took seconds on a province).
+    order = pd.Index(missing["session"].unique())
+    missing = missing.iloc[np.argsort(order.get_indexer(missing["session"]), kind="stable")]
+    starts = np.flatnonzero(
+        np.r_[True, missing["session"].to_numpy()[1:] != missing["session"].to_numpy()[:-1]]
     )
-    rows = grouped.reset_index()
-    details = [{"names": n, "count": c} for n, c in zip(rows["names"], rows["count"], strict=True)]
+    names = missing["name"].to_numpy(dtype=object)
+    counts = np.diff(np.r_[starts, len(missing)])
+    rows = missing.iloc[starts][["session", "group"]].reset_index(drop=True)
+    details = [
+        {"names": tuple(names[start : start + count]), "count": int(count)}
+        for start, count in zip(starts.tolist(), counts.tolist(), strict=True)
+    ]
     return _frame("NOT_ALL_ATTENDED", rows, year, details)
 
 

@@ -242,9 +242,11 @@ def report_json(report: Report, lang: Lang = "zh") -> dict[str, Any]:
         }
         for code, group, session, name, details in finding_rows
     ]
+    table = report.groups
+    group_columns = {column: _values(table[column]) for column in table.columns}
     groups = [
-        {"group": group, **{k: _plain(v) for k, v in row.items()}}
-        for group, row in report.groups.iterrows()
+        {"group": group, **dict(zip(group_columns, values, strict=True))}
+        for group, *values in zip(table.index, *group_columns.values(), strict=True)
     ]
     return {
         "year": report.year,
