@@ -26,15 +26,17 @@ OUTREACH = [["S2", D(2026, 5, 20 + i), "南村", 40] for i in range(3)]
 EXAMS = [["乙", G, 2026, 55, 72], ["丙", G, 2026, 80, None], ["甲", G, 2026, 90, None]]
 
 
+YEAR_ROWS = {
+    "plan": PLAN,
+    "talks": TALKS,
+    "participation": PARTICIPATION,
+    "outreach": OUTREACH,
+    "exams": EXAMS,
+}
+
+
 def year_report():
-    return report(
-        as_of=YEAR_END,
-        plan=PLAN,
-        talks=TALKS,
-        participation=PARTICIPATION,
-        outreach=OUTREACH,
-        exams=EXAMS,
-    )
+    return report(as_of=YEAR_END, **YEAR_ROWS)
 
 
 def test_record_lists_every_session_in_post_with_role_attendance_and_credits():

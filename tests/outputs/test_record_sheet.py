@@ -83,20 +83,11 @@ def test_same_named_members_get_sheets_named_with_their_id():
 
 
 def test_cli_record_for_a_member_and_for_a_group(tmp_path):
-    from tests.engine.test_record import EXAMS, OUTREACH, PARTICIPATION, PLAN, TALKS
+    from tests.engine.test_record import YEAR_ROWS
     from tests.ledgers import MEMBERS
 
     source = tmp_path / "台账.xlsx"
-    source.write_bytes(
-        ledger(
-            members=MEMBERS,
-            plan=PLAN,
-            talks=TALKS,
-            participation=PARTICIPATION,
-            outreach=OUTREACH,
-            exams=EXAMS,
-        )
-    )
+    source.write_bytes(ledger(members=MEMBERS, **YEAR_ROWS))
 
     def run(*args):
         return subprocess.run(
