@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from model.engine.timeline import Timeline
+from model.engine.topics import topic_settled
 
 ON_TIME_DAYS = 14  # 时间到位: held within 14 days of the planned date
 PROGRESS_COLUMNS = [
@@ -102,7 +103,10 @@ def progress(checks: pd.DataFrame, by: str | None = "group") -> pd.DataFrame:
             "_outreach": grouped_held["outreach_done"].sum(),
             "_articles": grouped_held["article_done"].sum(),
             "_on_time": grouped_held["on_time"].sum(),
-            "_content": (held["topic"].notna() & held["draft_on_time"]).groupby(held[key]).sum(),
+            # 内容到位: a topic chosen (not 待定) and the draft out on time.
+            "_content": (topic_settled(held["topic"]) & held["draft_on_time"])
+            .groupby(held[key])
+            .sum(),
             "_effect": (held["all_commented"] & held["revised"] & held["outreach_done"])
             .groupby(held[key])
             .sum(),

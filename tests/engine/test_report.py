@@ -152,3 +152,11 @@ def test_member_counts_in_reasons_are_the_findings_counted():
         elif reason is not None:
             assert "缺席" not in reason_text(reason["code"], reason["details"])
     assert checked >= 3
+
+
+def test_content_in_place_does_not_count_a_topic_still_tbd():
+    """Issue #14: a held session whose 专题 is still 待定 is not 内容到位."""
+    tbd = [[*PLAN[0][:3], "待定（主讲人确定）", *PLAN[0][4:]], *PLAN[1:]]
+    rep = report(plan=tbd, talks=TALKS, participation=PARTICIPATION, outreach=OUTREACH)
+    # Both held talks had drafts on time; session 1's topic is 待定, so one of two counts.
+    assert rep.groups.loc["一组", "content"] == pytest.approx(0.5)
