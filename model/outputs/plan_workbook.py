@@ -28,7 +28,9 @@ def _cell(value: object) -> object:
         return _YES if value else _NO
     if isinstance(value, tuple | list):
         return "、".join(str(v) for v in value) or None
-    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[arg-type]
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and value != value:  # NaN
         return None
     return value
 
@@ -41,7 +43,7 @@ def _header(sheet: Worksheet, spec: Sheet) -> tuple[int, dict[str, int]]:
             header = normalize_header(cell.value)
             for column in spec.columns:
                 if column.matches(header) and column.key not in found:
-                    found[column.key] = cell.column
+                    found[column.key] = int(cell.column or 0)
         if all(c.key in found for c in spec.required_columns):
             return row, found
     raise ValueError(f"{spec.zh}: no header row")
@@ -52,7 +54,7 @@ def _last_row(sheet: Worksheet, header_row: int) -> int:
     last = header_row
     for row in sheet.iter_rows(min_row=header_row + 1):
         if any(cell.value not in (None, "") for cell in row):
-            last = row[0].row
+            last = int(row[0].row or last)
     return last
 
 
@@ -63,7 +65,8 @@ def _append(sheet: Worksheet, spec: Sheet, frame: pd.DataFrame) -> None:
         row += 1
         for key, number in columns.items():
             value = storable(_cell(record.get(key)))
-            cell = sheet.cell(row, number, value)  # type: ignore[arg-type]
+            cell = sheet.cell(row, number)
+            cell.value = value  # type: ignore[assignment]
             if isinstance(value, str):
                 cell.data_type = "s"  # text stays text, never a formula
             elif key.endswith("date") or key in ("joined", "left"):

@@ -99,7 +99,9 @@ def _day(value: object) -> str:
     return value.isoformat() if isinstance(value, dt.date) else "—"
 
 
-def todo_text(item: Mapping[str, object], names: Mapping[str, str], lang: Lang = "zh") -> str:
+def todo_text(
+    item: Mapping[str, object], names: Mapping[str, str] | pd.Series, lang: Lang = "zh"
+) -> str:
     """The sentence of one to-do item; member keys become names through ``names``."""
     details = dict(item["details"])  # type: ignore[call-overload]
 
