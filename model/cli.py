@@ -29,7 +29,9 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_IDENTICAL = 0, 1, 2, 3
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.run in (_validate, _annotate, _report, _publish, _shifts, _record):
+    if args.run in (_validate, _annotate, _report, _publish, _shifts, _record) or getattr(
+        args, "reads", False
+    ):
         from model.workbook.isolation import warm
 
         warm(wait=False)  # the reader's zygote starts while this process imports what it needs
@@ -133,6 +135,10 @@ def _parser() -> argparse.ArgumentParser:
     sample.add_argument("--sessions-per-year", type=int, default=8)
     sample.add_argument("--seed", type=int, default=2026)
     sample.set_defaults(run=_sample)
+
+    from model.cli_clerk import add_commands
+
+    add_commands(commands, _date)  # plan, todo, calendar (issue #14)
     return parser
 
 

@@ -84,7 +84,7 @@ def calendar_events(
         event.add("dtstart", due["due"])  # a date: an all-day event
         event.add("dtend", due["due"] + dt.timedelta(days=1))
         event.add("summary", f"{todo_kind(str(due['kind']))}：{names.get(due['person'], '')}")
-        event.add("description", todo_text({str(k): v for k, v in due.items()}, names))
+        event.add("description", todo_text(due, names))
         events.append(event)
     return events
 

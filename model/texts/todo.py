@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -100,10 +101,10 @@ def _day(value: object) -> str:
 
 
 def todo_text(
-    item: Mapping[str, object], names: Mapping[str, str] | pd.Series, lang: Lang = "zh"
+    item: Mapping[Any, Any], names: Mapping[str, str] | pd.Series, lang: Lang = "zh"
 ) -> str:
     """The sentence of one to-do item; member keys become names through ``names``."""
-    details = dict(item["details"])  # type: ignore[call-overload]
+    details = dict(item["details"])
 
     def name(key: object) -> str:
         return names.get(str(key), str(key)) if isinstance(key, str) else "—"
