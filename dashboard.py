@@ -23,6 +23,8 @@ else:
             "pages/overview.py", title=t("page_overview"), icon=":material/dashboard:", default=True
         ),
         st.Page("pages/sessions.py", title=t("page_sessions"), icon=":material/event:"),
+        st.Page("pages/todo.py", title=t("page_todo"), icon=":material/checklist:"),
+        st.Page("pages/plan.py", title=t("page_plan"), icon=":material/edit_calendar:"),
         st.Page("pages/members.py", title=t("page_members"), icon=":material/groups:"),
         st.Page("pages/risk.py", title=t("page_risk"), icon=":material/warning:"),
         st.Page("pages/shifts.py", title=t("page_shifts"), icon=":material/trending_up:"),

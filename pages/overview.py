@@ -6,6 +6,7 @@ from model.texts import finding_title
 from pages.common.context import t
 from pages.common.downloads import report_download
 from pages.common.layout import header, percent
+from pages.common.todo_view import group_todo_top
 
 ctx = header("page_overview")
 if ctx is not None:
@@ -14,6 +15,8 @@ if ctx is not None:
     overall = report.overall
     if report.sessions.empty and report.members.empty:
         st.info(t("no_year_data", year=ctx.filters.year))
+    if ctx.filters.group is not None:  # one group: what is due comes first (issue #14)
+        group_todo_top(ctx)
     columns = st.columns(4)
     columns[0].metric(t("kpi_held"), f"{int(overall['held'])} / {int(overall['planned'])}")
     columns[1].metric(t("kpi_overdue"), int(overall["overdue"]))

@@ -7,6 +7,7 @@ two catalogues, never both.
 from __future__ import annotations
 
 from model.texts import LABELS, Lang
+from pages.common.labels_clerk import CLERK_UI
 
 UI: dict[str, dict[Lang, str]] = {
     # App and navigation
@@ -291,6 +292,7 @@ UI: dict[str, dict[Lang, str]] = {
     },
     "yes": {"zh": "✓", "en": "✓"},
     "no": {"zh": "✗", "en": "✗"},
+    **CLERK_UI,  # 学习计划 and 待办 (issue #14)
 }
 
 

@@ -132,3 +132,19 @@ def test_a_longer_window_takes_in_the_later_deadlines():
         (D(2026, 6, 25), "outreach_due", "J", "丙", False),
     }
     assert dt.timedelta(days=15) == D(2026, 6, 25) - AS_OF
+
+
+def test_todo_and_plan_texts_have_both_languages_with_the_same_fields():
+    import string
+
+    from model.engine.todo import TODO_KINDS
+    from model.texts.todo import PLAN_NOTICES, TODO_KIND_LABELS, TODO_TEXTS
+
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    assert set(TODO_TEXTS) == set(TODO_KIND_LABELS) == set(TODO_KINDS)
+    for catalogue in (TODO_TEXTS, TODO_KIND_LABELS, PLAN_NOTICES):
+        for code, entry in catalogue.items():
+            assert set(entry) == {"zh", "en"}, code
+            assert fields(entry["zh"]) == fields(entry["en"]), code
