@@ -15,7 +15,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from model.engine.plan import PlanProposal
 from model.outputs.template import template_bytes
-from model.outputs.xlsx_safe import storable
+from model.outputs.xlsx_safe import keep_text, storable
+from model.workbook.intake import check_workbook_bytes
 from model.workbook.schema import HEADER_SEARCH_ROWS, MEMBERS, PLAN, Sheet, normalize_header
 
 _YES, _NO = "是", "否"
@@ -67,9 +68,8 @@ def _append(sheet: Worksheet, spec: Sheet, frame: pd.DataFrame) -> None:
             value = storable(_cell(record.get(key)))
             cell = sheet.cell(row, number)
             cell.value = value  # type: ignore[assignment]
-            if isinstance(value, str):
-                cell.data_type = "s"  # text stays text, never a formula
-            elif key.endswith("date") or key in ("joined", "left"):
+            keep_text(cell)  # text stays text, never a formula
+            if key.endswith("date") or key in ("joined", "left"):
                 cell.number_format = "yyyy-mm-dd"
 
 
@@ -89,8 +89,14 @@ def plan_workbook_bytes(proposal: PlanProposal) -> bytes:
 
 
 def merged_plan_bytes(current: bytes, proposal: PlanProposal) -> bytes:
-    """A copy of ``current`` (a workbook that passed validation) with the plan rows appended."""
-    book = load_workbook(io.BytesIO(current))
+    """A copy of ``current`` (a workbook that passed validation) with the plan rows appended;
+    an .xls, .xlsb or .ods workbook becomes an .xlsx copy of its values first."""
+    if check_workbook_bytes(current, len(current) + 1).format in ("xlsx", "xlsm"):
+        book = load_workbook(io.BytesIO(current))
+    else:
+        from model.outputs.convert import openpyxl_copy
+
+        book = openpyxl_copy(current)
     _append(_find(book, PLAN), PLAN, proposal.cells())
     buffer = io.BytesIO()
     book.save(buffer)
