@@ -10,6 +10,7 @@ on working days outside the Spring Festival week (``model.engine.workdays``).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -148,6 +149,9 @@ def propose_plan(
     dates = plan_dates(start, dt.date(year, *PLAN_END), weekday, wanted)
     if len(dates) < wanted:
         notices.append(("PLAN_TOO_FEW_DAYS", {"count": len(dates), "wanted": wanted}))
+    gaps = [(b - a).days for a, b in itertools.pairwise(dates)]
+    if (gaps and min(gaps) < MIN_GAP_DAYS) or any(d.isoweekday() != weekday for d in dates):
+        notices.append(("PLAN_CROWDED", {"days": min(gaps)}))
     speakers = _speakers(pool, dates)
     hosts = _hosts(pool, dates, speakers)
     unplaced = [m.key for m in pool if m.key not in speakers]

@@ -85,6 +85,10 @@ PLAN_NOTICES: dict[str, dict[Lang, str]] = {
         "zh": "开始日期到 12 月中旬只有 {count} 个可用日期，少于所需的 {wanted} 场。",
         "en": "Only {count} usable days before mid-December for {wanted} sessions.",
     },
+    "PLAN_CROWDED": {
+        "zh": "时间不够：部分场次不在所选的星期，或间隔不足 14 天（最短 {days} 天）。可提前开始日期或减少场次。",
+        "en": "Too little time: some sessions fall on other weekdays or less than 14 days apart (shortest {days} days). Start earlier or plan fewer.",
+    },
     "PLAN_NO_HEAD": {
         "zh": "该中心组没有标明一把手：第一场由名单第一位主讲。",
         "en": "The group has no head marked: the first member on the list speaks first.",

@@ -158,3 +158,12 @@ def test_a_chosen_count_and_weekday_and_start_are_kept():
     assert all(b - a >= dt.timedelta(days=14) for a, b in itertools.pairwise(dates))
     fewer = propose_plan(workbook(9), G, 2026, count=4)
     assert {code for code, _ in fewer.notices} == {"PLAN_FEWER_THAN_MEMBERS", "PLAN_BELOW_MINIMUM"}
+
+
+def test_too_little_time_takes_other_weekdays_and_says_so():
+    proposal = propose_plan(workbook(9), G, 2026, start=D(2026, 11, 20))
+    dates = [d.date() for d in proposal.rows["planned_date"]]
+    # 8 in post (the leaver left in June) between 20 November and 15 December: any working day.
+    assert len(dates) == 8 and dates[0] == D(2026, 11, 20) and dates[-1] == D(2026, 12, 15)
+    assert all(is_workday(d) for d in dates)
+    assert ("PLAN_CROWDED", {"days": 3}) in proposal.notices  # e.g. Friday 20 to Tuesday 24
