@@ -26,6 +26,7 @@ __getattr__, __dir__, __all__ = attach(
         "labels": ["LABELS", "PROCEDURE", "text"],
         "notices": ["NOTICES", "notice_text"],
         "shifts": ["METRIC_LABELS", "SHIFT_TITLES", "change_text", "shown", "summary_paragraph"],
+        "todo": ["PLAN_NOTICES", "TODO_TEXTS", "plan_notice", "todo_kind", "todo_text"],
     },
 )
 
@@ -54,3 +55,4 @@ if TYPE_CHECKING:
         shown,
         summary_paragraph,
     )
+    from model.texts.todo import PLAN_NOTICES, TODO_TEXTS, plan_notice, todo_kind, todo_text
