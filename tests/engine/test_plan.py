@@ -167,3 +167,15 @@ def test_too_little_time_takes_other_weekdays_and_says_so():
     assert len(dates) == 8 and dates[0] == D(2026, 11, 20) and dates[-1] == D(2026, 12, 15)
     assert all(is_workday(d) for d in dates)
     assert ("PLAN_CROWDED", {"days": 3}) in proposal.notices  # e.g. Friday 20 to Tuesday 24
+
+
+def test_a_plan_merged_into_an_ods_ledger_comes_back_as_xlsx_without_errors():
+    from tests.formats import as_ods
+    from tests.workbooks import MEMBERS_HEADER, PLAN_HEADER
+
+    ods = as_ods({"成员": [MEMBERS_HEADER, *group_rows(5)], "学习计划": [PLAN_HEADER]})
+    proposal = propose_plan(workbook(5), G, 2026)
+    merged = merged_plan_bytes(ods, proposal)
+    assert merged[:2] == b"PK"  # an .xlsx package
+    result = read_workbook(merged)
+    assert result.ok and len(result.workbook.plan) == 6
