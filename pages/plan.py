@@ -69,7 +69,7 @@ if ctx is not None:
             t("speaker"): rows["speaker"] if f.show_names else "—",
             t("host"): rows["host"] if f.show_names else "—",
             t("topic"): rows["topic"],
-            t("state"): rows["status"],
+            t("state"): t("state_planned"),
         },
     ).set_axis(pd.Index(rows["session"], name=t("session")))
     st.dataframe(shown)
