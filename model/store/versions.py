@@ -14,6 +14,7 @@ import logging
 import os
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,16 @@ CREATE TABLE IF NOT EXISTS versions (
 );
 CREATE INDEX IF NOT EXISTS versions_sha ON versions(sha256);
 """
+# Columns added after the first release: ALTERed into an older index when it is opened, so a
+# data folder of an earlier version keeps working (old rows read as whole-workbook publishes).
+ADDED_COLUMNS = {
+    "scope": "TEXT",  # JSON list of the groups a scoped publish replaced; NULL: whole workbook
+    "upload_sha": "TEXT",  # sha256 of the clerk's own file, kept in uploads/ when it differs
+}
+COLUMNS = (
+    "version, published_at, user, original_name, size, sha256, row_counts, finding_counts, "
+    "parent, comment, file_name, scope, upload_sha"
+)
 
 
 def default_data_dir(configured: str | None = None) -> Path:
@@ -55,6 +66,12 @@ class Version:
     parent: int | None
     comment: str
     file_name: str
+    scope: tuple[str, ...] | None = None  # the groups a scoped publish replaced; None: all
+    upload_sha: str | None = None  # the clerk's file behind a composed version (uploads/)
+
+    def touches(self, group: str) -> bool:
+        """Whether this version may have changed ``group``'s rows (a whole publish may have)."""
+        return self.scope is None or group in self.scope
 
     @property
     def file_format(self) -> str:
@@ -79,12 +96,26 @@ class IdenticalToCurrent(Exception):
         self.version = version
 
 
+@dataclass(frozen=True)
+class Draft:
+    """What a publish writes, decided under the write lock by a ``commit`` builder."""
+
+    data: bytes
+    row_counts: dict[str, int]
+    finding_counts: dict[str, int]
+    file_format: str = "xlsx"
+    scope: tuple[str, ...] | None = None
+    upload: bytes | None = None  # the clerk's own bytes, kept beside a composed version
+    upload_format: str = "xlsx"
+
+
 class Store:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.files = self.root / "versions"
         self.index = self.root / "index.sqlite"
         self.quarantine = self.root / "quarantine"
+        self.uploads = self.root / "uploads"
 
     # Reading never creates anything: a fresh machine shows the sample without a data folder.
     def _connect(self, create: bool = False) -> sqlite3.Connection | None:
@@ -95,6 +126,7 @@ class Store:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=FULL")
         connection.executescript(SCHEMA)
+        _migrate(connection)
         return connection
 
     def versions(self) -> list[Version]:
@@ -102,7 +134,9 @@ class Store:
         if connection is None:
             return []
         with closing(connection):
-            rows = connection.execute("SELECT * FROM versions ORDER BY version DESC").fetchall()
+            rows = connection.execute(
+                f"SELECT {COLUMNS} FROM versions ORDER BY version DESC"
+            ).fetchall()
         return [_version(row) for row in rows]
 
     def current(self) -> Version | None:
@@ -111,7 +145,7 @@ class Store:
             return None
         with closing(connection):
             row = connection.execute(
-                "SELECT * FROM versions ORDER BY version DESC LIMIT 1"
+                f"SELECT {COLUMNS} FROM versions ORDER BY version DESC LIMIT 1"
             ).fetchone()
         return _version(row) if row else None
 
@@ -121,7 +155,7 @@ class Store:
             return None
         with closing(connection):
             row = connection.execute(
-                "SELECT * FROM versions WHERE version = ?", (version,)
+                f"SELECT {COLUMNS} FROM versions WHERE version = ?", (version,)
             ).fetchone()
         return _version(row) if row else None
 
@@ -156,6 +190,32 @@ class Store:
         skips that check (a confirmed upload, a restore).
         """
         sha = hashlib.sha256(data).hexdigest()
+
+        def as_sent(current: Version | None, _history: list[Version]) -> Draft:
+            current_number = current.version if current else None
+            if current and current.sha256 == sha:
+                raise IdenticalToCurrent(current)
+            if expected_parent is not False and expected_parent != current_number:
+                raise StaleUpload(expected_parent, current_number)
+            return Draft(data, row_counts, finding_counts, file_format)
+
+        return self.commit(as_sent, user=user, original_name=original_name, comment=comment)
+
+    def commit(
+        self,
+        build: Callable[[Version | None, list[Version]], Draft],
+        *,
+        user: str,
+        original_name: str,
+        comment: str = "",
+    ) -> Version:
+        """Publish what ``build`` makes of the latest version, all under the write lock.
+
+        ``build`` gets the current version and every version (newest first) and returns the
+        Draft to write, or raises to publish nothing (IdenticalToCurrent, StaleUpload, …). A
+        scoped publish composes its workbook here, so two clerks of different groups publishing
+        at once each compose against the other's result and neither loses rows.
+        """
         connection = self._connect(create=True)
         assert connection is not None
         temp: Path | None = None
@@ -165,35 +225,39 @@ class Store:
                 try:
                     # Under the write lock, every temp file is a dead publisher's: clear them first.
                     self._quarantine_strays(connection)
-                    row = connection.execute(
-                        "SELECT * FROM versions ORDER BY version DESC LIMIT 1"
-                    ).fetchone()
-                    current = _version(row) if row else None
+                    rows = connection.execute(
+                        f"SELECT {COLUMNS} FROM versions ORDER BY version DESC"
+                    ).fetchall()
+                    history = [_version(row) for row in rows]
+                    current = history[0] if history else None
                     current_number = current.version if current else None
+                    draft = build(current, history)
+                    sha = hashlib.sha256(draft.data).hexdigest()
                     if current and current.sha256 == sha:
                         raise IdenticalToCurrent(current)
-                    if expected_parent is not False and expected_parent != current_number:
-                        raise StaleUpload(expected_parent, current_number)
+                    upload_sha = self._keep_upload(draft)
                     number = (current_number or 0) + 1
-                    temp = self._write_temp(data)
-                    file_name = f"v{number:05d}-{sha[:16]}.{file_format}"
+                    temp = self._write_temp(draft.data)
+                    file_name = f"v{number:05d}-{sha[:16]}.{draft.file_format}"
                     version = Version(
                         number,
                         dt.datetime.now().isoformat(timespec="seconds"),
                         user,
                         original_name,
-                        len(data),
+                        len(draft.data),
                         sha,
-                        row_counts,
-                        finding_counts,
+                        draft.row_counts,
+                        draft.finding_counts,
                         current_number,
                         comment,
                         file_name,
+                        draft.scope,
+                        upload_sha,
                     )
                     os.replace(temp, self.files / file_name)
                     _fsync_dir(self.files)
                     connection.execute(
-                        "INSERT INTO versions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        f"INSERT INTO versions ({COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (
                             version.version,
                             version.published_at,
@@ -201,11 +265,15 @@ class Store:
                             version.original_name,
                             version.size,
                             version.sha256,
-                            json.dumps(row_counts, ensure_ascii=False),
-                            json.dumps(finding_counts, ensure_ascii=False),
+                            json.dumps(version.row_counts, ensure_ascii=False),
+                            json.dumps(version.finding_counts, ensure_ascii=False),
                             version.parent,
                             version.comment,
                             version.file_name,
+                            None
+                            if version.scope is None
+                            else json.dumps(list(version.scope), ensure_ascii=False),
+                            version.upload_sha,
                         ),
                     )
                     connection.execute("COMMIT")
@@ -216,6 +284,29 @@ class Store:
             if temp is not None and temp.exists():
                 temp.unlink()
         return version
+
+    def _keep_upload(self, draft: Draft) -> str | None:
+        """The clerk's own bytes of a composed version, in uploads/ named by sha256 (audit).
+
+        Written before the commit: a publish that then fails leaves an unreferenced upload,
+        which is harmless (the same bytes get the same name) and never a half version."""
+        if draft.upload is None:
+            return None
+        sha = hashlib.sha256(draft.upload).hexdigest()
+        self.uploads.mkdir(parents=True, exist_ok=True)
+        target = self.uploads / f"{sha}.{draft.upload_format}"
+        if not target.exists():
+            temp = self._write_temp(draft.upload)
+            os.replace(temp, target)
+            _fsync_dir(self.uploads)
+        return sha
+
+    def upload_path(self, version: Version) -> Path | None:
+        """The clerk's own file behind a composed version, if it has one."""
+        if version.upload_sha is None:
+            return None
+        found = sorted(self.uploads.glob(f"{version.upload_sha}.*"))
+        return found[0] if found else None
 
     def recover(self) -> list[str]:
         """Move what a killed publish left behind to ``quarantine/``; the names moved."""
@@ -305,4 +396,17 @@ def _version(row: tuple) -> Version:
     values = list(row)
     values[6] = json.loads(values[6])
     values[7] = json.loads(values[7])
+    values[11] = None if values[11] is None else tuple(json.loads(values[11]))
     return Version(*values)
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    """Add the columns an older index lacks; two processes racing to add one both succeed."""
+    present = {row[1] for row in connection.execute("PRAGMA table_info(versions)")}
+    for name, kind in ADDED_COLUMNS.items():
+        if name not in present:
+            try:
+                connection.execute(f"ALTER TABLE versions ADD COLUMN {name} {kind}")
+            except sqlite3.OperationalError as exc:
+                if "duplicate column" not in str(exc):
+                    raise

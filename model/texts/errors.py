@@ -219,6 +219,27 @@ ERRORS: dict[str, dict[str, tuple[str, str]]] = {
             "Add the session to 学习计划 first, or use an existing one.",
         ),
     },
+    # A group clerk's upload may not take another group's keys (scoped publish).
+    "SESSION_OF_OTHER_GROUP": {
+        "zh": (
+            "场次“{value}”已被“{other}”使用。",
+            "各中心组的场次编号不能重复，请改用本组的场次编号（如在前面加上本组简称）。",
+        ),
+        "en": (
+            "Session “{value}” is already used by “{other}”.",
+            "Session ids are unique across groups; use one of your group's own.",
+        ),
+    },
+    "MEMBER_ID_OF_OTHER_GROUP": {
+        "zh": (
+            "编号“{value}”已是“{other}”的成员编号。",
+            "成员编号在全县唯一，请改用其他编号。",
+        ),
+        "en": (
+            "Member id “{value}” already belongs to a member of “{other}”.",
+            "Member ids are unique across the county; use another one.",
+        ),
+    },
     "NO_TALK_RECORD": {
         "zh": (
             "场次“{value}”没有讲课记录，不能登记参学情况。",

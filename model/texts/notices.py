@@ -10,6 +10,15 @@ NOTICES: dict[str, dict[str, str]] = {
         "en": "The file contains macros (VBA): only the cell data was read; no macro was run, and "
         "the annotated copy does not keep them.",
     },
+    "SETTINGS_IGNORED": {
+        "zh": "参数为全县统一设置：本次按中心组发布，文件中的“参数”工作表已忽略。",
+        "en": "Settings are county-wide: this publish is for your groups, so the file's 参数 "
+        "sheet was ignored.",
+    },
+    "OTHER_GROUPS_IGNORED": {
+        "zh": "已忽略：其他中心组的 {count} 行（{detail}）。",
+        "en": "Ignored: {count} rows of other groups ({detail}).",
+    },
     "CONVERTED_TO_XLSX": {
         "zh": "原文件为 {suffix}，标注副本已另存为 .xlsx。",
         "en": "The original file is {suffix}; the annotated copy is saved as .xlsx.",

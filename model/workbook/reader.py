@@ -292,3 +292,17 @@ def _check_records(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -
             raws["exams"], exams, ["name", "year"], "name", "中心组+姓名+年度"
         )
     return errors
+
+
+def raw_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]:
+    """The contract's sheets as cleaned text, before typing: what a scoped publish recombines.
+
+    Raises UnreadableWorkbook for bytes that are no ledger; call it only on bytes that the
+    (isolated) reader has already read."""
+    return _load_sheets(data)
+
+
+def workbook_from_raw(raws: dict[str, RawSheet]) -> tuple[Workbook, list[WorkbookError]]:
+    """Type and check raw sheets exactly as an upload is checked."""
+    workbook, errors = _typed_workbook(raws)
+    return workbook, _in_sheet_order(errors, workbook.sheet_names)
