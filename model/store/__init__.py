@@ -9,6 +9,15 @@ __getattr__, __dir__, __all__ = attach(
     {
         "auth": ["DEMO_USER", "SESSION_IDLE_MINUTES", "Accounts", "User"],
         "publishing": ["Prepared", "prepare", "publish"],
+        "scoped": [
+            "Outcome",
+            "ScopedRejected",
+            "ScopedUpload",
+            "check_upload",
+            "download_rows",
+            "preview",
+            "publish_scoped",
+        ],
         "versions": [
             "IdenticalToCurrent",
             "StaleUpload",
@@ -22,6 +31,15 @@ __getattr__, __dir__, __all__ = attach(
 if TYPE_CHECKING:
     from model.store.auth import DEMO_USER, SESSION_IDLE_MINUTES, Accounts, User
     from model.store.publishing import Prepared, prepare, publish
+    from model.store.scoped import (
+        Outcome,
+        ScopedRejected,
+        ScopedUpload,
+        check_upload,
+        download_rows,
+        preview,
+        publish_scoped,
+    )
     from model.store.versions import (
         IdenticalToCurrent,
         StaleUpload,

@@ -14,6 +14,7 @@ class Changes:
     members_added: list[str] = field(default_factory=list)
     members_removed: list[str] = field(default_factory=list)
     sessions_added: list[str] = field(default_factory=list)
+    sessions_removed: list[str] = field(default_factory=list)
     sessions_now_held: list[str] = field(default_factory=list)
     participation_added: int = 0
     participation_changed: int = 0
@@ -25,6 +26,7 @@ class Changes:
             "members_added": len(self.members_added),
             "members_removed": len(self.members_removed),
             "sessions_added": len(self.sessions_added),
+            "sessions_removed": len(self.sessions_removed),
             "sessions_now_held": len(self.sessions_now_held),
             "participation_added": self.participation_added,
             "participation_changed": self.participation_changed,
@@ -77,6 +79,7 @@ def compare(old: Workbook | None, new: Workbook) -> Changes:
         members_added=_label(new.members, new_keys.difference(old_keys)),
         members_removed=_label(old.members, old_keys.difference(new_keys)),
         sessions_added=list(new_sessions.difference(old_sessions)),
+        sessions_removed=list(old_sessions.difference(new_sessions)),
         sessions_now_held=list(pd.Index(new.talks["session"]).difference(held_before)),
         participation_added=participation[0],
         participation_changed=participation[1],

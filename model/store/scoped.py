@@ -1,0 +1,218 @@
+"""Many clerks, one county: a group clerk downloads their groups' rows and publishes them back.
+
+A scoped publish takes the latest version, replaces exactly the clerk's groups' rows by those of
+the upload, checks the composed workbook and publishes it as a new .xlsx version; the clerk's own
+bytes are kept beside it. Composing happens inside the store's write lock, against the latest
+version, so two clerks of different groups publishing at once both land.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from model.engine.report import build_report, default_year
+from model.outputs.group_file import ALL_GROUPS, ledger_file, recorded_bases
+from model.store.diff import Changes, compare
+from model.store.group_rows import (
+    Composition,
+    Raws,
+    at_upload_cells,
+    compose,
+    cut,
+    other_groups_rows,
+    settings_rows,
+)
+from model.store.versions import Draft, IdenticalToCurrent, StaleUpload, Store, Version
+from model.workbook.errors import WorkbookError
+from model.workbook.intake import MAX_UPLOAD_BYTES
+from model.workbook.isolation import Limits, read_isolated
+from model.workbook.reader import ReadResult, Workbook, raw_sheets, workbook_from_raw
+from model.workbook.schema import SETTINGS
+
+
+class ScopedRejected(Exception):
+    """The composed workbook has errors (reported at the upload's cells): nothing published."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(f"{len(outcome.errors)} error(s)")
+        self.outcome = outcome
+
+
+@dataclass
+class Outcome:
+    """A composition against one version, checked: what the preview shows and what is written."""
+
+    base: Version | None
+    composition: Composition
+    errors: list[WorkbookError]
+    workbook: Workbook | None = None  # the composed county workbook
+    changes: Changes | None = None
+    finding_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ignored(self) -> dict[str, int]:
+        return self.composition.ignored
+
+    @property
+    def unchanged(self) -> bool:
+        return self.base is not None and self.composition.unchanged
+
+
+@dataclass
+class ScopedUpload:
+    """A group clerk's file, read and checked on its own, with the versions it was cut from."""
+
+    data: bytes
+    original_name: str
+    scope: tuple[str, ...]
+    result: ReadResult
+    errors: list[WorkbookError]  # the file's own errors (its 参数 sheet is not checked)
+    bases: dict[str, int]  # group (or "*") → version the file was cut from, as recorded in it
+    parent: Version | None  # current when the file was checked: the base where none recorded
+    raws: Raws = field(default_factory=dict)
+    preview: Outcome | None = None  # against ``parent``, for the page
+
+    @property
+    def notices(self) -> list[str]:
+        found = list(self.result.notices)
+        settings = self.raws.get(SETTINGS.key)
+        if settings is not None and not settings.data.empty:
+            found.append("SETTINGS_IGNORED")
+        return found
+
+    @property
+    def publishable(self) -> bool:
+        return self.result.workbook is not None and not self.errors and not self.result.unreadable
+
+    def base_of(self, group: str) -> int | None:
+        recorded = self.bases.get(group, self.bases.get(ALL_GROUPS))
+        if recorded is not None:
+            return recorded
+        return self.parent.version if self.parent else None
+
+
+def check_upload(
+    store: Store,
+    data: bytes,
+    original_name: str,
+    scope: tuple[str, ...],
+    max_bytes: int = MAX_UPLOAD_BYTES,
+    limits: Limits | None = None,
+) -> ScopedUpload:
+    """Read the clerk's file (in the isolated reader first) and note what it was cut from."""
+    result = read_isolated(data, max_bytes, limits)
+    parent = store.current()
+    upload = ScopedUpload(data, original_name, tuple(scope), result, result.errors, {}, parent)
+    if result.workbook is None or result.unreadable:
+        return upload
+    # The bytes passed the isolated reader within its limits: reading them here is safe.
+    upload.raws, _ = raw_sheets(data)
+    upload.bases = recorded_bases(data)
+    settings_name = result.workbook.sheet_names.get(SETTINGS.key)
+    ignored = other_groups_rows(upload.raws, upload.scope)
+    # 参数 is county-wide and other groups' rows are ignored: their errors are not the clerk's.
+    upload.errors = [
+        e
+        for e in result.errors
+        if (settings_name is None or e.sheet != settings_name)
+        and (e.row is None or (e.sheet, e.row) not in ignored)
+    ]
+    return upload
+
+
+def preview(store: Store, upload: ScopedUpload) -> Outcome | None:
+    """Compose against the current version for the page's preview (publishing composes again,
+    under the lock, against whatever is latest then)."""
+    if not upload.publishable:
+        return None
+    base = store.current()
+    upload.preview = _compose(store, base, upload)
+    return upload.preview
+
+
+def publish_scoped(
+    store: Store,
+    upload: ScopedUpload,
+    user: str,
+    comment: str = "",
+    confirm_stale: bool = False,
+) -> tuple[Version, Outcome]:
+    """Compose under the write lock and publish. Raises StaleUpload when one of the clerk's own
+    groups changed since the file was cut (other groups changing is fine), ScopedRejected on
+    errors and IdenticalToCurrent when nothing of the scope changed."""
+    if not upload.publishable:
+        raise ValueError("an upload with errors is never published")
+    outcomes: list[Outcome] = []
+
+    def build(current: Version | None, history: list[Version]) -> Draft:
+        if not confirm_stale:
+            _check_fresh(upload, history)
+        outcome = _compose(store, current, upload)
+        outcomes.append(outcome)
+        if outcome.errors or outcome.workbook is None:
+            raise ScopedRejected(outcome)
+        if outcome.unchanged:
+            assert current is not None
+            raise IdenticalToCurrent(current)
+        data = ledger_file(
+            {key: raw.data for key, raw in outcome.composition.raws.items()},
+            settings_rows(outcome.composition.raws),
+        )
+        kind = upload.result.kind
+        return Draft(
+            data,
+            outcome.workbook.counts(),
+            outcome.finding_counts,
+            "xlsx",
+            scope=upload.scope,
+            upload=upload.data,
+            upload_format=kind.format if kind else "xlsx",
+        )
+
+    version = store.commit(build, user=user, original_name=upload.original_name, comment=comment)
+    return version, outcomes[-1]
+
+
+def _check_fresh(upload: ScopedUpload, history: list[Version]) -> None:
+    for group in upload.scope:
+        base = upload.base_of(group)
+        later = [v for v in history if (base is None or v.version > base) and v.touches(group)]
+        if later:
+            raise StaleUpload(base, history[0].version)
+
+
+def _compose(store: Store, base: Version | None, upload: ScopedUpload) -> Outcome:
+    base_raws: Raws = raw_sheets(store.read_bytes(base))[0] if base is not None else {}
+    composition = compose(base_raws, upload.raws, upload.scope)
+    if composition.errors:
+        return Outcome(base, composition, composition.errors)
+    workbook, errors = workbook_from_raw(composition.raws)
+    if errors:
+        return Outcome(base, composition, at_upload_cells(errors, composition, upload.raws))
+    previous = workbook_from_raw(base_raws)[0] if base_raws else None
+    report = build_report(workbook, default_year(workbook))
+    counts = report.findings["code"].value_counts().items()
+    return Outcome(
+        base,
+        composition,
+        [],
+        workbook,
+        compare(previous, workbook),
+        {str(code): int(count) for code, count in counts},
+    )
+
+
+def download_rows(
+    store: Store, groups: tuple[str, ...] | None, version: int | None = None
+) -> tuple[bytes, Version]:
+    """The version (default: current) cut to these groups, in the template's layout, with the
+    county's 参数 read-only and the version recorded per group. KeyError: no such version."""
+    chosen = store.get(version) if version is not None else store.current()
+    if chosen is None:
+        raise KeyError(version)
+    raws, _ = raw_sheets(store.read_bytes(chosen))
+    bases = {group: chosen.version for group in (groups or (ALL_GROUPS,))}
+    data = ledger_file(
+        cut(raws, groups), settings_rows(raws), bases, settings_read_only=groups is not None
+    )
+    return data, chosen
