@@ -88,7 +88,22 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--user", default="cli")
     publish.add_argument("--comment", default="")
     publish.add_argument("--json", action="store_true")
+    publish.add_argument(
+        "--group",
+        action="append",
+        default=None,
+        help="只发布这个中心组的数据（可重复）；退出码 3 表示无变化，4 表示下载后本组已有新版本",
+    )
     publish.set_defaults(run=_publish)
+
+    download = commands.add_parser(
+        "download", help="下载当前版本中某些中心组的数据（供编辑后上传）"
+    )
+    download.add_argument("out")
+    download.add_argument("--group", action="append", default=None, help="中心组（可重复）")
+    download.add_argument("--version", type=int, default=None, help="默认：当前版本")
+    download.add_argument("--data", default=None)
+    download.set_defaults(run=_download)
 
     versions = commands.add_parser("versions", help="列出已发布的版本")
     versions.add_argument("--data", default=None)
@@ -106,7 +121,11 @@ def _parser() -> argparse.ArgumentParser:
     add = user_commands.add_parser("add", help="添加用户（密码从提示或标准输入第一行读取）")
     add.add_argument("name")
     add.add_argument("--role", choices=["viewer", "clerk", "admin"], required=True)
-    add.add_argument("--groups", default="", help="仅可查看的中心组，逗号分隔；不填为全部")
+    add.add_argument(
+        "--groups",
+        default="",
+        help="限定的中心组，逗号分隔（查看者只能看到、文书只能发布这些组）；不填为全部",
+    )
     add.add_argument("--data", default=None)
     add.set_defaults(run=_users_add)
     remove = user_commands.add_parser("remove", help="删除用户")
@@ -329,7 +348,17 @@ def _shifts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _download(args: argparse.Namespace) -> int:
+    from model.cli_groups import download
+
+    return download(args)
+
+
 def _publish(args: argparse.Namespace) -> int:
+    if args.group:
+        from model.cli_groups import publish_groups
+
+        return publish_groups(args)
     from model.store.publishing import prepare, publish
     from model.store.versions import IdenticalToCurrent, Store, default_data_dir
 
@@ -391,8 +420,10 @@ def _versions(args: argparse.Namespace) -> int:
         print("还没有发布任何版本。")
     for v in versions:
         rows = sum(v.row_counts.values())
+        scope = "、".join(v.scope) if v.scope else "全部"
         print(
-            f"v{v.version}\t{v.published_at}\t{v.user}\t{v.original_name}\t{rows} 行\t{v.comment}"
+            f"v{v.version}\t{v.published_at}\t{v.user}\t{scope}\t{v.original_name}\t{rows} 行"
+            f"\t{v.comment}"
         )
     return EXIT_OK
 
