@@ -42,7 +42,7 @@ def publish_groups(args: argparse.Namespace) -> int:
     data = path.read_bytes() if path.is_file() else b""
     scope = tuple(args.group)
     upload = check_upload(store, data, path.name, scope, CLI_MAX_BYTES, cli_limits())
-    head = {"scope": list(scope), "notices": _notices(upload.notices)}
+    head = {"scope": list(scope), "notices": _notices(upload.result.notices)}
     if not upload.publishable:
         result = upload.result
         report = validation_json(result) | {"errors": [e.as_dict() for e in upload.errors]}
@@ -67,6 +67,7 @@ def publish_groups(args: argparse.Namespace) -> int:
         _say(args, body | head, [], text)
         return EXIT_STALE
     changes = outcome.changes.counts() if outcome.changes else {}
+    head["notices"] += _notices(outcome.notices)
     body = {"published": True, **asdict(version), **head}
     body |= {"ignored_rows": outcome.ignored, "changes": changes}
     text = f"已发布 v{version.version}（{'、'.join(scope)}），上一版本 v{version.parent or '-'}"

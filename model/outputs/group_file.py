@@ -11,12 +11,11 @@ import re
 
 import fastexcel
 import pandas as pd
-from openpyxl import load_workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.protection import SheetProtection
 
-from model.outputs.template import template_bytes
-from model.outputs.xlsx_safe import keep_text, storable
+from model.outputs.template import template_book
+from model.outputs.xlsx_safe import FORMULA_PREFIXES, keep_text, storable
 from model.workbook.schema import SETTINGS, SHEETS, Column
 from model.workbook.values import object_strings
 
@@ -54,7 +53,7 @@ def ledger_file(
 
     ``settings`` are the (参数, 值) rows; ``bases`` the version per group recorded in the file.
     """
-    book = load_workbook(io.BytesIO(template_bytes()))
+    book = template_book()
     for spec in SHEETS:
         if spec.key == SETTINGS.key:
             continue
@@ -68,12 +67,15 @@ def ledger_file(
         columns = [object_strings(frame[c.key]).tolist() for c in present]
         for values in zip(*columns, strict=True):
             line: list[object] = [None] * width
+            formulas = []
             for column, text in zip(present, values, strict=True):
-                line[positions[column.key]] = storable(cell_value(column, text))
+                value = storable(cell_value(column, text))
+                line[positions[column.key]] = value
+                if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+                    formulas.append(positions[column.key] + 1)
             sheet.append(line)
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                keep_text(cell)
+            for index in formulas:  # text that Excel would take for a formula stays text
+                keep_text(sheet.cell(sheet.max_row, index))
     _write_settings(book[SETTINGS.zh], settings, settings_read_only)
     if bases is not None:
         help_sheet = book["说明"]

@@ -57,6 +57,13 @@ COLUMN_HELP: dict[str, str] = {
 
 
 def template_bytes() -> bytes:
+    buffer = io.BytesIO()
+    template_book().save(buffer)
+    return buffer.getvalue()
+
+
+def template_book() -> OpenpyxlWorkbook:
+    """The template as an openpyxl workbook, for files written in its layout."""
     book = OpenpyxlWorkbook()
     if book.active is not None:
         book.remove(book.active)
@@ -72,9 +79,7 @@ def template_bytes() -> bytes:
             _validate(sheet, column, get_column_letter(index))
         sheet.freeze_panes = "A2"
     _fill_settings(book["参数"])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return book
 
 
 def _width(column: Column) -> float:

@@ -16,12 +16,13 @@ from model.outputs.group_file import cell_value
 from model.workbook.cells import cell_errors
 from model.workbook.errors import WorkbookError, column_letter
 from model.workbook.rawsheet import RawSheet
-from model.workbook.schema import SETTINGS, SHEETS, Sheet
+from model.workbook.schema import SETTINGS, SHEETS, Column, Sheet
 from model.workbook.values import object_strings, session_ids
 
 GROUP_SHEETS = ("members", "plan", "exams")  # rows that name their 中心组
 SESSION_SHEETS = ("talks", "participation", "outreach")  # rows that belong to a session's group
 Raws = dict[str, RawSheet]
+_SETTING = Column("value", "值", "number")  # a 参数 value compared as a number where it is one
 
 
 def session_groups(raws: Raws) -> dict[str, str]:
@@ -90,13 +91,15 @@ def settings_rows(raws: Raws) -> list[tuple[object, object]]:
 class Composition:
     """The latest version with a scope's rows replaced by those of an upload."""
 
-    raws: Raws  # the composed sheets; Excel rows from 2, header in row 1
-    # sheet key → for each composed row (from 2): the upload's Excel row, or None (kept row)
+    raws: Raws  # the composed county sheets; Excel rows from 2, header in row 1
+    mine: Raws  # the scope's new rows alone (with the county's 参数): what is checked
+    before: Raws  # the scope's rows in the latest version (with its 参数): for the preview
+    # sheet key → for each row of ``mine`` (from Excel row 2): the upload's own Excel row
     origin: dict[str, list[int | None]]
     ignored: dict[str, int] = field(default_factory=dict)  # upload sheet name → rows ignored
     errors: list[WorkbookError] = field(default_factory=list)  # at the upload's own cells
     unchanged: bool = False  # the scope's rows are the same as in the latest version
-    settings_ignored: bool = False
+    settings_ignored: bool = False  # the upload's 参数 differ from the county's
 
 
 def compose(base: Raws, upload: Raws, scope: tuple[str, ...]) -> Composition:
@@ -108,16 +111,23 @@ def compose(base: Raws, upload: Raws, scope: tuple[str, ...]) -> Composition:
     # A record's session is told by the upload's plan first, then by the latest version's.
     known = base_sessions | upload_sessions
     composed: Raws = {}
+    mine_raws: Raws = {}
+    before_raws: Raws = {}
     origin: dict[str, list[int | None]] = {}
     ignored: dict[str, int] = {}
     errors: list[WorkbookError] = []
     unchanged = True
+    empty = pd.DataFrame()
     for spec in SHEETS:
         if spec.key == SETTINGS.key:
             continue
-        kept = _rows_outside(base.get(spec.key), base_sessions, wanted)
+        kept, before = empty, empty
+        if spec.key in base:
+            inside_base = row_groups(base[spec.key], base_sessions).isin(wanted).to_numpy()
+            kept = base[spec.key].data[~inside_base]
+            before = base[spec.key].data[inside_base]
         raw = upload.get(spec.key)
-        mine = pd.DataFrame()
+        mine = empty
         if raw is not None:
             groups = row_groups(raw, known)
             # Rows whose group cannot be told stay in, so that the check reports them.
@@ -126,32 +136,28 @@ def compose(base: Raws, upload: Raws, scope: tuple[str, ...]) -> Composition:
             if (~inside).sum():
                 ignored[raw.name] = int((~inside).sum())
             errors += _taken_keys(spec, raw, inside, base, base_sessions, wanted)
-        before = _rows_inside(base.get(spec.key), base_sessions, wanted)
         unchanged = unchanged and _canonical(spec, before) == _canonical(spec, mine)
-        composed[spec.key], origin[spec.key] = _sheet(spec, kept, mine)
+        composed[spec.key], _ = _sheet(spec, kept, mine)
+        mine_raws[spec.key], origin[spec.key] = _sheet(spec, empty, mine)
+        before_raws[spec.key], _ = _sheet(spec, empty, before)
     if SETTINGS.key in base:
-        composed[SETTINGS.key] = base[SETTINGS.key]
-    settings = upload.get(SETTINGS.key)
+        for raws in (composed, mine_raws, before_raws):
+            raws[SETTINGS.key] = base[SETTINGS.key]
     return Composition(
         composed,
+        mine_raws,
+        before_raws,
         origin,
         ignored,
         errors,
         unchanged,
-        settings_ignored=settings is not None and not settings.data.empty,
+        settings_ignored=SETTINGS.key in upload
+        and _canonical_settings(upload) != _canonical_settings(base),
     )
 
 
-def _rows_outside(raw: RawSheet | None, sessions: dict[str, str], wanted: set[str]):
-    if raw is None:
-        return pd.DataFrame()
-    return raw.data[~row_groups(raw, sessions).isin(wanted).to_numpy()]
-
-
-def _rows_inside(raw: RawSheet | None, sessions: dict[str, str], wanted: set[str]):
-    if raw is None:
-        return pd.DataFrame()
-    return raw.data[row_groups(raw, sessions).isin(wanted).to_numpy()]
+def _canonical_settings(raws: Raws) -> list[tuple]:
+    return sorted((repr(k), repr(cell_value(_SETTING, v))) for k, v in settings_rows(raws))
 
 
 def _canonical(spec: Sheet, frame: pd.DataFrame) -> list[tuple]:
