@@ -7,6 +7,7 @@ from model.store import IdenticalToCurrent, Store
 from pages.common.context import data_dir, t
 from pages.common.downloads import MIME_TYPES, XLSX
 from pages.common.layout import header
+from pages.common.scoped import scope_text
 from pages.common.session import accounts, require
 
 header("page_history", "publish")
@@ -22,6 +23,7 @@ else:
             t("version"): [f"v{v.version}" for v in versions],
             t("published_at"): [v.published_at.replace("T", " ") for v in versions],
             t("user"): [v.user for v in versions],
+            t("scope_col"): [scope_text(v) for v in versions],
             t("file_name"): [v.original_name for v in versions],
             t("rows"): [sum(v.row_counts.values()) for v in versions],
             t("findings_count"): [sum(v.finding_counts.values()) for v in versions],

@@ -12,6 +12,7 @@ from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolate
 from pages.common.context import data_dir, lang, t
 from pages.common.downloads import XLSX
 from pages.common.layout import header, safe
+from pages.common.scoped import is_scoped, scoped_upload
 from pages.common.session import accounts, require
 
 CHANGE_KEYS = [
@@ -51,6 +52,9 @@ def show_errors(errors) -> None:
 header("page_upload", "publish")
 user = require("publish")  # checked on the server on every run, not just by hiding the link
 store = Store(data_dir())
+if is_scoped(user):  # a group clerk publishes only their groups' rows (issue 13)
+    scoped_upload(store, user)
+    st.stop()
 st.caption(t("upload_intro"))
 st.download_button(
     t("template_download"),

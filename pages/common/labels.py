@@ -198,6 +198,31 @@ UI: dict[str, dict[Lang, str]] = {
     "change_participation_changed": {"zh": "修改参学记录", "en": "Participation rows changed"},
     "change_exams_added": {"zh": "新增考试成绩", "en": "Exam scores added"},
     "change_exams_changed": {"zh": "修改考试成绩", "en": "Exam scores changed"},
+    # Group clerks (issue 13): scoped download and publish, and who published which groups
+    "change_sessions_removed": {"zh": "移除场次", "en": "Sessions removed"},
+    "scoped_intro": {
+        "zh": "你负责：{groups}。先下载本组当前数据，在 Excel/WPS 中修改后上传；发布只替换这些中心组的数据，其他中心组的数据保持不变。",
+        "en": "You keep: {groups}. Download your rows, edit them in Excel/WPS and upload; publishing replaces only these groups' rows.",
+    },
+    "download_my_rows": {
+        "zh": "下载本组当前数据（v{version}）",
+        "en": "Download my rows (v{version})",
+    },
+    "scoped_stale": {
+        "zh": "你下载（v{expected}）之后，本组数据已被更新为 v{current}。请重新下载本组数据再修改；确认覆盖请再点一次发布。",
+        "en": "Your groups' rows changed since you downloaded v{expected} (now v{current}). Download again, or publish anyway to overwrite.",
+    },
+    "scoped_unchanged": {
+        "zh": "本组数据与当前版本 v{version} 相同，无需发布。",
+        "en": "Your groups' rows are the same as in v{version}.",
+    },
+    "scoped_published": {
+        "zh": "已发布为 v{version}：只更新了 {groups} 的数据。",
+        "en": "Published as v{version}: only {groups} were updated.",
+    },
+    "scope_col": {"zh": "发布范围", "en": "Groups"},
+    "sheet_name": {"zh": "工作表", "en": "Sheet"},
+    "scope_all": {"zh": "全部中心组", "en": "All groups"},
     "no_changes": {
         "zh": "与当前版本内容相同，只有格式不同。",
         "en": "Same content as the current version.",

@@ -1,0 +1,178 @@
+"""数据上传 for a group clerk (issue 13): download my rows, upload them back, publish only mine.
+
+Kept apart from pages/upload.py so that the whole-workbook flow stays as it is; the page calls
+``scoped_upload`` for a clerk limited to groups, and history calls ``scope_text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from model.outputs import annotated_file_name
+from model.store import (
+    IdenticalToCurrent,
+    ScopedRejected,
+    StaleUpload,
+    Store,
+    User,
+    Version,
+    check_upload,
+    download_rows,
+    preview,
+    publish_scoped,
+)
+from model.texts import notice_text
+from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
+from pages.common.context import lang, t
+from pages.common.downloads import XLSX
+from pages.common.layout import safe
+from pages.common.session import accounts, require
+
+CHANGE_KEYS = [
+    "members_added",
+    "members_removed",
+    "sessions_added",
+    "sessions_removed",
+    "sessions_now_held",
+    "participation_added",
+    "participation_changed",
+    "exams_added",
+    "exams_changed",
+]
+LISTED = ("members_added", "members_removed", "sessions_added", "sessions_removed")
+
+
+def is_scoped(user: User) -> bool:
+    """A clerk limited to groups publishes only those groups' rows; admins and clerks without
+    groups publish the whole workbook, as before."""
+    return user.role == "clerk" and bool(user.groups)
+
+
+def scope_text(version: Version) -> str:
+    return "、".join(version.scope) if version.scope else t("scope_all")
+
+
+def scoped_upload(store: Store, user: User) -> None:
+    groups = user.groups or ()
+    names = "、".join(groups)
+    st.caption(t("scoped_intro", groups=names))
+    current = store.current()
+    if current is not None:
+        st.download_button(
+            t("download_my_rows", version=current.version),
+            data=lambda: download_rows(store, groups)[0],
+            file_name=f"{names}-v{current.version}.xlsx",
+            mime=XLSX,
+            on_click="ignore",
+            key="download_my_rows",
+        )
+    key = f"scoped_uploader_{st.session_state.get('scoped_published', 0)}"
+    upload = st.file_uploader(t("uploader"), type=list(ACCEPTED_SUFFIXES), key=key)
+    if upload is not None:
+        _checked(store, user, upload.name, upload.getvalue())
+    if "scoped_just_published" in st.session_state:
+        version = st.session_state.pop("scoped_just_published")
+        st.success(t("scoped_published", version=version, groups=names))
+
+
+def _checked(store: Store, user: User, name: str, data: bytes) -> None:
+    digest = hashlib.sha256(data).hexdigest()
+    if st.session_state.get("scoped_sha") != digest:
+        with st.spinner():
+            checked = check_upload(store, data, name, user.groups or (), MAX_UPLOAD_BYTES)
+            outcome = preview(store, checked)
+        st.session_state["scoped_upload"], st.session_state["scoped_sha"] = checked, digest
+        st.session_state["scoped_outcome"] = outcome
+    checked = st.session_state["scoped_upload"]
+    outcome = st.session_state["scoped_outcome"]
+    for code in checked.result.notices + (outcome.notices if outcome else []):
+        st.info(notice_text(code, lang()))
+    if outcome is not None and outcome.ignored:
+        detail = "，".join(f"{sheet} {rows}" for sheet, rows in outcome.ignored.items())
+        count = sum(outcome.ignored.values())
+        st.info(notice_text("OTHER_GROUPS_IGNORED", lang(), count=count, detail=detail))
+    if checked.result.unreadable:
+        st.error(t("unreadable"))
+        message, hint = checked.errors[0].text(lang())
+        st.error(f"{message} {hint}")
+        return
+    errors = checked.errors or (outcome.errors if outcome else [])
+    if errors:
+        _errors(data, name, errors, checked.result.kind)
+        return
+    assert outcome is not None  # a publishable upload is always previewed
+    _preview(outcome)
+    if outcome.unchanged:
+        st.info(t("scoped_unchanged", version=outcome.base.version if outcome.base else "-"))
+        return
+    comment = st.text_input(t("publish_comment"), key="scoped_comment")
+    stale_confirmed = st.session_state.get("scoped_stale_for") == digest
+    label = t("confirm_publish") if stale_confirmed else t("publish")
+    if st.button(label, type="primary", key="scoped_publish_button"):
+        _publish(store, checked, comment, stale_confirmed, digest)
+
+
+def _publish(store: Store, checked, comment: str, stale_confirmed: bool, digest: str) -> None:
+    user = require("publish")  # again at the moment of acting
+    try:
+        version, _ = publish_scoped(store, checked, user.name, comment, stale_confirmed)
+    except StaleUpload as stale:
+        accounts().log(user.name, "publish", False, f"stale: v{stale.current}")
+        st.session_state["scoped_stale_for"] = digest
+        st.warning(t("scoped_stale", current=stale.current, expected=stale.expected or "-"))
+    except ScopedRejected as rejected:  # the latest version changed under the preview
+        st.session_state["scoped_outcome"] = rejected.outcome
+        st.rerun()
+    except IdenticalToCurrent as same:
+        st.info(t("scoped_unchanged", version=same.version.version))
+    else:
+        for key in ("scoped_upload", "scoped_sha", "scoped_outcome", "scoped_stale_for"):
+            st.session_state.pop(key, None)
+        scope = ",".join(checked.scope)
+        accounts().log(user.name, "publish", True, f"v{version.version} {scope}")
+        st.session_state["scoped_just_published"] = version.version
+        st.session_state["scoped_published"] = st.session_state.get("scoped_published", 0) + 1
+        st.rerun()
+
+
+def _errors(data: bytes, name: str, errors, kind) -> None:
+    st.error(t("errors_found", count=len(errors)))
+    st.download_button(
+        t("annotated_download"),
+        data=lambda: annotate_isolated(data, errors, kind=kind),
+        file_name=annotated_file_name(name),
+        mime=XLSX,
+        on_click="ignore",
+    )
+    rows = []
+    for error in errors:
+        message, hint = error.text(lang())
+        rows.append(
+            {
+                t("sheet_name"): error.sheet or "—",
+                t("cell"): error.cell,
+                t("column"): error.column,
+                t("value"): error.value,
+                t("problem"): message,
+                t("how_to_fix"): hint,
+            }
+        )
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+
+
+def _preview(outcome) -> None:
+    st.markdown(f"**{t('changes_preview')}**")
+    changes = outcome.changes
+    if changes is None:
+        return
+    numbers = changes.counts()
+    columns = st.columns(4)
+    for index, key in enumerate(CHANGE_KEYS):
+        columns[index % 4].metric(t(f"change_{key}"), numbers[key])
+    for key in LISTED:
+        items = getattr(changes, key)
+        if items and len(items) <= 50:
+            st.caption(f"{t(f'change_{key}')}：" + "、".join(safe(item) for item in items))

@@ -1,0 +1,98 @@
+"""AppTest of a group clerk: download my rows, upload them edited, preview, publish only mine."""
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from model.store import Store, download_rows
+from model.store.auth import Accounts
+from tests.store.county import CG, QS, county, delete_rows_where, edited, records
+from tests.workbooks import publish
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "correct horse 1"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def data_dir(monkeypatch, tmp_path):
+    monkeypatch.setenv("XUEXI_DATA_DIR", str(tmp_path))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    registry = Accounts(tmp_path)
+    registry.add("青山文书", PASSWORD, "clerk", [QS])
+    registry.add("管理员", PASSWORD, "admin", None)
+    publish(Store(tmp_path), county())
+    return tmp_path
+
+
+def signed_in_upload_page(name: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.run()
+    at.text_input(key="login_name").input(name)
+    at.text_input(key="login_password").input(PASSWORD)
+    at.button[0].click().run()
+    at.switch_page("pages/upload.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_group_clerk_downloads_edits_and_publishes_only_their_group(data_dir):
+    at = signed_in_upload_page("青山文书")
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert labels == ["下载本组当前数据（v1）"]
+    assert any(QS in caption.value for caption in at.caption)
+
+    store = Store(data_dir)
+    mine, _ = download_rows(store, (QS,))  # the bytes behind that button
+
+    def edit(book):
+        delete_rows_where(book["成员"], 1, "王五")
+        delete_rows_where(book["参学记录"], 2, "王五")
+        book["考试成绩"]["D2"] = 95
+        # A row of another group typed in by mistake: ignored, and said so.
+        book["考试成绩"].append(["赵六", CG, 2026, 10])
+
+    at.file_uploader[0].set_value(("青山.xlsx", edited(mine, edit), XLSX)).run()
+    assert not at.exception, at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["移除成员"], metrics["修改考试成绩"]) == ("1", "1")
+    assert any(f"移除成员：{QS} 王五" in c.value for c in at.caption)
+    assert any("已忽略：其他中心组的 1 行（考试成绩 1）" in i.value for i in at.info)
+
+    at.button(key="scoped_publish_button").click().run()
+    assert not at.exception, at.exception
+    assert any(f"已发布为 v2：只更新了 {QS} 的数据" in s.value for s in at.success)
+    current = store.current()
+    assert (current.version, current.scope, current.user) == (2, (QS,), "青山文书")
+    final = store.read_bytes(current)
+    assert [(r["姓名"], r["成绩"]) for r in records(final, "考试成绩")] == [
+        ("赵六", 85),  # 城关镇's score untouched
+        ("张三", 95),
+    ]
+    assert [r["姓名"] for r in records(final, "成员")] == ["赵六", "钱七", "张三", "李四"]
+
+
+def test_the_history_shows_who_published_which_groups(data_dir):
+    store = Store(data_dir)
+    mine, _ = download_rows(store, (QS,))
+    from model.store import check_upload, publish_scoped
+
+    changed = edited(mine, lambda book: book["考试成绩"].__setitem__("D2", 95))
+    publish_scoped(store, check_upload(store, changed, "青山.xlsx", (QS,)), "青山文书")
+    at = signed_in_upload_page("管理员")
+    at.switch_page("pages/history.py").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert list(zip(table["发布人"], table["发布范围"], strict=True)) == [
+        ("青山文书", QS),
+        ("文书", "全部中心组"),
+    ]
+
+
+def test_an_admin_still_publishes_the_whole_workbook(data_dir):
+    at = signed_in_upload_page("管理员")
+    assert not [b for b in at.get("download_button") if "本组" in b.proto.label]
+    assert any("模板" in b.proto.label for b in at.get("download_button"))
