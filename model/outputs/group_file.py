@@ -14,14 +14,16 @@ import pandas as pd
 from openpyxl.styles import Font
 from openpyxl.worksheet.protection import SheetProtection
 
+from model.outputs.sheet_rows import date_style, with_rows
 from model.outputs.template import template_book
-from model.outputs.xlsx_safe import FORMULA_PREFIXES, keep_text, storable
-from model.workbook.schema import SETTINGS, SHEETS, Column
+from model.outputs.xlsx_safe import keep_text, storable
+from model.workbook.schema import SETTINGS, SHEETS, Column, Sheet
 from model.workbook.values import object_strings
 
 # A hidden row of the 说明 sheet: which version each group's rows were cut from (JSON). Kept in
 # a cell, not a document property, so it survives WPS and a save as .xls or .ods.
 BASE_LABEL = "下载自版本（请勿修改）"
+WRITTEN_LABEL = "生成时间"
 ALL_GROUPS = "*"
 SETTINGS_NOTE = "参数为全县统一设置，只读：按中心组上传时本表的修改不会生效。"
 
@@ -54,39 +56,41 @@ def ledger_file(
     ``settings`` are the (参数, 值) rows; ``bases`` the version per group recorded in the file.
     """
     book = template_book()
-    for spec in SHEETS:
-        if spec.key == SETTINGS.key:
-            continue
-        sheet = book[spec.zh]
-        frame = rows.get(spec.key)
-        if frame is None or frame.empty:
-            continue
-        present = [c for c in spec.columns if c.key in frame.columns]
-        width = len(spec.columns)
-        positions = {c.key: i for i, c in enumerate(spec.columns)}
-        columns = [object_strings(frame[c.key]).tolist() for c in present]
-        for values in zip(*columns, strict=True):
-            line: list[object] = [None] * width
-            formulas = []
-            for column, text in zip(present, values, strict=True):
-                value = storable(cell_value(column, text))
-                line[positions[column.key]] = value
-                if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-                    formulas.append(positions[column.key] + 1)
-            sheet.append(line)
-            for index in formulas:  # text that Excel would take for a formula stays text
-                keep_text(sheet.cell(sheet.max_row, index))
     _write_settings(book[SETTINGS.zh], settings, settings_read_only)
+    help_sheet = book["说明"]
+    if settings_read_only:
+        help_sheet.append([SETTINGS_NOTE])
+        help_sheet.cell(help_sheet.max_row, 1).font = Font(bold=True, color="C00000")
+    # A dated cell: when the file was written, and the date style the data rows reuse.
+    help_sheet.append([WRITTEN_LABEL, dt.datetime.now().replace(microsecond=0)])
+    stamp = help_sheet.cell(help_sheet.max_row, 2)
+    stamp.number_format = "yyyy-mm-dd"
+    help_sheet.row_dimensions[help_sheet.max_row].hidden = True
     if bases is not None:
-        help_sheet = book["说明"]
-        if settings_read_only:
-            help_sheet.append([SETTINGS_NOTE])
-            help_sheet.cell(help_sheet.max_row, 1).font = Font(bold=True, color="C00000")
         help_sheet.append([BASE_LABEL, json.dumps(bases, ensure_ascii=False)])
         help_sheet.row_dimensions[help_sheet.max_row].hidden = True
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    data = buffer.getvalue()
+    style = date_style(data, book.sheetnames.index("说明"), stamp.coordinate)
+    spliced = {
+        book.sheetnames.index(spec.zh): _values(spec, rows[spec.key])
+        for spec in SHEETS
+        if spec.key != SETTINGS.key and spec.key in rows and not rows[spec.key].empty
+    }
+    return with_rows(data, spliced, style)
+
+
+def _values(spec: Sheet, frame: pd.DataFrame) -> list[list[object]]:
+    """The frame's rows as cell values in the template's column order."""
+    columns = [
+        object_strings(frame[c.key]).tolist() if c.key in frame.columns else [None] * len(frame)
+        for c in spec.columns
+    ]
+    return [
+        [storable(cell_value(c, text)) for c, text in zip(spec.columns, line, strict=True)]
+        for line in zip(*columns, strict=True)
+    ]
 
 
 def _write_settings(sheet, settings: list[tuple[object, object]], read_only: bool) -> None:
