@@ -1,11 +1,15 @@
 """总览: KPIs, the 四到位 shares, sessions against plan, statuses, and groups by completion."""
 
+import datetime as dt
+
 import streamlit as st
 
+from model.store import Store
 from model.texts import finding_title
-from pages.common.context import t
+from pages.common.context import data_dir, t
 from pages.common.downloads import report_download
 from pages.common.layout import header, percent
+from pages.common.scoped import last_update_column
 from pages.common.todo_view import group_todo_top
 
 ctx = header("page_overview")
@@ -47,6 +51,8 @@ if ctx is not None:
         )
         table = report.groups.assign(red_flags=flags).sort_values("completion", ascending=False)
         table = table.rename_axis(t("group"))
+        updates = last_update_column(Store(data_dir()), list(table.index), dt.date.today())
+        table = table.assign(last_update=updates) if updates else table
         st.dataframe(
             table[
                 [
@@ -59,6 +65,7 @@ if ctx is not None:
                     "at_risk",
                     "failed",
                     "red_flags",
+                    *(["last_update"] if updates else []),
                 ]
             ],
             column_config={
@@ -75,6 +82,7 @@ if ctx is not None:
                 "at_risk": t("kpi_at_risk"),
                 "failed": t("kpi_failed"),
                 "red_flags": t("red_flags"),
+                "last_update": t("last_update"),
             },
         )
     report_download(ctx, report)

@@ -10,11 +10,13 @@ __getattr__, __dir__, __all__ = attach(
         "auth": ["DEMO_USER", "SESSION_IDLE_MINUTES", "Accounts", "User"],
         "publishing": ["Prepared", "prepare", "publish"],
         "scoped": [
+            "UPDATE_REMINDER_DAYS",
             "Outcome",
             "ScopedRejected",
             "ScopedUpload",
             "check_upload",
             "download_rows",
+            "last_updates",
             "preview",
             "publish_scoped",
         ],
@@ -32,11 +34,13 @@ if TYPE_CHECKING:
     from model.store.auth import DEMO_USER, SESSION_IDLE_MINUTES, Accounts, User
     from model.store.publishing import Prepared, prepare, publish
     from model.store.scoped import (
+        UPDATE_REMINDER_DAYS,
         Outcome,
         ScopedRejected,
         ScopedUpload,
         check_upload,
         download_rows,
+        last_updates,
         preview,
         publish_scoped,
     )

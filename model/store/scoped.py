@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from model.engine.report import build_report, default_year
+from model.engine.findings import find_all
+from model.engine.report import default_year
+from model.engine.timeline import build_timeline
 from model.outputs.group_file import ALL_GROUPS, ledger_file, recorded_bases
 from model.store.diff import Changes, compare
 from model.store.group_rows import (
@@ -214,10 +216,8 @@ def _compose(store: Store, base: Version | None, upload: ScopedUpload) -> Outcom
 def _findings(workbook: Workbook, year: int) -> Counter[str]:
     """Finding codes counted: every finding belongs to one group, so a version's counts are
     the previous counts less the scope's old findings plus its new ones."""
-    report = build_report(workbook, year)
-    return Counter(
-        {str(code): int(n) for code, n in report.findings["code"].value_counts().items()}
-    )
+    findings = find_all(build_timeline(workbook), year)  # no credits or statuses needed here
+    return Counter({str(code): int(n) for code, n in findings["code"].value_counts().items()})
 
 
 def download_rows(
@@ -234,3 +234,14 @@ def download_rows(
         cut(raws, groups), settings_rows(raws), bases, settings_read_only=groups is not None
     )
     return data, chosen
+
+
+# Days after which a group's records count as going stale on the county view. A fixed default
+# for now: making it the 参数 更新提醒天数 needs a row in DOMAIN.md §5 first.
+UPDATE_REMINDER_DAYS = 30
+
+
+def last_updates(versions: list[Version], groups: list[str]) -> dict[str, Version | None]:
+    """Each group's last publish that may have changed its rows: its own scoped publishes and
+    every whole-workbook publish (or restore). ``versions`` newest first, as Store.versions()."""
+    return {group: next((v for v in versions if v.touches(group)), None) for group in groups}

@@ -222,6 +222,13 @@ UI: dict[str, dict[Lang, str]] = {
     },
     "scope_col": {"zh": "发布范围", "en": "Groups"},
     "sheet_name": {"zh": "工作表", "en": "Sheet"},
+    "last_update": {"zh": "最近更新", "en": "Last update"},
+    "last_update_at": {"zh": "{date}（v{version}）", "en": "{date} (v{version})"},
+    "last_update_stale": {
+        "zh": "⚠ {date}（v{version}），已 {days} 天未更新",
+        "en": "⚠ {date} (v{version}), not updated for {days} days",
+    },
+    "never_updated": {"zh": "从未发布", "en": "Never published"},
     "scope_all": {"zh": "全部中心组", "en": "All groups"},
     "no_changes": {
         "zh": "与当前版本内容相同，只有格式不同。",

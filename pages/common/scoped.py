@@ -6,6 +6,7 @@ Kept apart from pages/upload.py so that the whole-workbook flow stays as it is; 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 import pandas as pd
@@ -13,6 +14,7 @@ import streamlit as st
 
 from model.outputs import annotated_file_name
 from model.store import (
+    UPDATE_REMINDER_DAYS,
     IdenticalToCurrent,
     ScopedRejected,
     StaleUpload,
@@ -21,6 +23,7 @@ from model.store import (
     Version,
     check_upload,
     download_rows,
+    last_updates,
     preview,
     publish_scoped,
 )
@@ -53,6 +56,24 @@ def is_scoped(user: User) -> bool:
 
 def scope_text(version: Version) -> str:
     return "、".join(version.scope) if version.scope else t("scope_all")
+
+
+def last_update_column(store: Store, groups: list[str], today: dt.date) -> list[str] | None:
+    """总览's 最近更新 per group: the date and version of the group's last publish, flagged when
+    older than UPDATE_REMINDER_DAYS; None when nothing is published (the sample is shown)."""
+    versions = store.versions()
+    if not versions:
+        return None
+    cells = []
+    for version in last_updates(versions, groups).values():
+        if version is None:
+            cells.append(t("never_updated"))
+            continue
+        date = dt.date.fromisoformat(version.published_at[:10])
+        days = (today - date).days
+        key = "last_update_stale" if days > UPDATE_REMINDER_DAYS else "last_update_at"
+        cells.append(t(key, date=date.isoformat(), version=version.version, days=days))
+    return cells
 
 
 def scoped_upload(store: Store, user: User) -> None:

@@ -1,5 +1,6 @@
 """AppTest of a group clerk: download my rows, upload them edited, preview, publish only mine."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,12 @@ def test_a_group_clerk_downloads_edits_and_publishes_only_their_group(data_dir):
     ]
     assert [r["姓名"] for r in records(final, "成员")] == ["赵六", "钱七", "张三", "李四"]
 
+    # The clerk's own view of the overview: their group only, updated by v2.
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception, at.exception
+    table = next(frame.value for frame in at.dataframe if "last_update" in frame.value.columns)
+    assert table["last_update"].to_dict() == {QS: f"{current.published_at[:10]}（v2）"}
+
 
 def test_the_history_shows_who_published_which_groups(data_dir):
     store = Store(data_dir)
@@ -90,9 +97,27 @@ def test_the_history_shows_who_published_which_groups(data_dir):
         ("青山文书", QS),
         ("文书", "全部中心组"),
     ]
+    # The county view: each group's last update (青山镇 by v2, 城关镇 still by the first v1).
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception, at.exception
+    table = next(frame.value for frame in at.dataframe if "last_update" in frame.value.columns)
+    second, first = (v.published_at[:10] for v in store.versions())
+    assert table["last_update"].to_dict() == {QS: f"{second}（v2）", CG: f"{first}（v1）"}
 
 
 def test_an_admin_still_publishes_the_whole_workbook(data_dir):
     at = signed_in_upload_page("管理员")
     assert not [b for b in at.get("download_button") if "本组" in b.proto.label]
     assert any("模板" in b.proto.label for b in at.get("download_button"))
+
+
+def test_a_group_not_updated_for_more_than_30_days_is_flagged(data_dir):
+    from pages.common.scoped import last_update_column
+
+    store = Store(data_dir)
+    first = dt.date.fromisoformat(store.current().published_at[:10])
+    later = first + dt.timedelta(days=31)
+    assert last_update_column(store, [QS], later) == [f"⚠ {first}（v1），已 31 天未更新"]
+    on_the_day = first + dt.timedelta(days=30)
+    assert last_update_column(store, [QS], on_the_day) == [f"{first}（v1）"]
+    assert last_update_column(Store(data_dir / "empty"), [QS], later) is None

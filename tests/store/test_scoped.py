@@ -11,6 +11,7 @@ from model.store import (
     Store,
     check_upload,
     download_rows,
+    last_updates,
     preview,
     publish_scoped,
 )
@@ -247,3 +248,12 @@ def test_the_same_group_from_two_processes_the_second_is_told_its_base_is_stale(
         results = sorted(pool.map(_clerk_publishes, jobs), key=str)
     assert results == [2, "stale"]
     assert [v.version for v in store.versions()] == [2, 1]
+
+
+def test_each_groups_last_update_is_its_own_last_publish_or_a_whole_one(tmp_path):
+    store = started(tmp_path)  # v1: the whole county
+    mine, _ = download_rows(store, (QS,))
+    changed = edited(mine, lambda book: book["考试成绩"].__setitem__("D2", 95))
+    publish_scoped(store, check_upload(store, changed, "青山.xlsx", (QS,)), "青山文书")  # v2
+    updates = last_updates(store.versions(), [QS, CG])
+    assert {group: v.version for group, v in updates.items()} == {QS: 2, CG: 1}
