@@ -1,5 +1,7 @@
 """Scoped publish (issue 13): a group clerk replaces exactly their groups' rows of the county."""
 
+import hashlib
+import sqlite3
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -257,3 +259,48 @@ def test_each_groups_last_update_is_its_own_last_publish_or_a_whole_one(tmp_path
     publish_scoped(store, check_upload(store, changed, "青山.xlsx", (QS,)), "青山文书")  # v2
     updates = last_updates(store.versions(), [QS, CG])
     assert {group: v.version for group, v in updates.items()} == {QS: 2, CG: 1}
+
+
+def test_an_error_of_the_composed_rows_is_moved_to_the_uploads_own_cell():
+    from model.store.group_rows import at_upload_cells, compose
+    from model.workbook.errors import make_error
+    from model.workbook.reader import raw_sheets
+    from tests.workbooks import MEMBERS_HEADER, PLAN_HEADER, xlsx
+
+    # The clerk's sheet has a title row and its columns in another order: 编号 first.
+    upload = xlsx(
+        {
+            "members": [["青山镇成员"], ["编号", *MEMBERS_HEADER[:2]], ["Q01", "张三", QS]],
+            "学习计划": [PLAN_HEADER],
+        }
+    )
+    composition = compose(raw_sheets(county())[0], raw_sheets(upload)[0], (QS,))
+    assert composition.origin["members"] == [3]  # composed row 2 is the upload's row 3
+    error = make_error("REQUIRED_EMPTY", sheet="成员", row=2, column="编号", column_index=2)
+    moved = at_upload_cells([error], composition, raw_sheets(upload)[0])
+    assert [(e.sheet, e.row, e.cell) for e in moved] == [("members", 3, "A3")]
+
+
+def test_an_index_of_an_older_release_is_migrated_and_keeps_its_versions(tmp_path):
+    old_schema = """CREATE TABLE versions (version INTEGER PRIMARY KEY, published_at TEXT NOT NULL,
+        user TEXT NOT NULL, original_name TEXT NOT NULL, size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL, row_counts TEXT NOT NULL, finding_counts TEXT NOT NULL,
+        parent INTEGER, comment TEXT NOT NULL DEFAULT '', file_name TEXT NOT NULL)"""
+    store = Store(tmp_path)
+    data = county()
+    sha = hashlib.sha256(data).hexdigest()
+    store.files.mkdir(parents=True)
+    (store.files / "v00001-old.xlsx").write_bytes(data)
+    with sqlite3.connect(store.index) as connection:
+        connection.execute(old_schema)
+        connection.execute(
+            "INSERT INTO versions VALUES (1, '2026-01-02T03:04:05', '文书', 'a.xlsx', ?, ?,"
+            " '{}', '{}', NULL, '', 'v00001-old.xlsx')",
+            (len(data), sha),
+        )
+    (old,) = store.versions()
+    assert (old.version, old.user, old.scope, old.upload_sha) == (1, "文书", None, None)
+    mine, _ = download_rows(store, (QS,))
+    changed = edited(mine, lambda book: book["考试成绩"].__setitem__("D2", 95))
+    publish_scoped(store, check_upload(store, changed, "青山.xlsx", (QS,)), "甲")
+    assert [(v.version, v.scope) for v in store.versions()] == [(2, (QS,)), (1, None)]
