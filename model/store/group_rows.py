@@ -137,7 +137,11 @@ def compose(base: Raws, upload: Raws, scope: tuple[str, ...]) -> Composition:
                 ignored[raw.name] = int((~inside).sum())
             errors += _taken_keys(spec, raw, inside, base, base_sessions, wanted)
         unchanged = unchanged and _canonical(spec, before) == _canonical(spec, mine)
-        composed[spec.key], _ = _sheet(spec, kept, mine)
+        # The scope's rows go where they were, so the county file keeps its order.
+        at = before.index[0] if not before.empty else None
+        head = kept if at is None else kept[kept.index < at]
+        tail = empty if at is None else kept[kept.index > at]
+        composed[spec.key], _ = _sheet(spec, head, pd.concat([mine, tail]) if len(tail) else mine)
         mine_raws[spec.key], origin[spec.key] = _sheet(spec, empty, mine)
         before_raws[spec.key], _ = _sheet(spec, empty, before)
     if SETTINGS.key in base:
@@ -215,8 +219,8 @@ def _taken_keys(
 
 
 def _sheet(spec: Sheet, kept: pd.DataFrame, mine: pd.DataFrame) -> tuple[RawSheet, list]:
-    """One composed sheet: the kept rows first, then the upload's (so that a duplicate is
-    reported at the upload's row), every contract column in the template's order."""
+    """One sheet from ``kept`` rows, then ``mine`` (whose Excel rows are listed in the
+    origin), every contract column in the template's order."""
     keys = [c.key for c in spec.columns]
     parts = [frame.reindex(columns=keys) for frame in (kept, mine) if not frame.empty]
     if parts:

@@ -69,7 +69,7 @@ def test_two_group_clerks_publish_in_the_browser_and_the_county_sees_both(tmp_pa
         assert page.locator("[data-testid='stSidebar']").get_by_text("当前版本 v3").count() == 1
         page.screenshot(path=str(SCREENSHOTS / "group-clerks-county.png"), full_page=True)
     final = store.read_bytes(store.current())
-    # Each publish keeps the other groups' rows first, then the publishing group's.
+    # Each group's rows stay where they were in the county file.
     assert [(r["姓名"], r["中心组"]) for r in records(final, "成员")] == [
         ("张三", QS),
         ("李四", QS),

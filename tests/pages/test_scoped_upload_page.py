@@ -70,10 +70,10 @@ def test_a_group_clerk_downloads_edits_and_publishes_only_their_group(data_dir):
     assert (current.version, current.scope, current.user) == (2, (QS,), "青山文书")
     final = store.read_bytes(current)
     assert [(r["姓名"], r["成绩"]) for r in records(final, "考试成绩")] == [
-        ("赵六", 85),  # 城关镇's score untouched
         ("张三", 95),
+        ("赵六", 85),  # 城关镇's score untouched
     ]
-    assert [r["姓名"] for r in records(final, "成员")] == ["赵六", "钱七", "张三", "李四"]
+    assert [r["姓名"] for r in records(final, "成员")] == ["张三", "李四", "赵六", "钱七"]
 
     # The clerk's own view of the overview: their group only, updated by v2.
     at.switch_page("pages/overview.py").run()

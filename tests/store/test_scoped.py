@@ -80,17 +80,18 @@ def test_a_scoped_publish_changes_only_that_groups_rows(tmp_path):
     final, first = store.read_bytes(version), store.read_bytes(store.get(1))
     for sheet in SHEETS:  # every cell of the other group as it was
         assert of_group(final, sheet, CG) == of_group(first, sheet, CG), sheet
+    # The group's rows stay where they were in the county file.
     assert [(r["姓名"], r["中心组"]) for r in records(final, "成员")] == [
-        ("赵六", CG),
-        ("钱七", CG),
         ("张三", QS),
         ("李四", QS),
         ("王五", QS),
         ("孙八", QS),
+        ("赵六", CG),
+        ("钱七", CG),
     ]
     assert [(r["姓名"], r["成绩"]) for r in records(final, "考试成绩")] == [
-        ("赵六", 85),
         ("张三", 95),
+        ("赵六", 85),
     ]
     assert read_workbook(final).ok
     # The clerk's own bytes are kept for audit, named by their sha256.
@@ -113,11 +114,11 @@ def test_a_member_or_session_missing_from_the_upload_is_removed(tmp_path):
     assert shown.changes.sessions_removed == ["QS-2"]
     version, _ = publish_scoped(store, upload, "青山文书")
     final = store.read_bytes(version)
-    assert [r["姓名"] for r in records(final, "成员")] == ["赵六", "钱七", "张三", "李四"]
-    assert [r["场次"] for r in records(final, "学习计划")] == ["CG-1", "QS-1"]
+    assert [r["姓名"] for r in records(final, "成员")] == ["张三", "李四", "赵六", "钱七"]
+    assert [r["场次"] for r in records(final, "学习计划")] == ["QS-1", "CG-1"]
     assert [(r["场次"], r["姓名"]) for r in records(final, "参学记录")] == [
-        ("CG-1", "钱七"),
         ("QS-1", "李四"),
+        ("CG-1", "钱七"),
     ]
 
 
@@ -163,10 +164,10 @@ def test_other_groups_rows_in_a_scoped_upload_are_ignored_and_counted(tmp_path):
     }
     final = store.read_bytes(version)
     assert [(r["姓名"], r["成绩"]) for r in records(final, "考试成绩")] == [
-        ("赵六", 85),
         ("张三", 95),
+        ("赵六", 85),
     ]
-    assert [r["姓名"] for r in records(final, "成员")][:2] == ["赵六", "钱七"]
+    assert [r["姓名"] for r in records(final, "成员")] == ["张三", "李四", "王五", "赵六", "钱七"]
 
 
 def test_a_scoped_uploads_settings_are_ignored_with_a_notice(tmp_path):
