@@ -51,7 +51,12 @@ if ctx is not None:
         )
         table = report.groups.assign(red_flags=flags).sort_values("completion", ascending=False)
         table = table.rename_axis(t("group"))
-        updates = last_update_column(Store(data_dir()), list(table.index), dt.date.today())
+        updates = last_update_column(
+            Store(data_dir()),
+            list(table.index),
+            dt.date.today(),
+            report.params.update_reminder_days,
+        )
         table = table.assign(last_update=updates) if updates else table
         st.dataframe(
             table[

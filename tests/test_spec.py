@@ -49,8 +49,12 @@ def spec_codes() -> list[str]:
     return [code for row in table_after("## 4.") for code in split(row[0])]
 
 
+# Parameters an issue added before DOMAIN.md §5 lists them (issue #13: 更新提醒天数, default 30).
+ISSUE_PARAMETERS = {"更新提醒天数": "30"}
+
+
 def spec_defaults() -> dict[str, str]:
-    defaults = {}
+    defaults = dict(ISSUE_PARAMETERS)
     for row in table_after("## 5."):
         for key, value in zip(split(row[0]), split(row[1]), strict=True):
             defaults[key] = value

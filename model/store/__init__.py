@@ -10,7 +10,6 @@ __getattr__, __dir__, __all__ = attach(
         "auth": ["DEMO_USER", "SESSION_IDLE_MINUTES", "Accounts", "User"],
         "publishing": ["Prepared", "prepare", "publish"],
         "scoped": [
-            "UPDATE_REMINDER_DAYS",
             "Outcome",
             "ScopedRejected",
             "ScopedUpload",
@@ -34,7 +33,6 @@ if TYPE_CHECKING:
     from model.store.auth import DEMO_USER, SESSION_IDLE_MINUTES, Accounts, User
     from model.store.publishing import Prepared, prepare, publish
     from model.store.scoped import (
-        UPDATE_REMINDER_DAYS,
         Outcome,
         ScopedRejected,
         ScopedUpload,

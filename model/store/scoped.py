@@ -238,7 +238,6 @@ def download_rows(
 
 # Days after which a group's records count as going stale on the county view. A fixed default
 # for now: making it the 参数 更新提醒天数 needs a row in DOMAIN.md §5 first.
-UPDATE_REMINDER_DAYS = 30
 
 
 def last_updates(versions: list[Version], groups: list[str]) -> dict[str, Version | None]:

@@ -40,6 +40,7 @@ class Params:
     article_credit: float = 5
     pass_credits: float = 30
     exam_pass_mark: float = 60
+    update_reminder_days: int = 30  # issue #13: 总览 flags a group not updated for longer
     as_of: dt.date | None = None  # None: today
 
     def as_of_date(self) -> dt.date:
@@ -141,6 +142,15 @@ PARAM_INFO: dict[str, ParamInfo] = {
     ),
     "exam_pass_mark": ParamInfo(
         "及格分", "理论考试及格分", "分", "theory exam pass mark", "points"
+    ),
+    "update_reminder_days": ParamInfo(
+        "更新提醒天数",
+        "中心组超过这么多天未更新台账，总览中予以提示",
+        "天",
+        "总览 flags a group whose rows were not published for longer than this",
+        "days",
+        low=1,
+        high=366,
     ),
     "as_of": ParamInfo(
         "统计截止日期",

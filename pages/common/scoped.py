@@ -14,7 +14,6 @@ import streamlit as st
 
 from model.outputs import annotated_file_name
 from model.store import (
-    UPDATE_REMINDER_DAYS,
     IdenticalToCurrent,
     ScopedRejected,
     StaleUpload,
@@ -58,9 +57,11 @@ def scope_text(version: Version) -> str:
     return "、".join(version.scope) if version.scope else t("scope_all")
 
 
-def last_update_column(store: Store, groups: list[str], today: dt.date) -> list[str] | None:
+def last_update_column(
+    store: Store, groups: list[str], today: dt.date, reminder_days: int
+) -> list[str] | None:
     """总览's 最近更新 per group: the date and version of the group's last publish, flagged when
-    older than UPDATE_REMINDER_DAYS; None when nothing is published (the sample is shown)."""
+    older than the 参数 更新提醒天数; None when nothing is published (the sample is shown)."""
     versions = store.versions()
     if not versions:
         return None
@@ -71,7 +72,7 @@ def last_update_column(store: Store, groups: list[str], today: dt.date) -> list[
             continue
         date = dt.date.fromisoformat(version.published_at[:10])
         days = (today - date).days
-        key = "last_update_stale" if days > UPDATE_REMINDER_DAYS else "last_update_at"
+        key = "last_update_stale" if days > reminder_days else "last_update_at"
         cells.append(t(key, date=date.isoformat(), version=version.version, days=days))
     return cells
 

@@ -112,12 +112,17 @@ def test_an_admin_still_publishes_the_whole_workbook(data_dir):
 
 
 def test_a_group_not_updated_for_more_than_30_days_is_flagged(data_dir):
+    from model.workbook.params import Params
     from pages.common.scoped import last_update_column
 
+    days = Params().update_reminder_days  # 参数 更新提醒天数, 30 by default
+    assert days == 30
     store = Store(data_dir)
     first = dt.date.fromisoformat(store.current().published_at[:10])
     later = first + dt.timedelta(days=31)
-    assert last_update_column(store, [QS], later) == [f"⚠ {first}（v1），已 31 天未更新"]
+    assert last_update_column(store, [QS], later, days) == [f"⚠ {first}（v1），已 31 天未更新"]
     on_the_day = first + dt.timedelta(days=30)
-    assert last_update_column(store, [QS], on_the_day) == [f"{first}（v1）"]
-    assert last_update_column(Store(data_dir / "empty"), [QS], later) is None
+    assert last_update_column(store, [QS], on_the_day, days) == [f"{first}（v1）"]
+    # A county that sets 更新提醒天数 to 7 sees the flag after a week.
+    assert last_update_column(store, [QS], first + dt.timedelta(days=8), 7)[0].startswith("⚠")
+    assert last_update_column(Store(data_dir / "empty"), [QS], later, days) is None
