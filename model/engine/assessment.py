@@ -72,7 +72,7 @@ def assess(
     """Status, line, projected and attainable credits, reasons and fix for the year's members."""
     params = timeline.params
     members = year_members(timeline.members, year)
-    frame = members[["key", "group", "name", "member_id", "exempt"]].copy()
+    frame = members[["key", "group", "name", "display", "member_id", "exempt"]].copy()
     frame["days_in_post"] = days_in_post(members, year)
     days_in_year = 366 if pd.Timestamp(year, 12, 31).is_leap_year else 365
     frame["line"] = pass_line(params.pass_credits, frame["days_in_post"], days_in_year)

@@ -37,7 +37,8 @@ def _held(timeline: Timeline, year: int) -> pd.DataFrame:
 
 
 def _names(timeline: Timeline, keys: pd.Series) -> pd.Series:
-    return keys.map(timeline.members["name"]).fillna(keys)
+    # The shown name: a name two members of a group share carries the 编号 (DOMAIN.md §3).
+    return keys.map(timeline.members["display"]).fillna(keys)
 
 
 def speaker_is_host(timeline: Timeline, year: int) -> pd.DataFrame:
@@ -201,7 +202,7 @@ def head_no_talk(timeline: Timeline, year: int) -> pd.DataFrame:
     talks = sessions[(sessions["year"] == year) & ~sessions["cancelled"]]
     heads = _heads(timeline, year)
     rows = heads[~heads["key"].isin(talks["speaker"])].rename(columns={"key": "member"})
-    return _frame("HEAD_NO_TALK", rows, year, [{"name": n, "year": year} for n in rows["name"]])
+    return _frame("HEAD_NO_TALK", rows, year, [{"name": n, "year": year} for n in rows["display"]])
 
 
 def no_head(timeline: Timeline, year: int) -> pd.DataFrame:
@@ -213,7 +214,7 @@ def no_head(timeline: Timeline, year: int) -> pd.DataFrame:
 
 def many_heads(timeline: Timeline, year: int) -> pd.DataFrame:
     heads = _heads(timeline, year)
-    grouped = heads.groupby("group").agg(count=("key", "size"), names=("name", tuple))
+    grouped = heads.groupby("group").agg(count=("key", "size"), names=("display", tuple))
     rows = grouped[grouped["count"] > 1].reset_index()
     details = [{"count": c, "names": n} for c, n in zip(rows["count"], rows["names"], strict=True)]
     return _frame("MANY_HEADS", rows, year, details)
@@ -224,7 +225,7 @@ def never_speaker(timeline: Timeline, year: int) -> pd.DataFrame:
     talks = sessions[(sessions["year"] == year) & ~sessions["cancelled"]]
     members = _year_members(timeline, year)
     rows = members[~members["key"].isin(talks["speaker"])].rename(columns={"key": "member"})
-    return _frame("NEVER_SPEAKER", rows, year, [{"name": n, "year": year} for n in rows["name"]])
+    return _frame("NEVER_SPEAKER", rows, year, [{"name": n, "year": year} for n in rows["display"]])
 
 
 RULES: dict[str, Callable[[Timeline, int], pd.DataFrame]] = {

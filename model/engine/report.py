@@ -171,7 +171,7 @@ def report_json(report: Report, lang: Lang = "zh") -> dict[str, Any]:
     parts = list(breakdown)
     columns = zip(
         frame["group"].tolist(),
-        frame["name"].tolist(),
+        frame["display"].tolist(),  # a name two members share carries its 编号
         _values(frame["member_id"]),
         _values(frame["credits"]),
         zip(*breakdown.values(), strict=True),
@@ -223,7 +223,7 @@ def report_json(report: Report, lang: Lang = "zh") -> dict[str, Any]:
         ) in columns
     ]
     findings = report.findings
-    names = findings["member"].map(report.timeline.members["name"])
+    names = findings["member"].map(report.timeline.members["display"])
     finding_rows = zip(
         findings["code"].tolist(),
         findings["group"].tolist(),

@@ -76,7 +76,7 @@ def report_workbook(
             rows.append(
                 [
                     row["group"],
-                    row["name"],
+                    row["display"],
                     row["credits"],
                     row["line"],
                     round(float(row["projected"]), 1),
@@ -94,7 +94,7 @@ def report_workbook(
             )
         _table(members, header, rows)
     findings = book.create_sheet(text("sheet_findings", lang))
-    names = report.timeline.members["name"]
+    names = report.timeline.members["display"]
     finding_rows = [
         [
             f.group,

@@ -42,7 +42,7 @@ def report_text(report: Report) -> str:
             reasons = reasons_text(row["reasons"])
             tail = fix_line(row["fix"]) or consequence_text(row["consequence"]) or ""
             lines.append(
-                f"  [{status_label(row['status'])}] {row['group']} {row['name']}：{reasons}"
+                f"  [{status_label(row['status'])}] {row['group']} {row['display']}：{reasons}"
                 + (f" → {tail}" if tail else "")
             )
     counts = report.findings["code"].value_counts()

@@ -41,7 +41,7 @@ class Changes:
 
 def _label(members: pd.DataFrame, keys: pd.Index) -> list[str]:
     indexed = members.set_index("key")
-    return [f"{indexed.at[k, 'group']!s} {indexed.at[k, 'name']!s}" for k in keys]
+    return [f"{indexed.at[k, 'group']!s} {indexed.at[k, 'display']!s}" for k in keys]
 
 
 def _keyed_changes(

@@ -21,6 +21,30 @@ def member_keys(members: pd.DataFrame) -> pd.Series:
     return members["member_id"].fillna(members["group"] + "|" + members["name"]).astype("string")
 
 
+def display_names(members: pd.DataFrame) -> pd.Series:
+    """The name to show for each member: the 姓名, and where two members of one group share
+    it, the 编号 and 职务 after it (向浩伟（M00104，委员）), so no one is taken for the other."""
+    shown = members["name"].astype(object).copy()
+    shared = members.duplicated(["group", "name"], keep=False)
+    if not shared.any():
+        return shown
+    twins = members[shared]
+    ids = twins["member_id"].astype(object).where(twins["member_id"].notna(), twins["key"])
+    shown[shared] = [
+        f"{name}（{member_id}，{position}）"
+        if isinstance(position, str)
+        else f"{name}（{member_id}）"
+        for name, member_id, position in zip(twins["name"], ids, twins["position"], strict=True)
+    ]
+    return shown
+
+
+def pseudonym_numbers(members: pd.DataFrame) -> pd.Series:
+    """A number per member for showing people without their names (成员1, 成员2, …): the order of
+    the 成员 sheet, so a person keeps one number on every page of one workbook."""
+    return pd.Series(range(1, len(members) + 1), index=members.index, dtype=int)
+
+
 @dataclass
 class Resolution:
     keys: pd.Series  # member key, NA where unresolved

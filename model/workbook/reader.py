@@ -12,7 +12,7 @@ from model.workbook.cells import cell_errors, duplicate_errors, typed_frame
 from model.workbook.errors import UnreadableWorkbook, WorkbookError, make_error
 from model.workbook.intake import MAX_UPLOAD_BYTES, FileKind, check_workbook_bytes
 from model.workbook.params import Params
-from model.workbook.people import member_keys, resolve_people
+from model.workbook.people import display_names, member_keys, resolve_people
 from model.workbook.rawsheet import RawSheet, load_raw_sheet, open_workbook
 from model.workbook.schema import MEMBERS, PARTICIPATION, PLAN, SHEETS, Sheet
 from model.workbook.settings_sheet import read_settings
@@ -201,6 +201,7 @@ def _blank_raw(spec: Sheet) -> RawSheet:
 def _check_members(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -> list:
     members = frames["members"]
     members["key"] = member_keys(members)
+    members["display"] = display_names(members)
     if "members" not in raws:
         return []
     raw = raws["members"]
