@@ -12,39 +12,66 @@ from pages.common.downloads import (
     member_record_download,
     report_download,
 )
-from pages.common.layout import explanation, header, safe
+from pages.common.layout import explanation, header, people, safe
 
 ctx = header("page_members")
 if ctx is not None:
     report = ctx.report()
     lang = ctx.filters.lang
     members = report.members
+    who = people(ctx)
     if members.empty:
         st.info(t("no_members"))
-    elif not ctx.filters.show_names:
-        st.altair_chart(status_distribution(members, lang), width="stretch")
     else:
-        query = st.text_input(t("search_name"), key="member_search").strip()
-        shown = members[members["name"].str.contains(query, regex=False)] if query else members
+        if ctx.filters.meeting:
+            st.altair_chart(status_distribution(members, lang, projector=True), width="stretch")
+        shown = members.assign(shown=who.of(members["key"]))
+        if ctx.filters.show_names:  # a search by name only where names are shown
+            query = st.text_input(t("search_name"), key="member_search").strip()
+            if query:
+                shown = shown[shown["display"].str.contains(query, regex=False)]
+        breakdown = {t(f"breakdown_{part}"): shown[part] for part in BREAKDOWN}
         table = pd.DataFrame(
             {
                 t("group"): shown["group"],
-                t("name"): shown["name"],
+                t("name"): shown["shown"],
+                t("status"): [status_label(s, lang) for s in shown["status"]],
                 t("credits"): shown["credits"],
                 t("line"): shown["line"],
                 t("projected"): shown["projected"].round(1),
-                **{t(f"breakdown_{part}"): shown[part] for part in BREAKDOWN},
+                **breakdown,
                 t("exam"): [f"{v:g}" if pd.notna(v) else "—" for v in shown["score"]],
                 t("makeup"): [f"{v:g}" if pd.notna(v) else "" for v in shown["makeup"]],
-                t("status"): [status_label(s, lang) for s in shown["status"]],
             }
-        ).sort_values([t("group"), t("name")])
+        )
+        # By group, then name; pseudonyms in the 成员 sheet's order, which tells no names.
+        order = ["group", "display"] if ctx.filters.show_names else ["group"]
+        table = table.loc[shown.sort_values(order, kind="stable").index]
+        every_column = st.toggle(t("show_breakdown"), key="members_breakdown")
+        brief = [t(k) for k in ("group", "name", "status", "credits", "line", "projected")]
+        brief += [t("exam"), t("makeup")]
         picked = st.dataframe(
             table,
             hide_index=True,
             on_select="rerun",
             selection_mode="single-row",
             key="members_table",
+            column_order=[*brief[:6], *breakdown, *brief[6:]] if every_column else brief,
+            column_config={
+                t("group"): st.column_config.TextColumn(width="medium"),
+                t("name"): st.column_config.TextColumn(width="medium", pinned=True),
+                # 状态 pinned and wide enough for 不达标/免考核 at any table width.
+                t("status"): st.column_config.TextColumn(width=90, pinned=True),
+                t("credits"): st.column_config.NumberColumn(width="small", format="%g"),
+                t("line"): st.column_config.NumberColumn(width="small"),
+                t("projected"): st.column_config.NumberColumn(width="small", format="%.1f"),
+                t("exam"): st.column_config.TextColumn(width="small"),
+                t("makeup"): st.column_config.TextColumn(width="small"),
+                **{
+                    name: st.column_config.NumberColumn(width="small", format="%g")
+                    for name in breakdown
+                },
+            },
         )
         st.caption(t("pick_member"))
         rows = picked.selection.rows if picked else []
@@ -52,7 +79,8 @@ if ctx is not None:
             key = table.index[rows[0]]
             row = members.loc[key]
             st.subheader(
-                f"{safe(row['name'])}（{safe(row['group'])}）· {status_label(row['status'], lang)}"
+                f"{safe(who.by_key[key])}（{safe(row['group'])}）· "
+                f"{status_label(row['status'], lang)}"
             )
             cols = st.columns(4)
             cols[0].metric(t("credits"), f"{row['credits']:g} / {row['line']}")
@@ -64,7 +92,10 @@ if ctx is not None:
             cols[3].metric(t("exam"), exam if exam != "—" else t("no_exam_yet"))
             member_record_download(ctx, report, key)
             events = credit_events(report.timeline, key, ctx.filters.year)
-            st.altair_chart(credit_buildup(events, int(row["line"]), lang), width="stretch")
+            st.altair_chart(
+                credit_buildup(events, int(row["line"]), lang, projector=ctx.filters.meeting),
+                width="stretch",
+            )
             reasons, fix, consequence = explanation(row, lang)
             st.markdown(reasons)
             if fix:

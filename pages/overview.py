@@ -8,7 +8,7 @@ from model.store import Store
 from model.texts import finding_title
 from pages.common.context import data_dir, t
 from pages.common.downloads import report_download
-from pages.common.layout import header, percent
+from pages.common.layout import PERCENT_FORMAT, header, percent, percent_points
 from pages.common.scoped import last_update_column
 from pages.common.todo_view import group_todo_top
 
@@ -40,17 +40,36 @@ if ctx is not None:
     # Altair loads after the numbers are on screen: the KPIs show first on a cold start.
     from pages.common.charts import cumulative_sessions, status_distribution
 
+    meeting = ctx.filters.meeting
     left, right = st.columns(2)
-    left.altair_chart(cumulative_sessions(report.sessions, ctx.filters.year, lang), width="stretch")
-    right.altair_chart(status_distribution(report.members, lang), width="stretch")
+    left.altair_chart(
+        cumulative_sessions(report.sessions, ctx.filters.year, lang, projector=meeting),
+        width="stretch",
+    )
+    right.altair_chart(
+        status_distribution(report.members, lang, projector=meeting), width="stretch"
+    )
 
     if ctx.filters.group is None and len(report.groups):
         st.subheader(t("groups_table"))
+        st.caption(t("groups_table_order"))
         flags = report.findings.groupby("group")["code"].agg(
             lambda codes: "、".join(finding_title(c, lang) for c in codes.value_counts().index[:3])
         )
-        table = report.groups.assign(red_flags=flags).sort_values("completion", ascending=False)
-        table = table.rename_axis(t("group"))
+        groups = report.groups
+        # Lagging groups first: lowest completion, then most members failed or at risk.
+        table = groups.assign(
+            red_flags=flags,
+            completion=percent_points(groups["completion"]),
+            attendance_rate=percent_points(groups["attendance_rate"]),
+            lagging=-(groups["failed"] + groups["at_risk"]),
+        ).sort_values(["completion", "lagging"], na_position="first")
+        table = table.assign(
+            held_of_planned=[
+                f"{held} / {planned}"
+                for held, planned in zip(table["held"], table["planned"], strict=True)
+            ]
+        ).rename_axis(t("group"))
         updates = last_update_column(
             Store(data_dir()),
             list(table.index),
@@ -58,36 +77,34 @@ if ctx is not None:
             report.params.update_reminder_days,
         )
         table = table.assign(last_update=updates) if updates else table
+        every_column = st.toggle(t("all_columns"), key="groups_all_columns")
+        brief = ["completion", "held_of_planned", "overdue", "attendance_rate", "failed"]
+        brief += ["at_risk", "red_flags"]
+        full = ["completion", "held", "planned", "overdue", "attendance_rate", "failed"]
+        full += ["at_risk", "passed", "red_flags"]
+        if updates:
+            brief.append("last_update")
+            full.append("last_update")
+        number = st.column_config.NumberColumn
         st.dataframe(
-            table[
-                [
-                    "planned",
-                    "held",
-                    "overdue",
-                    "completion",
-                    "attendance_rate",
-                    "passed",
-                    "at_risk",
-                    "failed",
-                    "red_flags",
-                    *(["last_update"] if updates else []),
-                ]
-            ],
+            table,
+            column_order=full if every_column else brief,
+            # Widths in px that fit the ~900 px a 1366 px laptop leaves beside the sidebar.
             column_config={
-                "planned": t("kpi_planned"),
-                "held": t("kpi_held"),
-                "overdue": t("kpi_overdue"),
+                t("group"): st.column_config.TextColumn(width=130, pinned=True),
+                "planned": number(t("kpi_planned"), width=72),
+                "held": number(t("kpi_held"), width=60),
+                "held_of_planned": st.column_config.TextColumn(t("held_of_planned"), width=84),
+                "overdue": number(t("kpi_overdue"), width=48),
                 "completion": st.column_config.ProgressColumn(
-                    t("completion"), format="percent", min_value=0, max_value=1
+                    t("completion"), format=PERCENT_FORMAT, min_value=0, max_value=100, width=120
                 ),
-                "attendance_rate": st.column_config.NumberColumn(
-                    t("kpi_attendance"), format="percent"
-                ),
-                "passed": t("kpi_passed"),
-                "at_risk": t("kpi_at_risk"),
-                "failed": t("kpi_failed"),
-                "red_flags": t("red_flags"),
-                "last_update": t("last_update"),
+                "attendance_rate": number(t("kpi_attendance"), format=PERCENT_FORMAT, width=64),
+                "passed": number(t("kpi_passed"), width=48),
+                "at_risk": number(t("kpi_at_risk"), width=48),
+                "failed": number(t("kpi_failed"), width=64),
+                "red_flags": st.column_config.TextColumn(t("red_flags"), width=300),
+                "last_update": st.column_config.TextColumn(t("last_update")),
             },
         )
     report_download(ctx, report)

@@ -3,39 +3,37 @@
 import pandas as pd
 import streamlit as st
 
-from model.texts import (
-    FINDINGS,
-    finding_text,
-    finding_title,
-    status_label,
-)
+from model.texts import FINDINGS, finding_title, status_label
 from pages.common.context import t
-from pages.common.layout import explanation, finding_lines, header, safe
+from pages.common.layout import explanation, finding_lines, header, people, safe
 
 ctx = header("page_risk")
 if ctx is not None:
     report = ctx.report()
     lang = ctx.filters.lang
+    who = people(ctx)
     st.caption(t("risk_intro"))
     flagged = report.members[report.members["status"].isin(["failed", "at_risk"])]
+    # By name within a group; with names hidden, in the 成员 sheet's order (it tells no names).
+    order = ["order", "group", "display"] if ctx.filters.show_names else ["order", "group"]
     flagged = flagged.assign(order=flagged["status"].map({"failed": 0, "at_risk": 1})).sort_values(
-        ["order", "group", "name"]
+        order, kind="stable"
     )
     counts = st.columns(2)
     counts[0].metric(t("kpi_failed"), int((flagged["status"] == "failed").sum()))
     counts[1].metric(t("kpi_at_risk"), int((flagged["status"] == "at_risk").sum()))
     if flagged.empty:
         st.success(t("no_risk"))
-    elif ctx.filters.show_names:
-        for _, row in flagged.iterrows():
-            label = status_label(row["status"], lang)
-            box = st.error if row["status"] == "failed" else st.warning
-            lines = [
-                f"**\\[{label}\\] {safe(row['group'])} · {safe(row['name'])}**（{t('credits')} {row['credits']:g}/{row['line']}）"
-            ]
-            reasons, fix, consequence = explanation(row, lang)
-            lines += [reasons, *(line for line in (fix, consequence) if line)]
-            box("  \n".join(lines))
+    for key, row in zip(flagged["key"], (r for _, r in flagged.iterrows()), strict=True):
+        label = status_label(row["status"], lang)
+        box = st.error if row["status"] == "failed" else st.warning
+        lines = [
+            f"**\\[{label}\\] {safe(row['group'])} · {safe(who.by_key[key])}**"
+            f"（{t('credits')} {row['credits']:g}/{row['line']}）"
+        ]
+        reasons, fix, consequence = explanation(row, lang)
+        lines += [reasons, *(line for line in (fix, consequence) if line)]
+        box("  \n".join(lines))
 
     st.subheader(t("findings"))
     codes = [c for c in FINDINGS if c in set(report.findings["code"])]
@@ -56,22 +54,27 @@ if ctx is not None:
     group_level = findings[findings["session"].isna() & findings["member"].isna()]
     if len(group_level):
         st.markdown(f"**{t('group_findings')}**")
-        for group, line in zip(
-            group_level["group"], finding_lines(group_level, ctx.filters), strict=True
-        ):
+        for group, line in zip(group_level["group"], finding_lines(group_level, who), strict=True):
             st.warning(f"{safe(group)}：{line}")
-    if ctx.filters.show_names:
-        detail = findings[~(findings["session"].isna() & findings["member"].isna())]
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("group"): detail["group"].to_numpy(),
-                    t("session"): detail["session"].to_numpy(),
-                    t("findings"): [
-                        finding_text(c, d, lang)
-                        for c, d in zip(detail["code"], detail["details"], strict=True)
-                    ],
-                }
-            ),
-            hide_index=True,
-        )
+    detail = findings[~(findings["session"].isna() & findings["member"].isna())]
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("group"): detail["group"].to_numpy(),
+                t("session"): detail["session"].to_numpy(),
+                t("findings"): [
+                    who.finding(c, d, g)
+                    for c, d, g in zip(
+                        detail["code"], detail["details"], detail["group"], strict=True
+                    )
+                ],
+            }
+        ),
+        hide_index=True,
+        row_height=72,  # over 4rem: long finding texts wrap instead of being cut
+        column_config={
+            t("group"): st.column_config.TextColumn(width="medium"),
+            t("session"): st.column_config.TextColumn(width="small"),
+            t("findings"): st.column_config.TextColumn(width="large"),
+        },
+    )

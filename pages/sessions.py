@@ -5,7 +5,7 @@ import streamlit as st
 
 from pages.common.charts import session_timeline
 from pages.common.context import t
-from pages.common.layout import finding_lines, header, safe
+from pages.common.layout import finding_lines, header, people, safe
 
 CHECKS = [
     ("draft_on_time", "check_draft"),
@@ -21,19 +21,23 @@ ctx = header("page_sessions")
 if ctx is not None:
     report = ctx.report()
     sessions = report.sessions
-    names = report.timeline.members["name"]
+    who = people(ctx)
     if sessions.empty:
         st.info(t("no_sessions"))
     else:
-        st.altair_chart(session_timeline(sessions, ctx.filters.lang), width="stretch")
+        st.altair_chart(
+            session_timeline(sessions, ctx.filters.lang, projector=ctx.filters.meeting),
+            width="stretch",
+        )
         table = pd.DataFrame(
             {
                 t("group"): sessions["group"],
+                t("date"): sessions["date"].dt.date,
                 t("planned_date"): sessions["planned_date"].dt.date,
                 t("held_date"): sessions["held_date"].where(sessions["held"]).dt.date,
                 t("topic"): sessions["topic"],
-                t("speaker"): sessions["speaker"].map(names) if ctx.filters.show_names else "—",
-                t("host"): sessions["host"].map(names) if ctx.filters.show_names else "—",
+                t("speaker"): who.of(sessions["speaker"]),
+                t("host"): who.of(sessions["host"]),
                 t("state"): [t(f"state_{s}") for s in sessions["state"]],
             },
             index=sessions.index.rename(t("session")),
@@ -43,9 +47,35 @@ if ctx is not None:
                 (t("yes") if ok else t("no")) if held else ""
                 for ok, held in zip(sessions[column], sessions["held"], strict=True)
             ]
-        table = table.sort_values(t("planned_date"))
+        # One column says what a held session missed, so the seven checks can wait a click.
+        table[t("checks_missed")] = [
+            "、".join(t(label) for column, label in CHECKS if not row[column]) or t("yes")
+            if row["held"]
+            else ""
+            for _, row in sessions.iterrows()
+        ]
+        table = table.sort_values(t("date"))
+        every_column = st.toggle(t("all_columns"), key="sessions_all_columns")
+        brief = [t(k) for k in ("group", "date", "topic", "speaker", "state")]
+        brief.append(t("checks_missed"))
+        full = [t(k) for k in ("group", "planned_date", "held_date", "topic", "speaker", "host")]
+        full += [t("state"), *(t(label) for _, label in CHECKS)]
         picked = st.dataframe(
-            table, on_select="rerun", selection_mode="single-row", key="sessions_table"
+            table,
+            on_select="rerun",
+            selection_mode="single-row",
+            key="sessions_table",
+            column_order=full if every_column else brief,
+            column_config={
+                t("group"): st.column_config.TextColumn(width="medium"),
+                t("date"): st.column_config.DateColumn(width="small", format="YYYY-MM-DD"),
+                t("topic"): st.column_config.TextColumn(width="large"),
+                t("speaker"): st.column_config.TextColumn(width="small"),
+                t("host"): st.column_config.TextColumn(width="small"),
+                t("state"): st.column_config.TextColumn(width="small"),
+                t("checks_missed"): st.column_config.TextColumn(width="medium"),
+                **{t(label): st.column_config.TextColumn(width=60) for _, label in CHECKS},
+            },
         )
         rows = picked.selection.rows if picked else []
         st.caption(t("pick_session"))
@@ -54,12 +84,12 @@ if ctx is not None:
             st.subheader(f"{t('session')} {safe(session)}：{safe(sessions.at[session, 'topic'])}")
             attendance = report.timeline.attendance
             present = attendance[attendance["session"] == session]
-            if ctx.filters.show_names and len(present):
+            if len(present):
                 st.markdown(f"**{t('participation')}**")
                 st.dataframe(
                     pd.DataFrame(
                         {
-                            t("name"): present["member"].map(names).to_numpy(),
+                            t("name"): who.of(present["member"]).to_numpy(),
                             t("attendance"): [t(f"value_{v}") for v in present["attendance"]],
                             t("comment"): [
                                 t("speaker") if speaker else t(f"value_{v}")
@@ -75,5 +105,5 @@ if ctx is not None:
             st.markdown(f"**{t('findings')}**")
             if found.empty:
                 st.success(t("no_findings"))
-            for line in finding_lines(found, ctx.filters):
+            for line in finding_lines(found, who):
                 st.warning(line)

@@ -34,6 +34,9 @@ if ctx is not None:
                 column.caption(change_text(name, value, lang))
             rates = [name for name in metrics if name not in AVERAGES]
             names = {name: METRIC_LABELS[name][lang] for name in rates}
-            st.altair_chart(shift_trend(history, rates, names, lang), width="stretch")
+            st.altair_chart(
+                shift_trend(history, rates, names, lang, projector=ctx.filters.meeting),
+                width="stretch",
+            )
     st.subheader(t("shifts_summary"))
     st.code(summary_paragraph(result, lang), language=None, wrap_lines=True)

@@ -15,6 +15,9 @@ from model.engine.timeline import Timeline, year_members
 from model.workbook.values import COMMENT_NONE
 
 FINDING_COLUMNS = ["code", "group", "session", "member", "year", "details"]
+# The details that hold people's shown names (a name or a list of names): a page that hides
+# names replaces exactly these.
+PERSON_DETAILS = ("speaker", "name", "names")
 
 
 def _frame(code: str, rows: pd.DataFrame, year: int, details: list[dict]) -> pd.DataFrame:

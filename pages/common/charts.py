@@ -27,17 +27,44 @@ STATE_COLORS = {
 }
 
 
-def _style(chart: Any, title: str, height: int | alt.Step = 280) -> Any:
+# Type sizes (px) on a laptop screen and on a projector at 1920×1080 (meeting mode).
+SCREEN = {"label": 12, "title": 13, "chart_title": 15, "legend": 12}
+PROJECTOR = {"label": 20, "title": 22, "chart_title": 28, "legend": 20}
+
+
+# Axes of counts (people, sessions) tick at whole numbers only: never "0.000000".
+def count_axis() -> alt.Axis:
+    return alt.Axis(format="d", tickMinStep=1)
+
+
+def _style(chart: Any, title: str, height: int | alt.Step = 280, projector: bool = False) -> Any:
+    size = PROJECTOR if projector else SCREEN
+    if projector and isinstance(height, int):
+        height = int(height * 1.4)
     return (
         chart.properties(title=title, height=height)
         .configure(font=FONT)
-        .configure_axis(labelAngle=0, labelFont=FONT, titleFont=FONT, labelFontSize=12)
-        .configure_legend(labelFont=FONT, titleFont=FONT, orient="top")
-        .configure_title(font=FONT, fontSize=15, anchor="start")
+        .configure_axis(
+            labelAngle=0,
+            labelFont=FONT,
+            titleFont=FONT,
+            labelFontSize=size["label"],
+            titleFontSize=size["title"],
+        )
+        .configure_legend(
+            labelFont=FONT,
+            titleFont=FONT,
+            orient="top",
+            labelFontSize=size["legend"],
+            titleFontSize=size["legend"],
+        )
+        .configure_title(font=FONT, fontSize=size["chart_title"], anchor="start")
     )
 
 
-def cumulative_sessions(sessions: pd.DataFrame, year: int, lang: Lang) -> alt.Chart:
+def cumulative_sessions(
+    sessions: pd.DataFrame, year: int, lang: Lang, projector: bool = False
+) -> alt.Chart:
     """Sessions planned and held, cumulated by month over the year."""
     months = pd.Index(range(1, 13), name="month")
     counted = sessions[~sessions["cancelled"]]
@@ -55,13 +82,19 @@ def cumulative_sessions(sessions: pd.DataFrame, year: int, lang: Lang) -> alt.Ch
             pd.DataFrame({"month": months, "count": held.to_numpy(), "series": label_held}),
         ]
     )
-    data["month_label"] = data["month"].map(lambda m: f"{m}月" if lang == "zh" else f"{m}")
+    months_shown = [label(f"month_{m}", lang) for m in months]
+    data["month_label"] = data["month"].map(lambda m: months_shown[m - 1])
     chart = (
         alt.Chart(data)
         .mark_line(point=True)
         .encode(
-            x=alt.X("month:O", title=label("month", lang), axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("count:Q", title=label("sessions_count", lang)),
+            x=alt.X(
+                "month_label:O",
+                sort=months_shown,
+                title=label("month", lang),
+                axis=alt.Axis(labelAngle=0),
+            ),
+            y=alt.Y("count:Q", title=label("sessions_count", lang), axis=count_axis()),
             color=alt.Color(
                 "series:N",
                 title=label("series", lang),
@@ -70,10 +103,10 @@ def cumulative_sessions(sessions: pd.DataFrame, year: int, lang: Lang) -> alt.Ch
             tooltip=["month_label:N", "series:N", "count:Q"],
         )
     )
-    return _style(chart, label("chart_cumulative", lang))
+    return _style(chart, label("chart_cumulative", lang), 360, projector)
 
 
-def status_distribution(members: pd.DataFrame, lang: Lang) -> alt.Chart:
+def status_distribution(members: pd.DataFrame, lang: Lang, projector: bool = False) -> alt.Chart:
     counts = members["status"].value_counts().reindex(list(STATUS_ORDER), fill_value=0)
     data = pd.DataFrame(
         {
@@ -88,7 +121,7 @@ def status_distribution(members: pd.DataFrame, lang: Lang) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("status:N", sort=labels, title=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("count:Q", title=label("members_count", lang)),
+            y=alt.Y("count:Q", title=label("members_count", lang), axis=count_axis()),
             color=alt.Color(
                 "status:N",
                 scale=alt.Scale(domain=labels, range=[STATUS_COLORS[s] for s in STATUS_ORDER]),
@@ -97,10 +130,10 @@ def status_distribution(members: pd.DataFrame, lang: Lang) -> alt.Chart:
             tooltip=["status:N", "count:Q"],
         )
     )
-    return _style(chart, label("chart_status", lang))
+    return _style(chart, label("chart_status", lang), 360, projector)
 
 
-def session_timeline(sessions: pd.DataFrame, lang: Lang) -> alt.Chart:
+def session_timeline(sessions: pd.DataFrame, lang: Lang, projector: bool = False) -> alt.Chart:
     """One mark per session: month across, group down, colour by state."""
     states = list(STATE_COLORS)
     labels = [label(f"state_{s}", lang) for s in states]
@@ -131,10 +164,14 @@ def session_timeline(sessions: pd.DataFrame, lang: Lang) -> alt.Chart:
             tooltip=["session:N", "group:N", "date:N", "state:N", "topic:N"],
         )
     )
-    return _style(chart, label("chart_timeline", lang), alt.Step(30))
+    return _style(
+        chart, label("chart_timeline", lang), alt.Step(44 if projector else 30), projector
+    )
 
 
-def credit_buildup(events: pd.DataFrame, line: int, lang: Lang) -> alt.Chart:
+def credit_buildup(
+    events: pd.DataFrame, line: int, lang: Lang, projector: bool = False
+) -> alt.Chart:
     """Cumulative credits of one member against the pro-rated line."""
     events = events.assign(source=[label(f"breakdown_{part}", lang) for part in events["source"]])
     base = alt.Chart(events).encode(
@@ -149,11 +186,15 @@ def credit_buildup(events: pd.DataFrame, line: int, lang: Lang) -> alt.Chart:
         .mark_rule(strokeDash=[6, 4], color="#444")
         .encode(y="line:Q", tooltip=["label:N", "line:Q"])
     )
-    return _style(alt.layer(steps, rule), label("chart_buildup", lang))
+    return _style(alt.layer(steps, rule), label("chart_buildup", lang), projector=projector)
 
 
 def shift_trend(
-    history: pd.DataFrame, metrics: list[str], names: dict[str, str], lang: Lang
+    history: pd.DataFrame,
+    metrics: list[str],
+    names: dict[str, str],
+    lang: Lang,
+    projector: bool = False,
 ) -> Any:
     """One small line chart: the shift's rates, one point per year."""
     frame = history.melt(id_vars="year", value_vars=metrics, var_name="metric", value_name="value")
@@ -175,4 +216,4 @@ def shift_trend(
             tooltip=["year:O", "metric:N", alt.Tooltip("value:Q", format=".0%")],
         )
     )
-    return _style(chart, "", height=320)
+    return _style(chart, "", height=320, projector=projector)

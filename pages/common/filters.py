@@ -1,7 +1,8 @@
 """The sidebar's filters, one function per control.
 
 The filters live in ``st.session_state`` under our own keys (``flt_*``) because Streamlit drops
-widget state when ``st.navigation`` switches pages.
+widget state when ``st.navigation`` switches pages. Each control draws where it is told (the
+sidebar, or meeting mode's bar at the top of the page).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from model.engine import default_year, years_of
 from model.texts import Lang
 from model.workbook import ReadResult, Workbook
 from pages.common.context import Source, lang, t
+from pages.common.meeting import enter_meeting, meeting_on
 
 ALL = "__all__"
 
@@ -26,11 +28,9 @@ class Filters:
     as_of: dt.date
     lang: Lang
     meeting: bool
-    hide_names: bool
-
-    @property
-    def show_names(self) -> bool:
-        return not (self.meeting and self.hide_names)
+    # Whether people are shown by name; otherwise by pseudonym (成员7). In meeting mode names
+    # are hidden unless the presenter shows them; outside it, unless 隐藏姓名 is ticked.
+    show_names: bool
 
 
 def _remember(key: str, widget_key: str) -> None:
@@ -51,14 +51,16 @@ def _persisted(key: str, widget_key: str, default: object, allowed: list | None 
     st.session_state[key] = value
 
 
-def year_filter(workbook: Workbook) -> int:
+def year_filter(workbook: Workbook, where=st) -> int:
     years = years_of(workbook) or [dt.date.today().year]
     _persisted("flt_year", "w_year", default_year(workbook), years)
-    st.selectbox(t("year"), years, key="w_year", on_change=_remember, args=("flt_year", "w_year"))
+    where.selectbox(
+        t("year"), years, key="w_year", on_change=_remember, args=("flt_year", "w_year")
+    )
     return st.session_state["flt_year"]
 
 
-def group_filter(workbook: Workbook) -> str | None:
+def group_filter(workbook: Workbook, where=st) -> str | None:
     # Plain labels (no format_func) under a key that carries the language, because the
     # "all groups" label changes with it.
     all_label = t("all_groups")
@@ -68,21 +70,27 @@ def group_filter(workbook: Workbook) -> str | None:
         st.session_state["flt_group"] = ALL
     shown = st.session_state["flt_group"]
     st.session_state[group_key] = all_label if shown == ALL or shown not in groups else shown
-    st.selectbox(
+    where.selectbox(
         t("group"), groups, key=group_key, on_change=_remember_group, args=(group_key, all_label)
     )
     group = st.session_state["flt_group"]
     return None if group == ALL else group
 
 
-def as_of_filter(workbook: Workbook, year: int) -> dt.date:
+def as_of_value(workbook: Workbook, year: int) -> dt.date:
+    """The as-of date kept for this year (the workbook's, or today, within the year)."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     natural = workbook.params.as_of or dt.date.today()
     default_as_of = min(max(natural, first), last)
     stored = st.session_state.get("flt_as_of")
     if not isinstance(stored, dt.date) or not first <= stored <= last:
         st.session_state["flt_as_of"] = default_as_of
-    st.session_state["w_as_of"] = st.session_state["flt_as_of"]
+    return st.session_state["flt_as_of"]
+
+
+def as_of_filter(workbook: Workbook, year: int) -> dt.date:
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    st.session_state["w_as_of"] = as_of_value(workbook, year)
     st.date_input(
         t("as_of"),
         key="w_as_of",
@@ -108,16 +116,12 @@ def language_switch() -> Lang:
     return st.session_state["flt_lang"]
 
 
-def meeting_toggle() -> bool:
-    _persisted("flt_meeting", "w_meeting", False)
+def meeting_toggle() -> None:
+    """Off here; switching it on enters meeting mode, which then hides this sidebar."""
+    st.session_state["w_meeting"] = False
     st.toggle(
-        t("meeting_mode"),
-        key="w_meeting",
-        help=t("meeting_mode_help"),
-        on_change=_remember,
-        args=("flt_meeting", "w_meeting"),
+        t("meeting_mode"), key="w_meeting", help=t("meeting_mode_help"), on_change=enter_meeting
     )
-    return st.session_state["flt_meeting"]
 
 
 def hide_names_toggle() -> bool:
@@ -127,22 +131,39 @@ def hide_names_toggle() -> bool:
 
 
 def sidebar(result: ReadResult, source: Source) -> Filters:
-    """Draw the shared filters and return them; the sample is labelled on every page."""
+    """Draw the shared filters and return them; the sample is labelled on every page.
+
+    In meeting mode the sidebar is hidden: the year and group switches are drawn by the meeting
+    bar (pages.common.meeting), the other filters keep their values.
+    """
     workbook = result.workbook
     assert workbook is not None
-    with st.sidebar:
-        st.caption(source.label)
-        year = year_filter(workbook)
-        group = group_filter(workbook)
-        as_of = as_of_filter(workbook, year)
-        language_switch()
-        meeting_toggle()
-        hide_names_toggle()
+    meeting = meeting_on()
+    if meeting:
+        year = int(st.session_state.get("flt_year", default_year(workbook)))
+        if year not in (years_of(workbook) or [year]):
+            year = default_year(workbook)
+        st.session_state["flt_year"] = year
+        group = st.session_state.get("flt_group", ALL)
+        if group not in set(workbook.members["group"]):
+            group = st.session_state["flt_group"] = ALL
+        as_of = as_of_value(workbook, year)
+        show_names = bool(st.session_state.get("flt_meeting_names", False))
+        _persisted("flt_lang", "w_lang", "zh", ["zh", "en"])
+    else:
+        with st.sidebar:
+            st.caption(source.label)
+            year = year_filter(workbook)
+            group = group_filter(workbook)
+            as_of = as_of_filter(workbook, year)
+            language_switch()
+            meeting_toggle()
+            show_names = not hide_names_toggle()
     return Filters(
         year=year,
-        group=group,
+        group=None if group == ALL else group,
         as_of=as_of,
         lang=st.session_state["flt_lang"],
-        meeting=st.session_state["flt_meeting"],
-        hide_names=st.session_state["flt_hide"],
+        meeting=meeting,
+        show_names=show_names,
     )

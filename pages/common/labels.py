@@ -42,14 +42,29 @@ UI: dict[str, dict[Lang, str]] = {
     "language": {"zh": "语言", "en": "Language"},
     "meeting_mode": {"zh": "会议模式", "en": "Meeting mode"},
     "meeting_mode_help": {
-        "zh": "投影用：大字号，收起侧边栏",
-        "en": "For projection: large type, sidebar hidden",
+        "zh": "投影用：大字号，隐藏姓名，收起侧边栏；网址带 ?meeting=1，刷新后仍保持",
+        "en": "For projection: large type, names hidden, sidebar hidden; the address carries ?meeting=1, so a reload keeps it",
     },
-    "hide_names": {"zh": "隐藏姓名（只看汇总）", "en": "Hide names (aggregates only)"},
+    "hide_names": {"zh": "隐藏姓名", "en": "Hide names"},
     "exit_meeting": {"zh": "退出会议模式", "en": "Leave meeting mode"},
     "names_hidden": {
-        "zh": "会议模式已隐藏个人姓名，只显示汇总。",
-        "en": "Names are hidden in meeting mode; aggregates only.",
+        "zh": "会议模式：姓名已隐藏，成员以“成员+序号”代替。需要时由主持人打开“显示姓名”。",
+        "en": "Meeting mode: names are hidden; people appear as “Member” and a number. The presenter may switch on “Show names”.",
+    },
+    "names_hidden_here": {
+        "zh": "姓名已隐藏，成员以“成员+序号”代替。",
+        "en": "Names are hidden; people appear as “Member” and a number.",
+    },
+    "names_shown_meeting": {
+        "zh": "会议模式：主持人已选择显示姓名。",
+        "en": "Meeting mode: the presenter has chosen to show names.",
+    },
+    "show_names": {"zh": "显示姓名", "en": "Show names"},
+    "pseudonym": {"zh": "成员{number}", "en": "Member {number}"},
+    "someone": {"zh": "某成员", "en": "a member"},
+    "no_rows_for_groups": {
+        "zh": "你有权查看的中心组（{groups}）在当前台账中没有数据。",
+        "en": "The central groups you may see ({groups}) have no rows in the current ledger.",
     },
     "sample_banner": {
         "zh": "当前显示的是示例数据（示范县），不是本县的真实台账。",
@@ -87,6 +102,10 @@ UI: dict[str, dict[Lang, str]] = {
     # Group table
     "groups_table": {"zh": "各中心组完成情况", "en": "Groups by completion"},
     "completion": {"zh": "完成率", "en": "Completion"},
+    "groups_table_order": {
+        "zh": "落后的中心组在前：完成率从低到高，同等时不达标和风险人数多的在前。",
+        "en": "Lagging groups first: lowest completion first, then most members failed or at risk.",
+    },
     "red_flags": {"zh": "主要问题", "en": "Red flags"},
     "members_total": {"zh": "成员", "en": "Members"},
     "planned_date": {"zh": "计划日期", "en": "Planned"},
@@ -107,6 +126,8 @@ UI: dict[str, dict[Lang, str]] = {
     "check_revised": {"zh": "定稿", "en": "Revised"},
     "check_outreach": {"zh": "宣讲", "en": "Outreach"},
     "check_article": {"zh": "文章", "en": "Article"},
+    "checks_missed": {"zh": "未达要求", "en": "Missed"},
+    "all_columns": {"zh": "显示全部列", "en": "Show every column"},
     "pick_session": {"zh": "选择场次查看参学情况", "en": "Pick a session to see its participation"},
     "participation": {"zh": "参学情况", "en": "Participation"},
     "attendance": {"zh": "出勤", "en": "Attendance"},
@@ -123,6 +144,7 @@ UI: dict[str, dict[Lang, str]] = {
         "en": "No assessed members in this view.",
     },
     "talks_given": {"zh": "主讲", "en": "Talks"},
+    "show_breakdown": {"zh": "显示学分明细", "en": "Show the credit breakdown"},
     "search_name": {"zh": "按姓名查找", "en": "Search by name"},
     # Risk page
     "risk_intro": {
@@ -326,6 +348,11 @@ UI: dict[str, dict[Lang, str]] = {
     "no": {"zh": "✗", "en": "✗"},
     **CLERK_UI,  # 学习计划 and 待办 (issue #14)
 }
+
+
+# Month names for chart axes: 1月 … 12月, Jan … Dec (not the locale's, which may be Chinese).
+_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+UI.update({f"month_{m}": {"zh": f"{m}月", "en": _MONTHS_EN[m - 1]} for m in range(1, 13)})
 
 
 def label(key: str, lang: Lang = "zh", **values: object) -> str:

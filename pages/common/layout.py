@@ -10,28 +10,27 @@ import streamlit as st
 from model.texts import (
     Lang,
     consequence_text,
-    finding_text,
-    finding_title,
     fix_line,
     reasons_text,
 )
 from pages.common.context import PageContext, current_source, read_cached, scoped_cached, t
-from pages.common.filters import Filters, sidebar
+from pages.common.filters import group_filter, sidebar, year_filter
+from pages.common.meeting import (
+    CSS as MEETING_CSS,
+)
+from pages.common.meeting import (
+    MEETING_PAGES,
+    PARAM,
+    leave_meeting,
+    meeting_on,
+    remember_names,
+)
+from pages.common.people import People
 from pages.common.session import account_box, require
 
-MEETING_CSS = """
-<style>
-section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
-html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
-[data-testid="stMetricValue"] { font-size: 3.2rem; }
-[data-testid="stMetricLabel"] p { font-size: 1.3rem; }
-h1 { font-size: 2.6rem !important; }
-</style>
-"""
 
-
-def context(permission: str = "view") -> PageContext | None:
-    """The workbook shown and the sidebar filters; None (after saying why) without usable data.
+def context(permission: str = "view", title_key: str | None = None) -> PageContext | None:
+    """The workbook shown and the filters; None (after saying why) without usable data.
 
     Every page builds it itself: Streamlit reruns only the page script on some reruns (AppTest
     always does), so nothing may depend on the entry script having run first.
@@ -39,40 +38,70 @@ def context(permission: str = "view") -> PageContext | None:
     user = require(permission)
     with st.sidebar:
         account_box(user)
+    meeting = meeting_on()
+    if meeting:
+        st.html(MEETING_CSS)
     source = current_source()
     result = read_cached(source.sha256, source.data)
     if not result.ok:
+        if title_key:
+            st.title(t(title_key))
         st.error(t("workbook_invalid", count=len(result.errors)))
         return None
     scoped = scoped_cached(source.sha256, user.groups, result)
-    return PageContext(source, scoped, sidebar(scoped, source), user)
+    ctx = PageContext(source, scoped, sidebar(scoped, source), user)
+    if meeting:
+        meeting_bar(ctx)
+    if title_key:
+        st.title(t(title_key))
+    workbook = scoped.workbook
+    assert workbook is not None
+    if user.groups and workbook.members.empty and workbook.plan.empty:
+        # A leader limited to groups the current ledger does not hold: say so, not "0%".
+        st.warning(t("no_rows_for_groups", groups="、".join(user.groups)))
+        return None
+    return ctx
 
 
 def header(title_key: str, permission: str = "view") -> PageContext | None:
     """Sign-in check, title, sample banner and meeting-mode controls; None without data."""
-    ctx = context(permission)
-    st.title(t(title_key))
+    ctx = context(permission, title_key)
     if ctx is None:
         return None
     if ctx.source.is_sample:
         st.info(t("sample_banner"), icon=":material/science:")
     if ctx.filters.meeting:
-        st.html(MEETING_CSS)
-        # The sidebar is hidden while projecting, so its two switches are repeated here.
-        leave, hide = st.columns([1, 3])
-        if leave.button(t("exit_meeting"), key=f"exit_meeting_{title_key}"):
-            st.session_state["flt_meeting"] = False
-            st.rerun()
-        toggle_key = f"meeting_hide_{title_key}"
-        st.session_state[toggle_key] = ctx.filters.hide_names  # seeded from our own key each run
-        hide.toggle(t("hide_names"), key=toggle_key, on_change=_copy_hide, args=(toggle_key,))
-        if not ctx.filters.show_names:
-            st.caption(t("names_hidden"))
+        # The presenter's choice about names is on screen for everyone to see.
+        if ctx.filters.show_names:
+            st.warning(t("names_shown_meeting"), icon=":material/visibility:")
+        else:
+            st.caption(f":material/visibility_off: {t('names_hidden')}")
+    elif not ctx.filters.show_names:
+        st.caption(f":material/visibility_off: {t('names_hidden_here')}")
     return ctx
 
 
-def _copy_hide(toggle_key: str) -> None:
-    st.session_state["flt_hide"] = st.session_state[toggle_key]
+def meeting_bar(ctx: PageContext) -> None:
+    """Meeting mode's own navigation: page links that keep the mode, the year and group
+    switches, the names switch and the way out."""
+    workbook = ctx.result.workbook
+    assert workbook is not None
+    with st.container(border=True, key="meeting_bar"):
+        links = st.columns(len(MEETING_PAGES))
+        for column, (path, title_key, icon) in zip(links, MEETING_PAGES, strict=True):
+            column.page_link(path, label=t(title_key), icon=icon, query_params={PARAM: "1"})
+        year, group, names, leave = st.columns([1, 2, 2, 1.3], vertical_alignment="bottom")
+        year_filter(workbook, year)
+        group_filter(workbook, group)
+        st.session_state["w_meeting_names"] = ctx.filters.show_names
+        names.toggle(t("show_names"), key="w_meeting_names", on_change=remember_names)
+        leave.button(t("exit_meeting"), key="exit_meeting", on_click=leave_meeting)
+
+
+def people(ctx: PageContext) -> People:
+    """How this page names people: by name, or by pseudonym when names are hidden."""
+    report = ctx.report()
+    return People(report.timeline.members, ctx.filters.show_names, ctx.filters.lang)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -84,15 +113,18 @@ def safe(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
-def finding_lines(findings: pd.DataFrame, filters: Filters) -> list[str]:
-    """Finding texts; with names hidden, only the titles of findings about no one in person."""
-    if filters.show_names:
-        return [
-            safe(finding_text(code, details, filters.lang))
-            for code, details in zip(findings["code"], findings["details"], strict=True)
-        ]
-    anonymous = findings[findings["member"].isna()]
-    return [finding_title(code, filters.lang) for code in anonymous["code"]]
+def finding_lines(findings: pd.DataFrame, who: People) -> list[str]:
+    """Finding texts, escaped; people in them by name or pseudonym, as the page shows them."""
+    return [
+        safe(who.finding(code, details, group))
+        for code, details, group in zip(
+            findings["code"], findings["details"], findings["group"], strict=True
+        )
+    ]
+
+
+# One precision for shares everywhere (KPIs, tables, charts): whole percent.
+PERCENT_DIGITS = 0
 
 
 def percent(value: object) -> str:
@@ -100,7 +132,15 @@ def percent(value: object) -> str:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return "—"
-    return "—" if number != number else f"{number:.0%}"
+    return "—" if number != number else f"{number:.{PERCENT_DIGITS}%}"
+
+
+def percent_points(values: pd.Series) -> pd.Series:
+    """Shares as whole percent points for a table column (format "%d%%"), NA kept."""
+    return (values.astype("Float64") * 100).round(PERCENT_DIGITS)
+
+
+PERCENT_FORMAT = "%d%%"
 
 
 def explanation(row: pd.Series, lang: Lang) -> tuple[str, str | None, str | None]:

@@ -1,0 +1,64 @@
+"""Meeting mode: a mode of the whole app, kept in the URL (``?meeting=1``) so that a reload, a
+page link or a link sent round keeps it; names hidden until the presenter shows them."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+PARAM = "meeting"
+# The pages a meeting projects, in the order of the navigation (title keys of labels.py).
+MEETING_PAGES = [
+    ("pages/overview.py", "page_overview", ":material/dashboard:"),
+    ("pages/sessions.py", "page_sessions", ":material/event:"),
+    ("pages/members.py", "page_members", ":material/groups:"),
+    ("pages/risk.py", "page_risk", ":material/warning:"),
+    ("pages/shifts.py", "page_shifts", ":material/trending_up:"),
+    ("pages/rules.py", "page_rules", ":material/menu_book:"),
+]
+
+# Projector typography at 1920×1080: the sidebar goes, text and tables grow. Tables are drawn on
+# a canvas that ignores font-size, so they are zoomed as a whole; charts get their own larger
+# config (pages.common.charts).
+CSS = """
+<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"] { display: none; }
+html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
+[data-testid="stAlertContentInfo"] p, [data-testid="stCaptionContainer"] { font-size: 1.15rem; }
+[data-testid="stMetricValue"] { font-size: 3.2rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+[data-testid="stDataFrame"] { zoom: 1.35; }
+[data-testid="stTable"] { font-size: 1.2rem; }
+[data-testid="stPageLink"] p { font-size: 1.2rem; font-weight: 600; }
+h1 { font-size: 2.6rem !important; }
+</style>
+"""
+
+
+def meeting_on() -> bool:
+    """Whether this run is in meeting mode: the URL says so, or the session entered it (a switch
+    through ``st.navigation`` drops the query, so the session puts it back)."""
+    in_url = st.query_params.get(PARAM) == "1"
+    on = in_url or bool(st.session_state.get("flt_meeting"))
+    st.session_state["flt_meeting"] = on
+    if on and not in_url:
+        st.query_params[PARAM] = "1"
+    return on
+
+
+def enter_meeting() -> None:
+    st.session_state["flt_meeting"] = True
+    st.session_state["flt_meeting_names"] = False  # hidden until the presenter shows them
+    st.query_params[PARAM] = "1"
+
+
+def leave_meeting() -> None:
+    st.session_state["flt_meeting"] = False
+    st.session_state.pop("flt_meeting_names", None)
+    if PARAM in st.query_params:
+        del st.query_params[PARAM]
+
+
+def remember_names() -> None:
+    st.session_state["flt_meeting_names"] = st.session_state["w_meeting_names"]
