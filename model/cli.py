@@ -471,7 +471,26 @@ def _users_add(args: argparse.Namespace) -> int:
         print(f"未添加：{exc}")
         return EXIT_ERRORS
     print(f"已添加用户 {user.name}（{user.role}）")
+    _warn_unknown_groups(args, groups)
     return EXIT_OK
+
+
+def _warn_unknown_groups(args: argparse.Namespace, groups: list[str]) -> None:
+    """Name the groups the current version (or, with none published, the sample the dashboard
+    shows) does not hold: a typo there leaves the leader with an empty dashboard."""
+    if not groups:
+        return
+    from model.store.current import current_groups
+    from model.store.versions import default_data_dir
+
+    where, known = current_groups(default_data_dir(args.data))
+    for group in groups:
+        if group not in known:
+            print(
+                f"注意：中心组“{group}”不在{where}中，该用户目前看不到任何数据"
+                f"（现有：{'、'.join(sorted(known)) or '无'}）。",
+                file=sys.stderr,
+            )
 
 
 def _users_remove(args: argparse.Namespace) -> int:

@@ -3,7 +3,17 @@
 import pandas as pd
 import streamlit as st
 
-from model.texts import CONSEQUENCE, FINDINGS, PROCEDURE, STATUS_ORDER, status_label
+from model.engine import EXAM_WARNING_DAYS
+from model.texts import (
+    CONSEQUENCE,
+    FINDING_RULES,
+    FINDINGS,
+    PROCEDURE,
+    STATUS_ORDER,
+    STATUS_RULES,
+    rule_text,
+    status_label,
+)
 from model.workbook import ParamInfo
 from pages.common.context import t
 from pages.common.layout import header
@@ -46,15 +56,31 @@ if ctx is not None:
         ),
         hide_index=True,
     )
+    st.subheader(t("rules_status"))
+    st.caption(t("rules_live"))
+    st.markdown(
+        "\n".join(
+            f"- **{status_label(s, lang)}**："
+            + rule_text(STATUS_RULES[s], params, EXAM_WARNING_DAYS, lang)
+            for s in STATUS_ORDER
+        )
+        + f"\n\n{t('consequence')}（{status_label('failed', lang)}）：{CONSEQUENCE[lang]}"
+    )
     st.subheader(t("rules_findings"))
     st.dataframe(
         pd.DataFrame(
-            [{"code": code, t("findings"): texts[lang][0]} for code, texts in FINDINGS.items()]
+            {
+                t("findings"): [texts[lang][0] for texts in FINDINGS.values()],
+                t("rule_threshold"): [
+                    rule_text(FINDING_RULES[code], params, EXAM_WARNING_DAYS, lang)
+                    for code in FINDINGS
+                ],
+            }
         ),
         hide_index=True,
-    )
-    st.subheader(t("rules_status"))
-    st.markdown(
-        "\n".join(f"- **{status_label(s, lang)}**" for s in STATUS_ORDER)
-        + f"\n\n{t('consequence')}：{CONSEQUENCE[lang]}"
+        row_height=72,  # over 4rem: the rule wraps instead of being cut
+        column_config={
+            t("findings"): st.column_config.TextColumn(width="medium", pinned=True),
+            t("rule_threshold"): st.column_config.TextColumn(width="large"),
+        },
     )

@@ -8,6 +8,7 @@ from model._lazy import attach
 __getattr__, __dir__, __all__ = attach(
     __name__,
     {
+        "assessment": ["EXAM_WARNING_DAYS"],
         "credits": ["BREAKDOWN", "credit_events", "credit_ledger"],
         "record": ["StudyRecord", "find_member", "group_records", "study_record"],
         "findings": ["RULES", "find_all"],
@@ -27,6 +28,7 @@ __getattr__, __dir__, __all__ = attach(
 )
 
 if TYPE_CHECKING:
+    from model.engine.assessment import EXAM_WARNING_DAYS
     from model.engine.credits import BREAKDOWN, credit_events, credit_ledger
     from model.engine.findings import RULES, find_all
     from model.engine.plan import (

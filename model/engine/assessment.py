@@ -11,6 +11,9 @@ import pandas as pd
 from model.engine.timeline import Timeline, in_post, year_end, year_members
 from model.workbook.values import COMMENT_ORAL, COMMENT_WRITTEN
 
+# 风险 when no exam score is in and fewer days than this are left in the year (DOMAIN.md §5).
+EXAM_WARNING_DAYS = 60
+
 
 def pass_line(pass_credits: float, days_in_post: pd.Series, days_in_year: int) -> pd.Series:
     """The pro-rated line: ceil(达标学分 × days in post / days in year)."""
@@ -133,7 +136,7 @@ def _status(frame: pd.DataFrame, mark: float, as_of: pd.Timestamp, year: int) ->
     at_risk = (
         (projected_short & (frame["line"] <= frame["attainable"]))
         | exam_failed_pending
-        | (exam_missing & (days_left < 60))
+        | (exam_missing & (days_left < EXAM_WARNING_DAYS))
     )
     frame["status"] = np.select(
         [frame["exempt"].astype(bool), passed, failed, at_risk],

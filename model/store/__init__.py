@@ -8,6 +8,7 @@ __getattr__, __dir__, __all__ = attach(
     __name__,
     {
         "auth": ["DEMO_USER", "SESSION_IDLE_MINUTES", "Accounts", "User"],
+        "current": ["current_groups"],
         "publishing": ["Prepared", "prepare", "publish"],
         "scoped": [
             "Outcome",
@@ -31,6 +32,7 @@ __getattr__, __dir__, __all__ = attach(
 
 if TYPE_CHECKING:
     from model.store.auth import DEMO_USER, SESSION_IDLE_MINUTES, Accounts, User
+    from model.store.current import current_groups
     from model.store.publishing import Prepared, prepare, publish
     from model.store.scoped import (
         Outcome,

@@ -25,6 +25,7 @@ __getattr__, __dir__, __all__ = attach(
         ],
         "labels": ["LABELS", "PROCEDURE", "text"],
         "notices": ["NOTICES", "notice_text"],
+        "rules": ["FINDING_RULES", "STATUS_RULES", "rule_text"],
         "shifts": ["METRIC_LABELS", "SHIFT_TITLES", "change_text", "shown", "summary_paragraph"],
         "todo": ["PLAN_NOTICES", "TODO_TEXTS", "plan_notice", "todo_kind", "todo_text"],
     },
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     )
     from model.texts.labels import LABELS, PROCEDURE, text
     from model.texts.notices import NOTICES, notice_text
+    from model.texts.rules import FINDING_RULES, STATUS_RULES, rule_text
     from model.texts.shifts import (
         METRIC_LABELS,
         SHIFT_TITLES,

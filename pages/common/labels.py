@@ -164,6 +164,11 @@ UI: dict[str, dict[Lang, str]] = {
     "param_range": {"zh": "允许范围", "en": "Allowed range"},
     "rules_findings": {"zh": "检查的问题", "en": "What is checked"},
     "rules_status": {"zh": "考核状态", "en": "Assessment statuses"},
+    "rules_live": {
+        "zh": "数字取自当前生效的参数（含台账“参数”表的设置）。",
+        "en": "The numbers are the parameters in effect, the workbook's settings sheet included.",
+    },
+    "rule_threshold": {"zh": "规则与阈值", "en": "Rule and threshold"},
     # Downloads
     "download_report": {"zh": "下载 Excel 报表", "en": "Download Excel report"},
     "record_heading": {"zh": "学习档案（A4 打印）", "en": "Study records (A4 print)"},

@@ -139,3 +139,27 @@ def test_users_cli_reads_the_password_from_stdin(tmp_path):
     assert run_cli("users", "remove", "李文书", "--data", data).returncode == 0
     assert run_cli("users", "remove", "李文书", "--data", data).returncode == 1
     assert "s3cret-pass" not in (tmp_path / "audit.sqlite").read_bytes().decode("utf-8", "ignore")
+
+
+def test_users_add_warns_about_groups_not_in_the_current_version(tmp_path):
+    """A typo in --groups would leave the leader with an empty dashboard: say so when adding."""
+    from model.store.versions import Store
+    from tests.ledgers import MEMBERS
+    from tests.workbooks import ledger, publish
+
+    publish(Store(tmp_path), ledger(members=MEMBERS))  # v1 holds only 一组
+    added = run_cli(
+        "users",
+        "add",
+        "王书记",
+        "--role",
+        "viewer",
+        "--groups",
+        "一组,二组",
+        "--data",
+        str(tmp_path),
+        stdin="another-pass\n",
+    )
+    assert added.returncode == 0  # added all the same: the group may come with the next upload
+    assert "“二组”不在当前版本（v1）中" in added.stderr
+    assert "“一组”" not in added.stderr
