@@ -77,9 +77,9 @@ def test_overview_chart_spec_carries_the_cumulative_counts(sample_report):
     assert len(charts) == 2
     spec = json.loads(charts[0].proto.spec)
     assert spec["config"]["axis"]["labelAngle"] == 0
-    assert spec["encoding"]["x"]["field"] == "month"
+    assert spec["encoding"]["x"]["field"] == "month_label"
     rows = chart_data(charts[0])
-    december = rows[(rows["month"] == 12) & (rows["series"] == "已举行")]["count"]
+    december = rows[(rows["month_label"] == "12月") & (rows["series"] == "已举行")]["count"]
     assert list(december) == [int(sample_report.overall["held"])]
     statuses = chart_data(charts[1]).set_index("code")["count"]
     assert statuses["at_risk"] == int(sample_report.overall["at_risk"])
@@ -116,29 +116,6 @@ def test_risk_page_lists_failed_before_at_risk_with_consequence():
     warnings = [w.value for w in at.warning]
     assert errors and all("诫勉，当年不得提拔使用" in e for e in errors)
     assert any("怎么补救" in w for w in warnings)
-
-
-def test_meeting_mode_hides_names():
-    at = app()
-    at.sidebar.toggle[0].set_value(True).run()
-    at.sidebar.checkbox[0].check().run()
-    goto(at, "pages/risk.py")
-    assert not at.error  # no per-person boxes
-    members = goto(at, "pages/members.py")
-    assert not members.dataframe  # only the status chart
-    goto(at, "pages/sessions.py")
-    names = set(read_workbook_file(SAMPLE_PATH).workbook.members["name"])
-    table = at.dataframe[0].value
-    assert not names & set(map(str, table.to_numpy().ravel()))
-
-
-def test_names_can_be_hidden_from_within_meeting_mode():
-    at = app()
-    at.sidebar.toggle[0].set_value(True).run()
-    at.toggle(key="meeting_hide_page_overview").set_value(True).run()
-    goto(at, "pages/risk.py")
-    assert not at.error  # no per-person boxes once hidden from the projected page
-    assert any("隐藏" in c.value for c in at.caption)
 
 
 def test_english_switch_leaves_no_chinese_label():
@@ -199,3 +176,25 @@ def test_switching_language_renders_again_without_recomputing(monkeypatch):
     shown = " ".join(e.value for e in [*at.error, *at.warning])
     assert "Admonished; not promoted this year" in shown
     assert "诫勉" not in shown
+
+
+def test_overview_puts_lagging_groups_first_in_whole_percent():
+    """Completion by hand from the sample: 城关镇党委 3 of 5 held (60%), 白沙镇党委 5 of 7
+    (71%), the rest 7 of 8 (88%); among those, 青山镇党委 has 2 at risk, so it comes first."""
+    at = app()
+    table = at.dataframe[0].value
+    assert list(table.index[:3]) == ["城关镇党委", "白沙镇党委", "青山镇党委"]
+    assert list(table["completion"][:3]) == [60, 71, 88]
+    assert all(float(v).is_integer() for v in table["attendance_rate"].dropna())
+
+
+def test_overview_charts_count_in_whole_numbers_with_month_names():
+    at = app()
+    charts = [e for e in at.main if getattr(e, "type", "") == "vega_lite_chart"]
+    cumulative, statuses = (json.loads(c.proto.spec) for c in charts[:2])
+    months = [f"{m}月" for m in range(1, 13)]
+    assert cumulative["encoding"]["x"]["sort"] == months
+    assert cumulative["height"] >= 360  # tall enough to read the steps
+    for spec in (cumulative, statuses):
+        assert spec["encoding"]["y"]["axis"]["format"] == "d"
+        assert spec["encoding"]["y"]["axis"]["tickMinStep"] == 1

@@ -121,3 +121,21 @@ def test_published_data_is_limited_too(with_users):
     text = " ".join(x.value for x in [*at.error, *at.warning])
     assert "城关镇党委" not in text
     assert "青山镇党委" in text  # the viewer's own group is there: the page is not just empty
+
+
+def test_a_leader_whose_groups_have_no_rows_is_told_so(data_dir):
+    """Instead of 0% and empty axes: the groups the leader may see are not in the ledger."""
+    registry = Accounts(data_dir)
+    registry.add("李书记", PASSWORD, "viewer", ["城关镇党委"])
+    from tests.ledgers import MEMBERS
+    from tests.workbooks import ledger
+
+    publish(Store(data_dir), ledger(members=MEMBERS))  # only 一组
+    at = sign_in(start(), "李书记")
+    for page in ("pages/overview.py", "pages/members.py", "pages/risk.py"):
+        at.switch_page(page).run()
+        assert not at.exception
+        assert [w.value for w in at.warning] == [
+            "你有权查看的中心组（城关镇党委）在当前台账中没有数据。"
+        ]
+        assert not at.metric and not at.dataframe
