@@ -48,7 +48,7 @@ if ctx is not None:
         order = ["group", "display"] if ctx.filters.show_names else ["group"]
         table = table.loc[shown.sort_values(order, kind="stable").index]
         every_column = st.toggle(t("show_breakdown"), key="members_breakdown")
-        brief = [t(k) for k in ("group", "name", "status", "credits", "line", "projected")]
+        brief = [t(k) for k in ("name", "status", "group", "credits", "line", "projected")]
         brief += [t("exam"), t("makeup")]
         picked = st.dataframe(
             table,
@@ -59,9 +59,11 @@ if ctx is not None:
             column_order=[*brief[:6], *breakdown, *brief[6:]] if every_column else brief,
             column_config={
                 t("group"): st.column_config.TextColumn(width="medium"),
+                # The name stays in view when the table scrolls sideways (pinned columns come
+                # first and are drawn a shade lighter, so only the name is pinned).
                 t("name"): st.column_config.TextColumn(width="medium", pinned=True),
-                # 状态 pinned and wide enough for 不达标/免考核 at any table width.
-                t("status"): st.column_config.TextColumn(width=90, pinned=True),
+                # 状态 right after it, wide enough for 不达标 and 免考核 at any table width.
+                t("status"): st.column_config.TextColumn(width=90),
                 t("credits"): st.column_config.NumberColumn(width="small", format="%g"),
                 t("line"): st.column_config.NumberColumn(width="small"),
                 t("projected"): st.column_config.NumberColumn(width="small", format="%.1f"),
