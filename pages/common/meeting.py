@@ -26,9 +26,11 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 [data-testid="stAlertContentInfo"] p, [data-testid="stCaptionContainer"] { font-size: 1.15rem; }
-[data-testid="stMetricValue"] { font-size: 3.2rem; }
-[data-testid="stMetricLabel"] p { font-size: 1.3rem; }
-[data-testid="stDataFrame"] { zoom: 1.35; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p
+  { font-size: 3.2rem; line-height: 1.2; }
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 1.3rem; }
+[data-testid="stElementContainer"]:has(> [data-testid="stDataFrame"])
+  { zoom: 1.35; width: calc(100% / 1.35) !important; }
 [data-testid="stTable"] { font-size: 1.2rem; }
 [data-testid="stPageLink"] p { font-size: 1.2rem; font-weight: 600; }
 h1 { font-size: 2.6rem !important; }

@@ -42,6 +42,19 @@ def names_on(page) -> set[str]:
     return {name for name in NAMES if name in text}
 
 
+def whole_page(page, path: Path) -> None:
+    """A screenshot of the whole page: Streamlit scrolls inside its main block, not the body,
+    so the window is made as tall as the content for the picture."""
+    width, height = page.viewport_size["width"], page.viewport_size["height"]
+    content = page.evaluate(
+        "() => document.querySelector('[data-testid=stMain]').scrollHeight"
+    )
+    page.set_viewport_size({"width": width, "height": max(height, content)})
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": width, "height": height})
+
+
 def open_page(page, url: str) -> None:
     page.goto(url)
     wait_for_app(page)
@@ -55,12 +68,12 @@ def test_meeting_mode_hides_names_until_the_presenter_shows_them(server):
         assert not page.locator("[data-testid='stSidebar']").is_visible()
         assert "城关镇党委 · 成员" in page.locator("body").inner_text()  # cards by pseudonym
         assert names_on(page) == set()
-        page.screenshot(path=str(SCREENSHOTS / "meeting-risk-names-hidden.png"), full_page=True)
+        whole_page(page, SCREENSHOTS / "meeting-risk-names-hidden.png")
         page.get_by_test_id("stCheckbox").get_by_text("显示姓名", exact=True).click()
         page.get_by_text("主持人已选择显示姓名").wait_for(timeout=15_000)
         wait_for_app(page)
         assert "董刚" in names_on(page)
-        page.screenshot(path=str(SCREENSHOTS / "meeting-risk-names-shown.png"), full_page=True)
+        whole_page(page, SCREENSHOTS / "meeting-risk-names-shown.png")
 
 
 def test_a_reload_and_the_meeting_links_keep_meeting_mode(server):
@@ -114,6 +127,4 @@ def test_every_page_in_both_modes(server, meeting):
                 page.wait_for_selector(".vega-embed canvas, .vega-embed svg", timeout=15_000)
                 page.wait_for_timeout(500)
             prefix = "meeting" if meeting else "laptop"
-            page.screenshot(
-                path=str(SCREENSHOTS / f"{prefix}-{slug or 'overview'}.png"), full_page=True
-            )
+            whole_page(page, SCREENSHOTS / f"{prefix}-{slug or 'overview'}.png")
