@@ -66,15 +66,19 @@ if ctx is not None:
             selection_mode="single-row",
             key="sessions_table",
             column_order=full if every_column else brief,
+            # Widths in px that add up to the ~900 px a 1366 px laptop leaves beside the
+            # sidebar; the table stretches them on a wider screen.
             column_config={
-                t("group"): st.column_config.TextColumn(width="medium"),
-                t("date"): st.column_config.DateColumn(width="small", format="YYYY-MM-DD"),
-                t("topic"): st.column_config.TextColumn(width="large"),
-                t("speaker"): st.column_config.TextColumn(width="small"),
-                t("host"): st.column_config.TextColumn(width="small"),
-                t("state"): st.column_config.TextColumn(width="small"),
-                t("checks_missed"): st.column_config.TextColumn(width="medium"),
-                **{t(label): st.column_config.TextColumn(width=60) for _, label in CHECKS},
+                t("group"): st.column_config.TextColumn(width=128),
+                t("date"): st.column_config.DateColumn(width=92, format="YYYY-MM-DD"),
+                t("planned_date"): st.column_config.DateColumn(width=92, format="YYYY-MM-DD"),
+                t("held_date"): st.column_config.DateColumn(width=92, format="YYYY-MM-DD"),
+                t("topic"): st.column_config.TextColumn(width=220),
+                t("speaker"): st.column_config.TextColumn(width=72),
+                t("host"): st.column_config.TextColumn(width=72),
+                t("state"): st.column_config.TextColumn(width=64),
+                t("checks_missed"): st.column_config.TextColumn(width=150),
+                **{t(label): st.column_config.TextColumn(width=64) for _, label in CHECKS},
             },
         )
         rows = picked.selection.rows if picked else []

@@ -107,6 +107,7 @@ UI: dict[str, dict[Lang, str]] = {
         "en": "Lagging groups first: lowest completion first, then most members failed or at risk.",
     },
     "red_flags": {"zh": "主要问题", "en": "Red flags"},
+    "held_of_planned": {"zh": "举行/计划", "en": "Held / planned"},
     "members_total": {"zh": "成员", "en": "Members"},
     "planned_date": {"zh": "计划日期", "en": "Planned"},
     "held_date": {"zh": "举行日期", "en": "Held on"},
