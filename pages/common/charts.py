@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import altair as alt
@@ -60,6 +61,12 @@ def _style(chart: Any, title: str, height: int | alt.Step = 280, projector: bool
         )
         .configure_title(font=FONT, fontSize=size["chart_title"], anchor="start")
     )
+
+
+def month_names(lang: Lang) -> str:
+    """A Vega expression naming a date's month as the month axis of the cumulative chart does."""
+    names = json.dumps([label(f"month_{m}", lang) for m in range(1, 13)], ensure_ascii=False)
+    return f"{names}[month(datum.value)]"
 
 
 def cumulative_sessions(
@@ -153,7 +160,7 @@ def session_timeline(sessions: pd.DataFrame, lang: Lang, projector: bool = False
             x=alt.X(
                 "yearmonth(date):T",
                 title=label("month", lang),
-                axis=alt.Axis(format="%m", labelAngle=0),
+                axis=alt.Axis(labelExpr=month_names(lang), labelAngle=0, tickCount="month"),
             ),
             y=alt.Y("group:N", title=None, axis=alt.Axis(labelAngle=0, labelLimit=200)),
             color=alt.Color(

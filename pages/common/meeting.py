@@ -32,6 +32,7 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
 [data-testid="stElementContainer"]:has(> [data-testid="stDataFrame"])
   { zoom: 1.35; width: calc(100% / 1.35) !important; }
 [data-testid="stTable"] { font-size: 1.2rem; }
+[data-baseweb="select"] div, [data-testid="stDateInputField"] { font-size: 1.1rem; }
 [data-testid="stPageLink"] p { font-size: 1.2rem; font-weight: 600; }
 h1 { font-size: 2.6rem !important; }
 </style>
