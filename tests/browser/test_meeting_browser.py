@@ -94,8 +94,8 @@ def test_a_reload_and_the_meeting_links_keep_meeting_mode(server):
         assert names_on(page) == set()
         page.get_by_role("button", name="退出会议模式").click()
         page.wait_for_function("() => !location.search.includes('meeting')", timeout=15_000)
-        wait_for_app(page)
-        assert page.locator("[data-testid='stSidebar']").is_visible()
+        page.locator("[data-testid='stSidebar']").wait_for(state="visible", timeout=15_000)
+        assert page.get_by_role("button", name="退出会议模式").count() == 0
 
 
 def test_the_members_table_shows_the_whole_status_at_1366(server):
