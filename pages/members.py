@@ -92,7 +92,7 @@ if ctx is not None:
             if not pd.isna(row["makeup"]):
                 exam += f"（{t('makeup')} {row['makeup']:g}）"
             cols[3].metric(t("exam"), exam if exam != "—" else t("no_exam_yet"))
-            member_record_download(ctx, report, key)
+            member_record_download(ctx, report, key, who.by_key[key])
             events = credit_events(report.timeline, key, ctx.filters.year)
             st.altair_chart(
                 credit_buildup(events, int(row["line"]), lang, projector=ctx.filters.meeting),

@@ -46,9 +46,13 @@ def _records(report: Report, keys: tuple[str, ...], lang: Lang) -> bytes:
     return records_bytes([study_record(report, key) for key in keys], lang)
 
 
-def member_record_download(ctx: PageContext, report: Report, key: str) -> None:
-    """One member's 学习档案; names are printed whatever the meeting mode (it is a file)."""
-    name = str(report.members.at[key, "name"])
+def member_record_download(
+    ctx: PageContext, report: Report, key: str, shown: str | None = None
+) -> None:
+    """One member's 学习档案; names are printed whatever the meeting mode (it is a file), but
+    the button and the file name say the member as the page does (``shown``: a pseudonym while
+    names are hidden; by default the name, with its 编号 where two share it)."""
+    name = shown or str(report.members.at[key, "display"])
     st.download_button(
         t("record_member", name=name),
         data=lambda: _records(report, (key,), ctx.filters.lang),
