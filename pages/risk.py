@@ -29,7 +29,7 @@ if ctx is not None:
         box = st.error if row["status"] == "failed" else st.warning
         lines = [
             f"**\\[{label}\\] {safe(row['group'])} · {safe(who.by_key[key])}**"
-            f"（{t('credits')} {row['credits']:g}/{row['line']}）"
+            + t("card_credits", credits=f"{row['credits']:g}", line=row["line"])
         ]
         reasons, fix, consequence = explanation(row, lang)
         lines += [reasons, *(line for line in (fix, consequence) if line)]

@@ -79,6 +79,7 @@ if ctx is not None:
         ),
         hide_index=True,
         row_height=72,  # over 4rem: the rule wraps instead of being cut
+        height=72 * (len(FINDINGS) + 1) + 3,  # every check in view, no scrolling inside
         column_config={
             t("findings"): st.column_config.TextColumn(width="medium", pinned=True),
             t("rule_threshold"): st.column_config.TextColumn(width="large"),

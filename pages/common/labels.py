@@ -152,6 +152,7 @@ UI: dict[str, dict[Lang, str]] = {
         "zh": "先列不达标，再列风险；每人附原因和补救办法。",
         "en": "Failed first, then at risk, each with reasons and the fix.",
     },
+    "card_credits": {"zh": "（学分 {credits}/{line}）", "en": " (credits {credits}/{line})"},
     "no_risk": {"zh": "没有不达标或有风险的成员。", "en": "No member has failed or is at risk."},
     "filter_code": {"zh": "按问题类型筛选", "en": "Filter by finding"},
     "group_findings": {"zh": "中心组层面的问题", "en": "Group-level findings"},
