@@ -74,9 +74,8 @@ def person_cells(members: pd.DataFrame) -> pd.Series:
 
 def person_labels(members: pd.DataFrame) -> pd.Series:
     """Member key → the name shown, with the 编号 where two members share the name."""
-    return members["name"].where(
-        ~_shared_name(members), members["name"] + "（" + members["member_id"].astype(str) + "）"
-    )
+    # One home for the rule: the reader's display name (姓名, with 编号 and 职务 where shared).
+    return members["display"]
 
 
 def _day(value: object) -> dt.date | None:
