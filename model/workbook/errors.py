@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from model.texts.errors import ERRORS
+from model.texts.errors import ERRORS, with_parts
 
 
 def column_letter(index: int) -> str:
@@ -49,7 +49,8 @@ class WorkbookError:
             return self.message, self.hint
         message, hint = ERRORS[self.code]["en"]
         try:
-            return message.format(**self.fields), hint.format(**self.fields)
+            fields = with_parts(self.fields, "en")
+            return message.format(**fields), hint.format(**fields)
         except (KeyError, ValueError, IndexError):
             return self.message, self.hint
 
@@ -77,8 +78,8 @@ def make_error(
         column=column,
         cell=cell,
         value=None if value is None else str(value),
-        message=message_template.format(**fields),
-        hint=hint_template.format(**fields),
+        message=message_template.format(**with_parts(fields, "zh")),
+        hint=hint_template.format(**with_parts(fields, "zh")),
         fields=fields,
     )
 
