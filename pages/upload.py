@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from model.outputs import annotated_file_name, template_bytes
-from model.store import IdenticalToCurrent, StaleUpload, Store, prepare, publish
+from model.store import IdenticalToCurrent, Prepared, StaleUpload, Store, prepare, publish
 from model.texts import finding_title, notice_text
 from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
 from pages.common.context import data_dir, lang, t
@@ -47,6 +47,50 @@ def show_errors(errors) -> None:
             ),
             hide_index=True,
         )
+
+
+def preview_and_publish(store: Store, prepared: Prepared, digest: str, name: str) -> None:
+    """What the upload changes, and the 发布 button (with the stale-upload confirmation)."""
+    st.markdown(f"**{t('changes_preview')}**")
+    changes = prepared.changes
+    if prepared.parent is None:
+        st.info(t("changes_first"))
+    elif changes is not None and changes.empty:
+        st.info(t("no_changes"))
+    if changes is not None:
+        numbers = changes.counts()
+        columns = st.columns(4)
+        for index, key in enumerate(CHANGE_KEYS):
+            columns[index % 4].metric(t(f"change_{key}"), numbers[key])
+        for key in ("members_added", "members_removed", "sessions_added", "sessions_now_held"):
+            items = getattr(changes, key)
+            if items and len(items) <= 50:
+                st.caption(f"{t(f'change_{key}')}：" + "、".join(safe(item) for item in items))
+    comment = st.text_input(t("publish_comment"), key="publish_comment")
+    stale_confirmed = st.session_state.get("stale_for") == digest
+    label = t("confirm_publish") if stale_confirmed else t("publish")
+    if st.button(label, type="primary", key="publish_button"):
+        user = require("publish")  # again at the moment of acting
+        try:
+            version = publish(store, prepared, user.name, comment, confirm_stale=stale_confirmed)
+        except StaleUpload as stale:
+            accounts().log(user.name, "publish", False, f"stale: v{stale.current}")
+            st.session_state["stale_for"] = digest
+            st.warning(t("stale", current=stale.current, expected=stale.expected or "-"))
+            st.rerun()
+        except IdenticalToCurrent as same:
+            st.info(t("identical", version=same.version.version))
+        else:
+            for key in ("prepared", "prepared_sha", "stale_for"):
+                st.session_state.pop(key, None)
+            accounts().log(user.name, "publish", True, f"v{version.version} {name}")
+            st.session_state["just_published"] = version.version
+            st.session_state["uploads_published"] = st.session_state.get("uploads_published", 0) + 1
+            st.rerun()
+    if stale_confirmed:
+        current = store.current()
+        expected = prepared.parent.version if prepared.parent else "-"
+        st.warning(t("stale", current=current.version if current else "-", expected=expected))
 
 
 header("page_upload", "publish")
@@ -107,49 +151,11 @@ if upload is not None:
                 ),
                 hide_index=True,
             )
-        st.markdown(f"**{t('changes_preview')}**")
-        changes = prepared.changes
-        if prepared.parent is None:
-            st.info(t("changes_first"))
-        elif changes is not None and changes.empty:
-            st.info(t("no_changes"))
-        if changes is not None:
-            numbers = changes.counts()
-            columns = st.columns(4)
-            for index, key in enumerate(CHANGE_KEYS):
-                columns[index % 4].metric(t(f"change_{key}"), numbers[key])
-            for key in ("members_added", "members_removed", "sessions_added", "sessions_now_held"):
-                items = getattr(changes, key)
-                if items and len(items) <= 50:
-                    st.caption(f"{t(f'change_{key}')}：" + "、".join(safe(item) for item in items))
-        comment = st.text_input(t("publish_comment"), key="publish_comment")
-        stale_confirmed = st.session_state.get("stale_for") == digest
-        label = t("confirm_publish") if stale_confirmed else t("publish")
-        if st.button(label, type="primary", key="publish_button"):
-            user = require("publish")  # again at the moment of acting
-            try:
-                version = publish(
-                    store, prepared, user.name, comment, confirm_stale=stale_confirmed
-                )
-            except StaleUpload as stale:
-                accounts().log(user.name, "publish", False, f"stale: v{stale.current}")
-                st.session_state["stale_for"] = digest
-                st.warning(t("stale", current=stale.current, expected=stale.expected or "-"))
-                st.rerun()
-            except IdenticalToCurrent as same:
-                st.info(t("identical", version=same.version.version))
-            else:
-                for key in ("prepared", "prepared_sha", "stale_for"):
-                    st.session_state.pop(key, None)
-                accounts().log(user.name, "publish", True, f"v{version.version} {upload.name}")
-                st.session_state["just_published"] = version.version
-                st.session_state["uploads_published"] = (
-                    st.session_state.get("uploads_published", 0) + 1
-                )
-                st.rerun()
-        if stale_confirmed:
-            current = store.current()
-            expected = prepared.parent.version if prepared.parent else "-"
-            st.warning(t("stale", current=current.version if current else "-", expected=expected))
+        if prepared.identical:
+            # One answer, on the preview: the same bytes as the current version, nothing to publish.
+            assert prepared.parent is not None
+            st.info(t("identical", version=prepared.parent.version))
+        else:
+            preview_and_publish(store, prepared, digest, upload.name)
 if "just_published" in st.session_state:
     st.success(t("published", version=st.session_state.pop("just_published")))

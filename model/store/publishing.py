@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from model.engine.report import build_report, default_year
@@ -22,6 +23,13 @@ class Prepared:
     parent: Version | None  # the version current when the upload was checked
     changes: Changes | None
     finding_counts: dict[str, int]
+
+    @property
+    def identical(self) -> bool:
+        """The very bytes of the version current at upload time: nothing to publish (the store
+        refuses them too; this lets the preview say so before anyone presses 发布)."""
+        digest = hashlib.sha256(self.data).hexdigest()
+        return self.parent is not None and self.parent.sha256 == digest
 
     @property
     def publishable(self) -> bool:
