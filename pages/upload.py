@@ -9,22 +9,12 @@ from model.outputs import annotated_file_name, template_bytes
 from model.store import IdenticalToCurrent, Prepared, StaleUpload, Store, prepare, publish
 from model.texts import finding_title, notice_text
 from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
+from pages.common.changes import show_changes
 from pages.common.context import data_dir, lang, t
 from pages.common.downloads import XLSX
 from pages.common.layout import header, safe
 from pages.common.scoped import is_scoped, scoped_upload
 from pages.common.session import accounts, require
-
-CHANGE_KEYS = [
-    "members_added",
-    "members_removed",
-    "sessions_added",
-    "sessions_now_held",
-    "participation_added",
-    "participation_changed",
-    "exams_added",
-    "exams_changed",
-]
 
 
 def show_errors(errors) -> None:
@@ -58,14 +48,7 @@ def preview_and_publish(store: Store, prepared: Prepared, digest: str, name: str
     elif changes is not None and changes.empty:
         st.info(t("no_changes"))
     if changes is not None:
-        numbers = changes.counts()
-        columns = st.columns(4)
-        for index, key in enumerate(CHANGE_KEYS):
-            columns[index % 4].metric(t(f"change_{key}"), numbers[key])
-        for key in ("members_added", "members_removed", "sessions_added", "sessions_now_held"):
-            items = getattr(changes, key)
-            if items and len(items) <= 50:
-                st.caption(f"{t(f'change_{key}')}：" + "、".join(safe(item) for item in items))
+        show_changes(changes)
     comment = st.text_input(t("publish_comment"), key="publish_comment")
     stale_confirmed = st.session_state.get("stale_for") == digest
     label = t("confirm_publish") if stale_confirmed else t("publish")

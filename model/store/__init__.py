@@ -8,7 +8,7 @@ __getattr__, __dir__, __all__ = attach(
     __name__,
     {
         "auth": ["DEMO_USER", "SESSION_IDLE_MINUTES", "Accounts", "User"],
-        "publishing": ["Prepared", "prepare", "publish"],
+        "publishing": ["Prepared", "prepare", "publish", "restore_changes"],
         "scoped": [
             "Outcome",
             "ScopedRejected",
@@ -31,7 +31,7 @@ __getattr__, __dir__, __all__ = attach(
 
 if TYPE_CHECKING:
     from model.store.auth import DEMO_USER, SESSION_IDLE_MINUTES, Accounts, User
-    from model.store.publishing import Prepared, prepare, publish
+    from model.store.publishing import Prepared, prepare, publish, restore_changes
     from model.store.scoped import (
         Outcome,
         ScopedRejected,

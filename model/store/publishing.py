@@ -88,3 +88,16 @@ def publish(
         expected_parent=expected,
         file_format=prepared.result.kind.format if prepared.result.kind else "xlsx",
     )
+
+
+def restore_changes(store: Store, version: Version) -> Changes:
+    """What restoring ``version`` would change against the current version (asked before)."""
+    current = store.current()
+
+    def workbook(chosen: Version):
+        return read_workbook(store.read_bytes(chosen), max_bytes=chosen.size + 1).workbook
+
+    restored = workbook(version)
+    if restored is None:  # a published version always reads; an empty preview if not
+        return Changes()
+    return compare(workbook(current) if current is not None else None, restored)

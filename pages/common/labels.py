@@ -270,6 +270,17 @@ UI: dict[str, dict[Lang, str]] = {
     "download_version": {"zh": "下载 v{version}", "en": "Download v{version}"},
     "restore": {"zh": "恢复 v{version} 为当前版本", "en": "Restore v{version}"},
     "restored": {"zh": "已把 v{old} 恢复为新版本 v{new}。", "en": "Restored v{old} as v{new}."},
+    "restored_from": {"zh": "恢复自 v{version}", "en": "Restored from v{version}"},
+    "restore_question": {
+        "zh": "确定要恢复 v{version}（{time}，{user} 发布）吗？它将作为新版本发布，取代当前的 v{current}；不会删除任何版本。",
+        "en": "Restore v{version} (published {time} by {user})? It is published again as a new version in place of the current v{current}; no version is deleted.",
+    },
+    "restore_changes": {
+        "zh": "恢复后与当前版本相比的改动",
+        "en": "What restoring changes against the current version",
+    },
+    "restore_confirm": {"zh": "确认恢复 v{version}", "en": "Restore v{version} now"},
+    "restore_cancel": {"zh": "取消", "en": "Cancel"},
     "already_current": {
         "zh": "v{version} 就是当前内容。",
         "en": "v{version} is already the current content.",
