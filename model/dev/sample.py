@@ -21,6 +21,7 @@ from model.workbook.schema import EXAMS, MEMBERS, OUTREACH, PARTICIPATION, PLAN,
 
 SAMPLE_PATH = Path(__file__).resolve().parents[2] / "sample_data" / "示范县学习台账.xlsx"
 SAMPLE_AS_OF = dt.date(2026, 11, 15)
+SAMPLE_COUNTY = "示范县"
 SAMPLE_YEAR = 2026
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"

@@ -101,6 +101,11 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Signature: ____________    Group secretary: ____________    Date: ____________",
     },
     "record_footer": {"zh": "第 &P 页，共 &N 页", "en": "Page &P of &N"},
+    "report_title": {
+        "zh": "{unit}中心组“1+X”学习台账 {year} 年报表（统计截止 {as_of:%Y-%m-%d}）",
+        "en": "{unit}Central group “1+X” study ledger, {year} report (as of {as_of:%Y-%m-%d})",
+    },
+    "report_unit": {"zh": "{unit} ", "en": "{unit}: "},
 }
 
 PROCEDURE: dict[Lang, list[str]] = {
