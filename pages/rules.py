@@ -49,7 +49,8 @@ if ctx is not None:
     st.subheader(t("rules_findings"))
     st.dataframe(
         pd.DataFrame(
-            [{"code": code, t("findings"): texts[lang][0]} for code, texts in FINDINGS.items()]
+            # The title only: the codes are the engine's, not words anyone reads.
+            [{t("findings"): texts[lang][0]} for texts in FINDINGS.values()]
         ),
         hide_index=True,
     )

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from pages.common.cells import days
 from pages.common.charts import session_timeline
 from pages.common.context import t
 from pages.common.layout import finding_lines, header, safe
@@ -29,8 +30,8 @@ if ctx is not None:
         table = pd.DataFrame(
             {
                 t("group"): sessions["group"],
-                t("planned_date"): sessions["planned_date"].dt.date,
-                t("held_date"): sessions["held_date"].where(sessions["held"]).dt.date,
+                t("planned_date"): days(sessions["planned_date"]),
+                t("held_date"): days(sessions["held_date"].where(sessions["held"])),
                 t("topic"): sessions["topic"],
                 t("speaker"): sessions["speaker"].map(names) if ctx.filters.show_names else "—",
                 t("host"): sessions["host"].map(names) if ctx.filters.show_names else "—",

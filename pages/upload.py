@@ -9,7 +9,9 @@ from model.outputs import annotated_file_name, template_bytes
 from model.store import IdenticalToCurrent, Prepared, StaleUpload, Store, prepare, publish
 from model.texts import finding_title, notice_text
 from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
+from pages.common.cells import texts
 from pages.common.changes import show_changes
+from pages.common.chrome import uploader_css
 from pages.common.context import data_dir, lang, t
 from pages.common.downloads import XLSX
 from pages.common.layout import header, safe
@@ -26,13 +28,14 @@ def show_errors(errors) -> None:
     for sheet, sheet_rows in frame.groupby(frame["sheet"].fillna("—"), sort=False):
         st.markdown(f"**{safe(sheet)}**")
         st.dataframe(
-            sheet_rows[["cell", "column", "value", "message", "hint"]].rename(
-                columns={
-                    "cell": t("cell"),
-                    "column": t("column"),
-                    "value": t("value"),
-                    "message": t("problem"),
-                    "hint": t("how_to_fix"),
+            pd.DataFrame(
+                {
+                    # A whole-column or whole-sheet error has no cell: a dash, never None.
+                    t("cell"): texts(sheet_rows["cell"]),
+                    t("column"): texts(sheet_rows["column"]),
+                    t("value"): texts(sheet_rows["value"], blank=""),
+                    t("problem"): sheet_rows["message"].to_numpy(),
+                    t("how_to_fix"): sheet_rows["hint"].to_numpy(),
                 }
             ),
             hide_index=True,
@@ -82,7 +85,8 @@ store = Store(data_dir())
 if is_scoped(user):  # a group clerk publishes only their groups' rows (issue 13)
     scoped_upload(store, user)
     st.stop()
-st.caption(t("upload_intro"))
+types = ("、" if lang() == "zh" else ", ").join(f".{suffix}" for suffix in ACCEPTED_SUFFIXES)
+st.caption(t("upload_intro", types=types))
 st.download_button(
     t("template_download"),
     data=template_bytes,
@@ -92,7 +96,15 @@ st.download_button(
 )
 # A new key after each publish empties the uploader, so the page starts afresh.
 uploader_key = f"uploader_{st.session_state.get('uploads_published', 0)}"
-upload = st.file_uploader(t("uploader"), type=list(ACCEPTED_SUFFIXES), key=uploader_key)
+st.html(uploader_css(t("uploader_button")))
+upload = st.file_uploader(
+    t("uploader"),
+    type=list(ACCEPTED_SUFFIXES),
+    key=uploader_key,
+    help=t("uploader_help", types=types, limit=MAX_UPLOAD_BYTES // 2**20),
+    max_upload_size=MAX_UPLOAD_BYTES // 2**20,
+)
+st.caption(t("uploader_types", types=types, limit=MAX_UPLOAD_BYTES // 2**20))
 if upload is not None:
     data = upload.getvalue()
     digest = hashlib.sha256(data).hexdigest()

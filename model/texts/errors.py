@@ -273,7 +273,7 @@ ERRORS: dict[str, dict[str, tuple[str, str]]] = {
             "请按上面列出的同类错误一并修正后重新检查。",
         ),
         "en": (
-            "{more} more errors of the same kind in this column are not listed.",
+            "{more:~more error|more errors} of the same kind in this column are not listed.",
             "Fix them like the ones listed above and check again.",
         ),
     },

@@ -5,6 +5,7 @@ beside the pages (pages/common/labels.py)."""
 from __future__ import annotations
 
 from model.texts.domain import Lang
+from model.texts.plural import fill
 
 LABELS: dict[str, dict[Lang, str]] = {
     "sheet_shifts": {"zh": "成效", "en": "Effects"},
@@ -131,4 +132,4 @@ PROCEDURE: dict[Lang, list[str]] = {
 def text(key: str, lang: Lang = "zh", **values: object) -> str:
     """The label ``key`` in ``lang``, with its named fields filled in."""
     template = LABELS[key][lang]
-    return template.format(**values) if values else template
+    return fill(template, **values) if values else template

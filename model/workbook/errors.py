@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from model.texts.errors import ERRORS, with_parts
+from model.texts.plural import fill
 
 
 def column_letter(index: int) -> str:
@@ -50,7 +51,7 @@ class WorkbookError:
         message, hint = ERRORS[self.code]["en"]
         try:
             fields = with_parts(self.fields, "en")
-            return message.format(**fields), hint.format(**fields)
+            return fill(message, **fields), fill(hint, **fields)
         except (KeyError, ValueError, IndexError):
             return self.message, self.hint
 
@@ -78,8 +79,8 @@ def make_error(
         column=column,
         cell=cell,
         value=None if value is None else str(value),
-        message=message_template.format(**with_parts(fields, "zh")),
-        hint=hint_template.format(**with_parts(fields, "zh")),
+        message=fill(message_template, **with_parts(fields, "zh")),
+        hint=fill(hint_template, **with_parts(fields, "zh")),
         fields=fields,
     )
 
