@@ -22,7 +22,7 @@ def hide_input_instructions() -> None:
 
 def uploader_css(button_label: str) -> str:
     """CSS giving the uploader's button ``button_label`` and hiding its English instructions."""
-    content = json.dumps(button_label)  # a CSS string: quoted and escaped
+    content = json.dumps(button_label, ensure_ascii=False)  # a CSS string, quotes escaped
     return f"""<style>
 [data-testid='stFileUploaderDropzoneInstructions'] {{ display: none !important; }}
 [data-testid='stFileUploaderDropzone'] button {{ font-size: 0 !important; }}

@@ -57,3 +57,31 @@ def test_a_typed_date_applies_on_enter_and_survives_a_page_link(server):
         wait_for_app(page)
         assert page.locator(HIDDEN).input_value() == "2026-06-30"
         page.screenshot(path=str(SCREENSHOTS / "as-of-typed.png"), full_page=True)
+
+
+def test_the_uploader_speaks_chinese_and_lists_what_is_accepted(server):
+    from model.workbook import ACCEPTED_SUFFIXES
+
+    with chromium_page() as page:
+        page.goto(f"{server}/upload")
+        wait_for_app(page)
+        zone = page.locator("[data-testid='stFileUploader']")
+        zone.wait_for(timeout=30_000)
+        shown = zone.inner_text()
+        for english in ("Upload", "Drag and drop", "per file", "XLSX"):
+            assert english not in shown
+        button = page.evaluate(
+            "() => getComputedStyle(document.querySelector("
+            "\"[data-testid='stFileUploaderDropzone'] button\"), '::after').content"
+        )
+        assert button == '"选择文件"'
+        types = "、".join(f".{suffix}" for suffix in ACCEPTED_SUFFIXES)
+        assert page.get_by_text(f"可用格式：{types}；每个文件不超过 20 MB。").count() == 1
+        zone.screenshot(path=str(SCREENSHOTS / "uploader.png"))
+        # A text input's "Press Enter to apply" is hidden too.
+        page.goto(f"{server}/members")
+        wait_for_app(page)
+        page.locator("[data-testid='stTextInput'] input").first.fill("许")
+        page.wait_for_timeout(300)
+        hints = page.locator("[data-testid='InputInstructions']")
+        assert hints.count() == 0 or not hints.first.is_visible()
