@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from model.dev.sample import SAMPLE_PATH
+from model.engine.topics import TOPIC_TBD
 from model.store.auth import Accounts
 from model.store.versions import Store
 from model.workbook.reader import read_workbook, read_workbook_file
@@ -27,6 +28,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGES = [
     "pages/overview.py",
     "pages/sessions.py",
+    "pages/todo.py",
     "pages/members.py",
     "pages/risk.py",
     "pages/shifts.py",
@@ -34,6 +36,9 @@ PAGES = [
     "pages/upload.py",
     "pages/history.py",
     "pages/admin.py",
+    # Last: AppTest cannot leave it once the language changed (its weekday radio's format_func
+    # follows the language; AppTest then looks the Chinese label up among English options).
+    "pages/plan.py",
 ]
 RAW = re.compile(r"\b(None|nan|NaN|NaT|<NA>)\b")
 CODE = re.compile(r"\b[A-Z]{3,}(_[A-Z]+)+\b")
@@ -78,6 +83,7 @@ def workbook_strings() -> set[str]:
         {"管理员", "文书甲", "张三", "赵丽", "赵莉", "城关镇党委", "2026年3月15日", "台账"}
     )
     found.update({"本年.xlsx", "示范县.xlsx", "坏.xlsx", "恢复自"})  # file names; the store's note
+    found.add(TOPIC_TBD)  # the 专题 the plan generator writes into the workbook
     return {text for text in found if text}
 
 
