@@ -147,7 +147,7 @@ PARAM_INFO: dict[str, ParamInfo] = {
         "更新提醒天数",
         "中心组超过这么多天未更新台账，总览中予以提示",
         "天",
-        "总览 flags a group whose rows were not published for longer than this",
+        "the Overview flags a group whose rows were not published for longer than this",
         "days",
         low=1,
         high=366,
