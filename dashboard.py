@@ -5,6 +5,7 @@ The navigation lists only what the signed-in role may open; every page checks ag
 
 import streamlit as st
 
+from pages.common.chrome import hide_input_instructions
 from pages.common.context import t
 from pages.common.session import current
 
@@ -12,6 +13,7 @@ st.set_page_config(
     page_title="中心组“1+X”学习台账", page_icon=":material/menu_book:", layout="wide"
 )
 
+hide_input_instructions()  # Streamlit's English "Press Enter to apply" (see pages/common/chrome)
 user = current()
 if user is None:
     pages = [

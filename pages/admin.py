@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from pages.common.context import t
+from pages.common.audit_text import action_text, detail_text, user_text
+from pages.common.context import lang, t
 from pages.common.layout import header
 from pages.common.session import accounts, require
 
@@ -25,19 +26,27 @@ st.dataframe(
 st.caption(t("users_cli_hint"))
 st.subheader(t("audit_title"))
 left, right = st.columns(2)
+# Plain labels (no format_func) under keys that carry the language, as the sidebar's group
+# filter does: the words change with the language, the codes behind them do not.
 names = sorted({row["user"] for row in registry.audit(limit=5000)})
-user_filter = left.selectbox(t("filter_user"), ["", *names], key="audit_user")
+user_labels = {t("all"): "", **{user_text(name): name for name in names}}
+user_filter = user_labels[
+    left.selectbox(t("filter_user"), list(user_labels), key=f"audit_user_{lang()}")
+]
 actions = sorted({row["action"] for row in registry.audit(limit=5000)})
-action_filter = right.selectbox(t("filter_action"), ["", *actions], key="audit_action")
+action_labels = {t("all"): "", **{action_text(action): action for action in actions}}
+action_filter = action_labels[
+    right.selectbox(t("filter_action"), list(action_labels), key=f"audit_action_{lang()}")
+]
 rows = registry.audit(user=user_filter or None, action=action_filter or None)
 st.dataframe(
     pd.DataFrame(
         {
             t("audit_at"): [r["at"].replace("T", " ") for r in rows],
-            t("username"): [r["user"] for r in rows],
-            t("audit_action"): [r["action"] for r in rows],
+            t("username"): [user_text(r["user"]) for r in rows],
+            t("audit_action"): [action_text(r["action"]) for r in rows],
             t("audit_ok"): [t("yes") if r["ok"] else t("no") for r in rows],
-            t("audit_detail"): [r["detail"] for r in rows],
+            t("audit_detail"): [detail_text(r["action"], r["detail"]) for r in rows],
         }
     ),
     hide_index=True,

@@ -1,14 +1,68 @@
-"""版本历史: every published version, downloadable, and restorable as a new version."""
+"""版本历史: every published version, downloadable, and restorable as a new version — after the
+admin has seen which version it is and what it would change, and confirmed."""
+
+import re
 
 import pandas as pd
 import streamlit as st
 
-from model.store import IdenticalToCurrent, Store
+from model.store import IdenticalToCurrent, Store, Version, restore_changes
+from pages.common.changes import show_changes
 from pages.common.context import data_dir, t
 from pages.common.downloads import MIME_TYPES, XLSX
-from pages.common.layout import header
+from pages.common.layout import header, safe
 from pages.common.scoped import scope_text
 from pages.common.session import accounts, require
+
+RESTORED_FROM = re.compile(r"^恢复自 v(\d+)$")  # the store's comment on a restored version
+
+
+def comment_text(comment: str) -> str:
+    """A version's comment; the store's own note on a restore in the chosen language."""
+    match = RESTORED_FROM.match(comment or "")
+    return t("restored_from", version=match.group(1)) if match else comment
+
+
+def confirm_restore(store: Store, chosen: Version, current: Version, user_name: str) -> None:
+    """Which version, when and by whom, what it would change; restore only on confirmation."""
+    with st.container(border=True):
+        st.warning(
+            t(
+                "restore_question",
+                version=chosen.version,
+                time=chosen.published_at.replace("T", " ")[:16],
+                user=safe(chosen.user),
+                current=current.version,
+            )
+        )
+        st.markdown(f"**{t('restore_changes')}**")
+        changes = restore_changes(store, chosen)
+        if changes.empty:
+            st.info(t("no_changes"))
+        show_changes(changes)
+        yes, no = st.columns(2)
+        confirmed = yes.button(
+            t("restore_confirm", version=chosen.version), type="primary", key="restore_confirm"
+        )
+        cancelled = no.button(t("restore_cancel"), key="restore_cancel")
+    if cancelled:
+        st.session_state.pop("restore_pending", None)
+        st.rerun()
+    if confirmed:
+        require("restore")  # again at the moment of acting
+        st.session_state.pop("restore_pending", None)
+        try:
+            restored = store.restore(chosen.version, user_name)
+        except IdenticalToCurrent:
+            st.info(t("already_current", version=chosen.version))
+            return
+        accounts().log(user_name, "restore", True, f"v{chosen.version} → v{restored.version}")
+        st.session_state["just_restored"] = (chosen.version, restored.version)
+        # A new table key drops the selection: the rows shift down by one with the new version,
+        # and the old selection would silently point at another version.
+        st.session_state["restores"] = st.session_state.get("restores", 0) + 1
+        st.rerun()
+
 
 header("page_history", "publish")
 user = require("publish")
@@ -27,11 +81,15 @@ else:
             t("file_name"): [v.original_name for v in versions],
             t("rows"): [sum(v.row_counts.values()) for v in versions],
             t("findings_count"): [sum(v.finding_counts.values()) for v in versions],
-            t("comment_col"): [v.comment for v in versions],
+            t("comment_col"): [comment_text(v.comment) for v in versions],
         }
     )
     picked = st.dataframe(
-        table, hide_index=True, on_select="rerun", selection_mode="single-row", key="versions_table"
+        table,
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key=f"versions_table_{st.session_state.get('restores', 0)}",
     )
     rows = picked.selection.rows if picked else []
     st.caption(t("pick_version"))
@@ -47,17 +105,9 @@ else:
         )
         restorable = user.can("restore") and chosen.version != versions[0].version
         if restorable and right.button(t("restore", version=chosen.version), key="restore_button"):
-            require("restore")
-            try:
-                restored = store.restore(chosen.version, user.name)
-            except IdenticalToCurrent:
-                st.info(t("already_current", version=chosen.version))
-            else:
-                accounts().log(
-                    user.name, "restore", True, f"v{chosen.version} → v{restored.version}"
-                )
-                st.session_state["just_restored"] = (chosen.version, restored.version)
-                st.rerun()
+            st.session_state["restore_pending"] = chosen.version
+        if restorable and st.session_state.get("restore_pending") == chosen.version:
+            confirm_restore(store, chosen, versions[0], user.name)
 if "just_restored" in st.session_state:
     old, new = st.session_state.pop("just_restored")
     st.success(t("restored", old=old, new=new))

@@ -5,6 +5,7 @@ import streamlit as st
 
 from model.engine import BREAKDOWN, credit_events
 from model.texts import status_label
+from pages.common.cells import days
 from pages.common.charts import credit_buildup, status_distribution
 from pages.common.context import t
 from pages.common.downloads import (
@@ -113,7 +114,7 @@ if ctx is not None:
                     pd.DataFrame(
                         {
                             t("session"): mine["session"].to_numpy(),
-                            t("held_date"): mine["held_date"].dt.date.to_numpy(),
+                            t("held_date"): days(mine["held_date"]),
                             t("attendance"): [t(f"value_{v}") for v in mine["attendance"]],
                             t("comment"): [
                                 t("speaker") if s else t(f"value_{v}")

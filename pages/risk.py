@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from model.texts import FINDINGS, finding_title, status_label
+from pages.common.cells import texts
 from pages.common.context import t
 from pages.common.layout import explanation, finding_lines, header, people, safe
 
@@ -38,7 +39,11 @@ if ctx is not None:
     st.subheader(t("findings"))
     codes = [c for c in FINDINGS if c in set(report.findings["code"])]
     chosen = st.multiselect(
-        t("filter_code"), codes, format_func=lambda c: finding_title(c, lang), key="risk_codes"
+        t("filter_code"),
+        codes,
+        format_func=lambda c: finding_title(c, lang),
+        key="risk_codes",
+        placeholder=t("filter_code_placeholder"),
     )
     findings = report.findings[report.findings["code"].isin(chosen)] if chosen else report.findings
     summary = findings["code"].value_counts()
@@ -61,7 +66,7 @@ if ctx is not None:
         pd.DataFrame(
             {
                 t("group"): detail["group"].to_numpy(),
-                t("session"): detail["session"].to_numpy(),
+                t("session"): texts(detail["session"]),
                 t("findings"): [
                     who.finding(c, d, g)
                     for c, d, g in zip(

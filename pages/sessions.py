@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from pages.common.cells import days
 from pages.common.charts import session_timeline
 from pages.common.context import t
 from pages.common.layout import finding_lines, header, people, safe
@@ -32,9 +33,9 @@ if ctx is not None:
         table = pd.DataFrame(
             {
                 t("group"): sessions["group"],
-                t("date"): sessions["date"].dt.date,
-                t("planned_date"): sessions["planned_date"].dt.date,
-                t("held_date"): sessions["held_date"].where(sessions["held"]).dt.date,
+                t("date"): days(sessions["date"]),
+                t("planned_date"): days(sessions["planned_date"]),
+                t("held_date"): days(sessions["held_date"].where(sessions["held"])),
                 t("topic"): sessions["topic"],
                 t("speaker"): who.of(sessions["speaker"]),
                 t("host"): who.of(sessions["host"]),
@@ -70,9 +71,10 @@ if ctx is not None:
             # sidebar; the table stretches them on a wider screen.
             column_config={
                 t("group"): st.column_config.TextColumn(width=128),
-                t("date"): st.column_config.DateColumn(width=92, format="YYYY-MM-DD"),
-                t("planned_date"): st.column_config.DateColumn(width=92, format="YYYY-MM-DD"),
-                t("held_date"): st.column_config.DateColumn(width=92, format="YYYY-MM-DD"),
+                # Dates as text (YYYY-MM-DD, or — when there is none): never None on screen.
+                t("date"): st.column_config.TextColumn(width=92),
+                t("planned_date"): st.column_config.TextColumn(width=92),
+                t("held_date"): st.column_config.TextColumn(width=92),
                 t("topic"): st.column_config.TextColumn(width=220),
                 t("speaker"): st.column_config.TextColumn(width=72),
                 t("host"): st.column_config.TextColumn(width=72),

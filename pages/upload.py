@@ -6,25 +6,17 @@ import pandas as pd
 import streamlit as st
 
 from model.outputs import annotated_file_name, template_bytes
-from model.store import IdenticalToCurrent, StaleUpload, Store, prepare, publish
+from model.store import IdenticalToCurrent, Prepared, StaleUpload, Store, prepare, publish
 from model.texts import finding_title, notice_text
 from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
+from pages.common.cells import texts
+from pages.common.changes import show_changes
+from pages.common.chrome import uploader_css
 from pages.common.context import data_dir, lang, t
 from pages.common.downloads import XLSX
 from pages.common.layout import header, safe
 from pages.common.scoped import is_scoped, scoped_upload
 from pages.common.session import accounts, require
-
-CHANGE_KEYS = [
-    "members_added",
-    "members_removed",
-    "sessions_added",
-    "sessions_now_held",
-    "participation_added",
-    "participation_changed",
-    "exams_added",
-    "exams_changed",
-]
 
 
 def show_errors(errors) -> None:
@@ -36,17 +28,55 @@ def show_errors(errors) -> None:
     for sheet, sheet_rows in frame.groupby(frame["sheet"].fillna("—"), sort=False):
         st.markdown(f"**{safe(sheet)}**")
         st.dataframe(
-            sheet_rows[["cell", "column", "value", "message", "hint"]].rename(
-                columns={
-                    "cell": t("cell"),
-                    "column": t("column"),
-                    "value": t("value"),
-                    "message": t("problem"),
-                    "hint": t("how_to_fix"),
+            pd.DataFrame(
+                {
+                    # A whole-column or whole-sheet error has no cell: a dash, never None.
+                    t("cell"): texts(sheet_rows["cell"]),
+                    t("column"): texts(sheet_rows["column"]),
+                    t("value"): texts(sheet_rows["value"], blank=""),
+                    t("problem"): sheet_rows["message"].to_numpy(),
+                    t("how_to_fix"): sheet_rows["hint"].to_numpy(),
                 }
             ),
             hide_index=True,
         )
+
+
+def preview_and_publish(store: Store, prepared: Prepared, digest: str, name: str) -> None:
+    """What the upload changes, and the 发布 button (with the stale-upload confirmation)."""
+    st.markdown(f"**{t('changes_preview')}**")
+    changes = prepared.changes
+    if prepared.parent is None:
+        st.info(t("changes_first"))
+    elif changes is not None and changes.empty:
+        st.info(t("no_changes"))
+    if changes is not None:
+        show_changes(changes)
+    comment = st.text_input(t("publish_comment"), key="publish_comment")
+    stale_confirmed = st.session_state.get("stale_for") == digest
+    label = t("confirm_publish") if stale_confirmed else t("publish")
+    if st.button(label, type="primary", key="publish_button"):
+        user = require("publish")  # again at the moment of acting
+        try:
+            version = publish(store, prepared, user.name, comment, confirm_stale=stale_confirmed)
+        except StaleUpload as stale:
+            accounts().log(user.name, "publish", False, f"stale: v{stale.current}")
+            st.session_state["stale_for"] = digest
+            st.warning(t("stale", current=stale.current, expected=stale.expected or "-"))
+            st.rerun()
+        except IdenticalToCurrent as same:
+            st.info(t("identical", version=same.version.version))
+        else:
+            for key in ("prepared", "prepared_sha", "stale_for"):
+                st.session_state.pop(key, None)
+            accounts().log(user.name, "publish", True, f"v{version.version} {name}")
+            st.session_state["just_published"] = version.version
+            st.session_state["uploads_published"] = st.session_state.get("uploads_published", 0) + 1
+            st.rerun()
+    if stale_confirmed:
+        current = store.current()
+        expected = prepared.parent.version if prepared.parent else "-"
+        st.warning(t("stale", current=current.version if current else "-", expected=expected))
 
 
 header("page_upload", "publish")
@@ -55,7 +85,8 @@ store = Store(data_dir())
 if is_scoped(user):  # a group clerk publishes only their groups' rows (issue 13)
     scoped_upload(store, user)
     st.stop()
-st.caption(t("upload_intro"))
+types = ("、" if lang() == "zh" else ", ").join(f".{suffix}" for suffix in ACCEPTED_SUFFIXES)
+st.caption(t("upload_intro", types=types))
 st.download_button(
     t("template_download"),
     data=template_bytes,
@@ -65,7 +96,15 @@ st.download_button(
 )
 # A new key after each publish empties the uploader, so the page starts afresh.
 uploader_key = f"uploader_{st.session_state.get('uploads_published', 0)}"
-upload = st.file_uploader(t("uploader"), type=list(ACCEPTED_SUFFIXES), key=uploader_key)
+st.html(uploader_css(t("uploader_button")))
+upload = st.file_uploader(
+    t("uploader"),
+    type=list(ACCEPTED_SUFFIXES),
+    key=uploader_key,
+    help=t("uploader_help", types=types, limit=MAX_UPLOAD_BYTES // 2**20),
+    max_upload_size=MAX_UPLOAD_BYTES // 2**20,
+)
+st.caption(t("uploader_types", types=types, limit=MAX_UPLOAD_BYTES // 2**20))
 if upload is not None:
     data = upload.getvalue()
     digest = hashlib.sha256(data).hexdigest()
@@ -107,49 +146,11 @@ if upload is not None:
                 ),
                 hide_index=True,
             )
-        st.markdown(f"**{t('changes_preview')}**")
-        changes = prepared.changes
-        if prepared.parent is None:
-            st.info(t("changes_first"))
-        elif changes is not None and changes.empty:
-            st.info(t("no_changes"))
-        if changes is not None:
-            numbers = changes.counts()
-            columns = st.columns(4)
-            for index, key in enumerate(CHANGE_KEYS):
-                columns[index % 4].metric(t(f"change_{key}"), numbers[key])
-            for key in ("members_added", "members_removed", "sessions_added", "sessions_now_held"):
-                items = getattr(changes, key)
-                if items and len(items) <= 50:
-                    st.caption(f"{t(f'change_{key}')}：" + "、".join(safe(item) for item in items))
-        comment = st.text_input(t("publish_comment"), key="publish_comment")
-        stale_confirmed = st.session_state.get("stale_for") == digest
-        label = t("confirm_publish") if stale_confirmed else t("publish")
-        if st.button(label, type="primary", key="publish_button"):
-            user = require("publish")  # again at the moment of acting
-            try:
-                version = publish(
-                    store, prepared, user.name, comment, confirm_stale=stale_confirmed
-                )
-            except StaleUpload as stale:
-                accounts().log(user.name, "publish", False, f"stale: v{stale.current}")
-                st.session_state["stale_for"] = digest
-                st.warning(t("stale", current=stale.current, expected=stale.expected or "-"))
-                st.rerun()
-            except IdenticalToCurrent as same:
-                st.info(t("identical", version=same.version.version))
-            else:
-                for key in ("prepared", "prepared_sha", "stale_for"):
-                    st.session_state.pop(key, None)
-                accounts().log(user.name, "publish", True, f"v{version.version} {upload.name}")
-                st.session_state["just_published"] = version.version
-                st.session_state["uploads_published"] = (
-                    st.session_state.get("uploads_published", 0) + 1
-                )
-                st.rerun()
-        if stale_confirmed:
-            current = store.current()
-            expected = prepared.parent.version if prepared.parent else "-"
-            st.warning(t("stale", current=current.version if current else "-", expected=expected))
+        if prepared.identical:
+            # One answer, on the preview: the same bytes as the current version, nothing to publish.
+            assert prepared.parent is not None
+            st.info(t("identical", version=prepared.parent.version))
+        else:
+            preview_and_publish(store, prepared, digest, upload.name)
 if "just_published" in st.session_state:
     st.success(t("published", version=st.session_state.pop("just_published")))

@@ -5,8 +5,8 @@ from typing import TYPE_CHECKING
 from model._lazy import attach
 
 __getattr__, __dir__, __all__ = attach(
-    __name__, {"sample": ["SAMPLE_PATH", "generate", "write_workbook"]}
+    __name__, {"sample": ["SAMPLE_COUNTY", "SAMPLE_PATH", "generate", "write_workbook"]}
 )
 
 if TYPE_CHECKING:
-    from model.dev.sample import SAMPLE_PATH, generate, write_workbook
+    from model.dev.sample import SAMPLE_COUNTY, SAMPLE_PATH, generate, write_workbook

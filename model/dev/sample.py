@@ -21,12 +21,31 @@ from model.workbook.schema import EXAMS, MEMBERS, OUTREACH, PARTICIPATION, PLAN,
 
 SAMPLE_PATH = Path(__file__).resolve().parents[2] / "sample_data" / "示范县学习台账.xlsx"
 SAMPLE_AS_OF = dt.date(2026, 11, 15)
+SAMPLE_COUNTY = "示范县"
 SAMPLE_YEAR = 2026
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉兰文斌海波鹏辉宇浩凯健俊峰云飞林燕晓东亮成春雪梅琳"
 TOWNSHIPS = ["城关镇", "青山镇", "河口乡", "白沙镇", "石桥乡", "柳林镇", "双河镇", "龙泉乡"]
 DEPARTMENTS = ["县委组织部", "县委宣传部", "县发展改革局", "县教育局", "县财政局", "县农业农村局"]
+# Each group's letters for its 场次 ids (QS-2026-01): an id that reads like a date (2026-02-03)
+# would be taken for one.
+GROUP_CODES = {
+    "城关镇党委": "CG",
+    "青山镇党委": "QS",
+    "河口乡党委": "HK",
+    "白沙镇党委": "BS",
+    "石桥乡党委": "SQ",
+    "柳林镇党委": "LL",
+    "双河镇党委": "SH",
+    "龙泉乡党委": "LQ",
+    "县委组织部党组": "ZZB",
+    "县委宣传部党组": "XCB",
+    "县发展改革局党组": "FGJ",
+    "县教育局党组": "JYJ",
+    "县财政局党组": "CZJ",
+    "县农业农村局党组": "NYJ",
+}
 TOPICS = [
     "深入学习贯彻党的二十大精神",
     "以高质量发展推进县域经济",
@@ -196,6 +215,12 @@ def _member_row(member: Member) -> list:
     ]
 
 
+def session_id(group: str, group_index: int, year: int, index: int) -> str:
+    """QS-2026-01: the group's letters, the year and the session's number in it."""
+    code = GROUP_CODES.get(group, f"Z{group_index + 1:02d}")
+    return f"{code}-{year}-{index + 1:02d}"
+
+
 def _in_post(member: Member, day: dt.date) -> bool:
     if member.joined and day < member.joined:
         return False
@@ -220,7 +245,7 @@ def _year_rows(
     start, span = dt.date(year, 2, 20), 290
     for index in range(count):
         planned = start + dt.timedelta(days=round(span * index / max(count - 1, 1)))
-        session = f"{year}-{group_index + 1:02d}-{index + 1:02d}"
+        session = session_id(people[0].group, group_index, year, index)
         speaker = speakers[index % len(speakers)]
         while not _in_post(speaker, planned):
             speaker = speakers[(speakers.index(speaker) + 1) % len(speakers)]

@@ -9,7 +9,7 @@ __getattr__, __dir__, __all__ = attach(
     {
         "annotate": ["annotate_bytes", "annotated_file_name", "error_list_bytes"],
         "calendar": ["calendar_bytes"],
-        "export": ["report_workbook"],
+        "export": ["report_workbook", "unit_from_file_name"],
         "plan_workbook": ["merged_plan_bytes", "plan_workbook_bytes"],
         "record_sheet": ["records_bytes"],
         "terminal": ["report_text"],
@@ -20,7 +20,7 @@ __getattr__, __dir__, __all__ = attach(
 if TYPE_CHECKING:
     from model.outputs.annotate import annotate_bytes, annotated_file_name, error_list_bytes
     from model.outputs.calendar import calendar_bytes
-    from model.outputs.export import report_workbook
+    from model.outputs.export import report_workbook, unit_from_file_name
     from model.outputs.plan_workbook import merged_plan_bytes, plan_workbook_bytes
     from model.outputs.record_sheet import records_bytes
     from model.outputs.template import template_bytes

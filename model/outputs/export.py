@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -46,21 +48,30 @@ SHARES = {"attendance_rate", "comment_coverage", "people", "time", "content", "e
 
 
 def report_workbook(
-    report: Report, lang: Lang = "zh", show_names: bool = True, shifts: Shifts | None = None
+    report: Report,
+    lang: Lang = "zh",
+    show_names: bool = True,
+    shifts: Shifts | None = None,
+    unit: str | None = None,
 ) -> bytes:
     """The year's report as an Excel workbook; with ``shifts``, a 成效 sheet of every metric
-    per group and year."""
+    per group and year. Every sheet opens with a title row (``unit``, e.g. the county, the year
+    and the as-of date) above a frozen, filterable header; shares are formatted as %."""
+    unit_text = text("report_unit", lang, unit=unit) if unit else ""
+    title = text("report_title", lang, unit=unit_text, year=report.year, as_of=report.as_of)
     book = OpenpyxlWorkbook()
     overview = book.active
     assert overview is not None  # a new workbook has one sheet
     overview.title = text("sheet_overview", lang)
     _table(
         overview,
+        title,
         [text("group", lang)] + [text(label, lang) for _, label in PROGRESS_KEYS],
         [
             [group] + [_value(row[key], key) for key, _ in PROGRESS_KEYS]
             for group, row in report.groups.iterrows()
         ],
+        [index for index, (key, _) in enumerate(PROGRESS_KEYS, start=1) if key in SHARES],
     )
     if show_names:
         members = book.create_sheet(text("sheet_members", lang))
@@ -92,7 +103,7 @@ def report_workbook(
                     consequence_text(row["consequence"], lang),
                 ]
             )
-        _table(members, header, rows)
+        _table(members, title, header, rows)
     findings = book.create_sheet(text("sheet_findings", lang))
     names = report.timeline.members["display"]
     finding_rows = [
@@ -109,16 +120,19 @@ def report_workbook(
         if show_names or not isinstance(f.member, str)
     ]
     _table(
-        findings, [text(k, lang) for k in ("group", "session", "name", "findings")], finding_rows
+        findings,
+        title,
+        [text(k, lang) for k in ("group", "session", "name", "findings")],
+        finding_rows,
     )
     if shifts is not None:
-        _shifts_sheet(book.create_sheet(text("sheet_shifts", lang)), shifts, lang)
+        _shifts_sheet(book.create_sheet(text("sheet_shifts", lang)), shifts, lang, title)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _shifts_sheet(sheet: Any, shifts: Shifts, lang: Lang) -> None:
+def _shifts_sheet(sheet: Any, shifts: Shifts, lang: Lang, title: str) -> None:
     header = [text("group", lang), text("year", lang)]
     header += [METRIC_LABELS[name][lang] for name in METRICS]
     everyone = text("all_groups", lang)
@@ -127,12 +141,8 @@ def _shifts_sheet(sheet: Any, shifts: Shifts, lang: Lang) -> None:
         + [None if pd.isna(row[name]) else round(float(row[name]), 4) for name in METRICS]
         for _, row in shifts.history.iterrows()
     ]
-    _table(sheet, header, rows)
-    for column, name in enumerate(METRICS, start=3):
-        if name not in AVERAGES:
-            for cell in sheet.iter_cols(min_col=column, max_col=column, min_row=2):
-                for each in cell:
-                    each.number_format = "0%"
+    shares = [index for index, name in enumerate(METRICS, start=2) if name not in AVERAGES]
+    _table(sheet, title, header, rows, shares)
 
 
 def _value(value: object, key: str) -> object:
@@ -143,15 +153,56 @@ def _value(value: object, key: str) -> object:
     return round(float(value), 3) if key in SHARES else value  # type: ignore[arg-type]
 
 
-def _table(sheet, header: list[str], rows: list[list]) -> None:
+_UNIT = re.compile(r"^(.+?[县市区旗])")
+
+
+def unit_from_file_name(name: str) -> str | None:
+    """The county (or city, district) a ledger's file name starts with: 示范县学习台账.xlsx →
+    示范县; None when the name names none."""
+    match = _UNIT.match(Path(name).stem.strip())
+    return match.group(1) if match else None
+
+
+TITLE_FONT = Font(bold=True, size=14)
+PERCENT = "0.0%"
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+
+def _table(
+    sheet: Any, title: str, header: list[str], rows: list[list], shares: list[int] | None = None
+) -> None:
+    """Title in row 1, the header in row 2 (frozen, with filters), the rows below; the columns
+    at the 0-based positions in ``shares`` formatted as percentages, every column as wide as
+    its longest text."""
+    sheet.append([title])
+    sheet["A1"].font = TITLE_FONT
     sheet.append(header)
-    for cell in sheet[1]:
+    for cell in sheet[2]:
         cell.fill = HEADER_FILL
         cell.font = HEADER_FONT
     for row in rows:
         append_text_row(sheet, row)
-    for index, title in enumerate(header, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(
-            10, min(48, len(str(title)) * 2.5)
+    for index in shares or []:
+        for (cell,) in sheet.iter_rows(min_row=3, min_col=index + 1, max_col=index + 1):
+            cell.number_format = PERCENT
+    for index, title_text in enumerate(header):
+        values = [title_text, *(row[index] for row in rows if index < len(row))]
+        width = max(_display_width(value, index in (shares or [])) for value in values)
+        sheet.column_dimensions[get_column_letter(index + 1)].width = max(
+            MIN_WIDTH, min(MAX_WIDTH, width + 2)
         )
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = "A3"
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(header))}{max(2, len(rows) + 2)}"
+
+
+def _display_width(value: object, share: bool) -> int:
+    """Excel column units a value needs: a CJK character takes two, other characters one."""
+    if value is None:
+        return 0
+    if share and isinstance(value, int | float):
+        shown = f"{value:.1%}"
+    elif isinstance(value, float):
+        shown = f"{value:g}"
+    else:
+        shown = str(value)
+    return sum(2 if ord(char) > 0x2E80 else 1 for char in shown)

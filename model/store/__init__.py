@@ -9,7 +9,7 @@ __getattr__, __dir__, __all__ = attach(
     {
         "auth": ["DEMO_USER", "SESSION_IDLE_MINUTES", "Accounts", "User"],
         "current": ["current_groups"],
-        "publishing": ["Prepared", "prepare", "publish"],
+        "publishing": ["Prepared", "prepare", "publish", "restore_changes"],
         "scoped": [
             "Outcome",
             "ScopedRejected",
@@ -33,7 +33,7 @@ __getattr__, __dir__, __all__ = attach(
 if TYPE_CHECKING:
     from model.store.auth import DEMO_USER, SESSION_IDLE_MINUTES, Accounts, User
     from model.store.current import current_groups
-    from model.store.publishing import Prepared, prepare, publish
+    from model.store.publishing import Prepared, prepare, publish, restore_changes
     from model.store.scoped import (
         Outcome,
         ScopedRejected,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from model.engine.report import build_report, default_year
@@ -22,6 +23,13 @@ class Prepared:
     parent: Version | None  # the version current when the upload was checked
     changes: Changes | None
     finding_counts: dict[str, int]
+
+    @property
+    def identical(self) -> bool:
+        """The very bytes of the version current at upload time: nothing to publish (the store
+        refuses them too; this lets the preview say so before anyone presses 发布)."""
+        digest = hashlib.sha256(self.data).hexdigest()
+        return self.parent is not None and self.parent.sha256 == digest
 
     @property
     def publishable(self) -> bool:
@@ -80,3 +88,16 @@ def publish(
         expected_parent=expected,
         file_format=prepared.result.kind.format if prepared.result.kind else "xlsx",
     )
+
+
+def restore_changes(store: Store, version: Version) -> Changes:
+    """What restoring ``version`` would change against the current version (asked before)."""
+    current = store.current()
+
+    def workbook(chosen: Version):
+        return read_workbook(store.read_bytes(chosen), max_bytes=chosen.size + 1).workbook
+
+    restored = workbook(version)
+    if restored is None:  # a published version always reads; an empty preview if not
+        return Changes()
+    return compare(workbook(current) if current is not None else None, restored)

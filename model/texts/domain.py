@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from model.texts.plural import fill
+
 Lang = Literal["zh", "en"]
 
 # code → language → (short title, detail template)
@@ -18,7 +20,10 @@ FINDINGS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "DRAFT_LATE": {
         "zh": ("初稿发放晚", "初稿提前 {lead} 天发放，应至少提前 {required} 天"),
-        "en": ("Draft sent late", "draft sent {lead} days ahead; at least {required} required"),
+        "en": (
+            "Draft sent late",
+            "draft sent {lead:~day|days} ahead; at least {required} required",
+        ),
     },
     "DRAFT_MISSING": {
         "zh": ("未发初稿", "已举行，但没有初稿发放日期"),
@@ -46,11 +51,11 @@ FINDINGS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "NO_OUTREACH": {
         "zh": ("未到联系点宣讲", "讲课已过 {days} 天，超过 {limit} 天期限仍未宣讲"),
-        "en": ("No outreach", "{days} days since the talk, past the {limit}-day limit"),
+        "en": ("No outreach", "{days:~day|days} since the talk, past the {limit}-day limit"),
     },
     "NO_ARTICLE": {
         "zh": ("未形成理论文章", "讲课已过 {days} 天，超过 {limit} 天期限仍无文章"),
-        "en": ("No article", "{days} days since the talk, past the {limit}-day limit"),
+        "en": ("No article", "{days:~day|days} since the talk, past the {limit}-day limit"),
     },
     "OUTREACH_OFF_POINT": {
         "zh": ("宣讲不在联系点", "宣讲地点 {places} 不是主讲人的联系点"),
@@ -58,11 +63,14 @@ FINDINGS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "SESSION_OVERDUE": {
         "zh": ("逾期未举行", "计划于 {planned} 举行，已逾期 {days} 天"),
-        "en": ("Overdue", "planned for {planned}, {days} days overdue"),
+        "en": ("Overdue", "planned for {planned}, {days:~day|days} overdue"),
     },
     "TOO_FEW_SESSIONS": {
         "zh": ("全年场次不足", "{year} 年计划 {count} 场，少于 {minimum} 场"),
-        "en": ("Too few sessions", "{count} sessions planned for {year}; at least {minimum}"),
+        "en": (
+            "Too few sessions",
+            "{count:~session|sessions} planned for {year}; at least {minimum}",
+        ),
     },
     "HEAD_NO_TALK": {
         "zh": ("一把手未主讲", "一把手{name}在 {year} 年没有主讲安排"),
@@ -120,9 +128,12 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "at most {attainable:g} credits attainable, below {line}",
     },
     "ABSENCES": {"zh": "{parts}", "en": "{parts}"},
-    "ABSENT_PART": {"zh": "缺席 {absent} 次", "en": "{absent} absences"},
-    "LEAVE_PART": {"zh": "请假 {leave} 次", "en": "{leave} leaves"},
-    "COMMENTS_MISSING": {"zh": "出席未点评 {count} 次", "en": "{count} sessions without comment"},
+    "ABSENT_PART": {"zh": "缺席 {absent} 次", "en": "{absent:~absence|absences}"},
+    "LEAVE_PART": {"zh": "请假 {leave} 次", "en": "{leave:~leave|leaves}"},
+    "COMMENTS_MISSING": {
+        "zh": "出席未点评 {count} 次",
+        "en": "{count:~session|sessions} without comment",
+    },
     "NO_TALK_PLANNED": {"zh": "全年没有主讲安排", "en": "no talk planned this year"},
     "EXAM_MISSING": {"zh": "尚无理论考试成绩", "en": "no exam score yet"},
     "EXAM_FAILED": {
@@ -139,7 +150,7 @@ REASONS: dict[str, dict[str, str]] = {
 FIXES: dict[str, dict[str, str]] = {
     "ATTEND_REMAINING": {
         "zh": "参加剩余{count}次学习并口头点评",
-        "en": "attend the {count} remaining sessions and comment orally at each",
+        "en": "attend the {count:~remaining session and comment orally there|remaining sessions and comment orally at each}",
     },
     "GIVE_TALK": {
         "zh": "按计划完成主讲，并到联系点宣讲、形成理论文章",
@@ -147,11 +158,11 @@ FIXES: dict[str, dict[str, str]] = {
     },
     "TAKE_MAKEUP": {
         "zh": "{deadline.month}月{deadline.day}日前参加补考",
-        "en": "take the make-up exam before {deadline.day} {deadline:%B}",
+        "en": "take the make-up exam before {deadline:en_day}",
     },
     "TAKE_EXAM": {
         "zh": "{deadline.month}月{deadline.day}日前参加理论考试",
-        "en": "take the theory exam before {deadline.day} {deadline:%B}",
+        "en": "take the theory exam before {deadline:en_day}",
     },
 }
 
@@ -171,7 +182,7 @@ def _listed(details: dict, lang: Lang) -> dict:
 
 def finding_text(code: str, details: dict, lang: Lang = "zh") -> str:
     title, template = FINDINGS[code][lang]
-    body = template.format(**_listed(details, lang))
+    body = fill(template, **_listed(details, lang))
     return f"{title}：{body}" if lang == "zh" else f"{title}: {body}"
 
 
@@ -186,7 +197,7 @@ def reason_text(code: str, details: dict, lang: Lang = "zh") -> str:
     }
     if code == "ABSENCES":  # only the parts that happened: "请假 2 次", not "缺席 0 次、请假 2 次"
         parts = [
-            REASONS[part][lang].format(**details)
+            fill(REASONS[part][lang], **details)
             for part, count in (
                 ("ABSENT_PART", details["absent"]),
                 ("LEAVE_PART", details["leave"]),
@@ -194,11 +205,11 @@ def reason_text(code: str, details: dict, lang: Lang = "zh") -> str:
             if count
         ]
         return ("、" if lang == "zh" else ", ").join(parts)
-    return REASONS[code][lang].format(**details)
+    return fill(REASONS[code][lang], **details)
 
 
 def fix_text(code: str, details: dict, lang: Lang = "zh") -> str:
-    return FIXES[code][lang].format(**details)
+    return fill(FIXES[code][lang], **details)
 
 
 def fix_line(fix: list[dict], lang: Lang = "zh") -> str | None:

@@ -195,11 +195,11 @@ ERRORS: dict[str, dict[str, tuple[str, str]]] = {
     "UNKNOWN_PERSON": {
         "zh": (
             "“{value}”不是“{group}”中心组的成员。",
-            "请填写“成员”表中该中心组成员的姓名或编号，或先在“成员”表中添加此人。",
+            "{close_part}请填写“成员”表中该中心组成员的姓名或编号，或先在“成员”表中添加此人。",
         ),
         "en": (
             "“{value}” is not a member of the {group} central group.",
-            "Type the name or 编号 of a member of that group on sheet 成员, or add the person there first.",
+            "{close_part}Type the name or 编号 of a member of that group on sheet 成员, or add the person there first.",
         ),
     },
     "AMBIGUOUS_PERSON": {
@@ -269,11 +269,11 @@ ERRORS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "MORE_ERRORS": {
         "zh": (
-            "本列还有 {more} 处同类错误（{first_code}）未逐一列出。",
+            "本列还有 {more} 处同类错误未逐一列出。",
             "请按上面列出的同类错误一并修正后重新检查。",
         ),
         "en": (
-            "{more} more errors of the same kind ({first_code}) in this column are not listed.",
+            "{more:~more error|more errors} of the same kind in this column are not listed.",
             "Fix them like the ones listed above and check again.",
         ),
     },
@@ -286,3 +286,25 @@ ERRORS: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("Unknown parameter “{value}”.", "Known parameters: {allowed}."),
     },
 }
+
+
+# Parts of a message present only when a detail is: detail → {lang: (template, list separator)}.
+# The part is passed to the templates as ``{detail}_part`` ("" without the detail).
+OPTIONAL_PARTS: dict[str, dict[str, tuple[str, str]]] = {
+    "close": {"zh": ("是否为‘{close}’？", "’或‘"), "en": ("Did you mean “{close}”? ", "” or “")},
+}
+
+
+def with_parts(fields: dict, lang: str) -> dict:
+    """``fields`` with each optional part rendered in ``lang``."""
+    parts = {}
+    for key, texts in OPTIONAL_PARTS.items():
+        value = fields.get(key)
+        template, separator = texts[lang]
+        if isinstance(value, list | tuple) and value:
+            parts[f"{key}_part"] = template.format(**{key: separator.join(map(str, value))})
+        elif isinstance(value, str) and value:
+            parts[f"{key}_part"] = template.format(**{key: value})
+        else:
+            parts[f"{key}_part"] = ""
+    return fields | parts

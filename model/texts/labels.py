@@ -5,6 +5,7 @@ beside the pages (pages/common/labels.py)."""
 from __future__ import annotations
 
 from model.texts.domain import Lang
+from model.texts.plural import fill
 
 LABELS: dict[str, dict[Lang, str]] = {
     "sheet_shifts": {"zh": "成效", "en": "Effects"},
@@ -101,6 +102,11 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Signature: ____________    Group secretary: ____________    Date: ____________",
     },
     "record_footer": {"zh": "第 &P 页，共 &N 页", "en": "Page &P of &N"},
+    "report_title": {
+        "zh": "{unit}中心组“1+X”学习台账 {year} 年报表（统计截止 {as_of:%Y-%m-%d}）",
+        "en": "{unit}Central group “1+X” study ledger, {year} report (as of {as_of:%Y-%m-%d})",
+    },
+    "report_unit": {"zh": "{unit} ", "en": "{unit}: "},
 }
 
 PROCEDURE: dict[Lang, list[str]] = {
@@ -126,4 +132,4 @@ PROCEDURE: dict[Lang, list[str]] = {
 def text(key: str, lang: Lang = "zh", **values: object) -> str:
     """The label ``key`` in ``lang``, with its named fields filled in."""
     template = LABELS[key][lang]
-    return template.format(**values) if values else template
+    return fill(template, **values) if values else template

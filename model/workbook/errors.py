@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from model.texts.errors import ERRORS
+from model.texts.errors import ERRORS, with_parts
+from model.texts.plural import fill
 
 
 def column_letter(index: int) -> str:
@@ -49,7 +50,8 @@ class WorkbookError:
             return self.message, self.hint
         message, hint = ERRORS[self.code]["en"]
         try:
-            return message.format(**self.fields), hint.format(**self.fields)
+            fields = with_parts(self.fields, "en")
+            return fill(message, **fields), fill(hint, **fields)
         except (KeyError, ValueError, IndexError):
             return self.message, self.hint
 
@@ -77,8 +79,8 @@ def make_error(
         column=column,
         cell=cell,
         value=None if value is None else str(value),
-        message=message_template.format(**fields),
-        hint=hint_template.format(**fields),
+        message=fill(message_template, **with_parts(fields, "zh")),
+        hint=fill(hint_template, **with_parts(fields, "zh")),
         fields=fields,
     )
 

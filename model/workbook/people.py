@@ -109,7 +109,39 @@ def _resolve_distinct(values: pd.Series, groups: pd.Series, members: pd.DataFram
     present = values.notna() & groups.notna()
     ambiguous = (present & id_key.isna() & (count > 1)).fillna(False).astype(bool)
     unknown = (present & keys.isna() & ~ambiguous).fillna(False).astype(bool)
+    close = pd.Series(None, index=values.index, dtype=object)
+    if unknown.any():
+        names_of = members.groupby("group")["name"].agg(lambda names: list(dict.fromkeys(names)))
+        for index in unknown[unknown].index:
+            group_names = names_of.get(groups[index], [])
+            close[index] = close_names(str(values[index]), group_names) or None
     details = pd.DataFrame(
-        {"group": groups, "count": count, "ids": lookup.map(ids)}, index=values.index
+        {"group": groups, "count": count, "ids": lookup.map(ids), "close": close},
+        index=values.index,
     )
     return Resolution(keys, unknown, ambiguous, details)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Characters to insert, delete or replace to turn ``a`` into ``b`` (Levenshtein)."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1]
+
+
+def close_names(value: str, names: list[str]) -> list[str]:
+    """The group's names one or two characters away from a name that matches no one, closest
+    first. A two-character name allows one change only: two would reach every other short name."""
+    limit = min(2, len(value) - 1)
+    distances = {name: edit_distance(value, name) for name in names if isinstance(name, str)}
+    near = [name for name, d in distances.items() if 0 < d <= limit]
+    if not near:
+        return []
+    best = min(distances[name] for name in near)
+    return [name for name in near if distances[name] == best][:3]

@@ -30,6 +30,22 @@ class RawSheet:
     # Cells holding an Excel error value (#DIV/0!, #N/A …): column key → their Excel rows.
     # Their text in ``data`` is the error literal, so the row is kept and the value shown.
     formula_errors: dict[str, pd.Index] = field(default_factory=dict)
+    # Required columns the header row lacks: the sheet is still read, so that the errors of its
+    # other columns are reported in the same pass (COLUMN_MISSING comes from missing_columns()).
+    missing: tuple[str, ...] = ()
+    required_text: str = ""
+
+    def missing_columns(self) -> list[WorkbookError]:
+        return [
+            make_error(
+                "COLUMN_MISSING",
+                sheet=self.name,
+                column=self.spec.column(key).zh,
+                required=self.required_text,
+                header=self.header_row,
+            )
+            for key in self.missing
+        ]
 
 
 def open_workbook(data: bytes) -> fastexcel.ExcelReader:
@@ -39,7 +55,9 @@ def open_workbook(data: bytes) -> fastexcel.ExcelReader:
 def load_raw_sheet(
     reader: fastexcel.ExcelReader, name: str, spec: Sheet
 ) -> RawSheet | list[WorkbookError]:
-    """The sheet's rows below its header, or the errors that say which columns are missing."""
+    """The sheet's rows below its header; or, when no row names any required column, the errors
+    that say which are missing. A header row lacking some required columns is still read (the
+    RawSheet lists them in ``missing``), so one upload reports every error of every column."""
     sheet = reader.load_sheet(name, header_row=None, dtypes="string", skip_rows=0)
     batch, cell_errors = sheet.to_arrow_with_errors()
     frame = batch.to_pandas()
@@ -58,6 +76,11 @@ def load_raw_sheet(
             best_row, best_found = excel_row, found
     missing = [c for c in spec.required_columns if c.key not in best_found]
     required = "、".join(c.zh for c in spec.required_columns)
+    if best_row is not None and len(missing) < len(spec.required_columns):
+        raw = _build(spec, name, best_row, best_found, frame, errors_at)
+        raw.missing = tuple(c.key for c in missing)
+        raw.required_text = required
+        return raw
     return [
         make_error("COLUMN_MISSING", sheet=name, column=c.zh, required=required, header=best_row)
         for c in missing

@@ -82,8 +82,6 @@ def _read(data: bytes, max_bytes: int) -> ReadResult:
         raws, errors = _load_sheets(data)
     except UnreadableWorkbook as exc:
         return ReadResult(None, [exc.error], unreadable=True, kind=kind, notices=notices)
-    if (MEMBERS.key not in raws or PLAN.key not in raws) and errors:
-        return ReadResult(None, errors, kind=kind, notices=notices)
     workbook, cell_problems = _typed_workbook(raws)
     ordered = _in_sheet_order(errors + cell_problems, workbook.sheet_names)
     return ReadResult(workbook, ordered, kind=kind, notices=notices)
@@ -136,6 +134,7 @@ def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]
             errors += loaded
         else:
             raws[spec.key] = loaded
+            errors += loaded.missing_columns()
     return raws, errors
 
 
@@ -198,6 +197,13 @@ def _blank_raw(spec: Sheet) -> RawSheet:
     return RawSheet(spec, spec.zh, 0, {}, {}, empty)
 
 
+def _complete(raws: dict[str, RawSheet], key: str, *columns: str) -> bool:
+    """The sheet is there with these columns: only then may other sheets be checked against it
+    (a missing 场次 column is one error, not one per row of every sheet that refers to it)."""
+    raw = raws.get(key)
+    return raw is not None and not set(columns) & set(raw.missing)
+
+
 def _check_members(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -> list:
     members = frames["members"]
     members["key"] = member_keys(members)
@@ -206,6 +212,8 @@ def _check_members(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -
         return []
     raw = raws["members"]
     errors = duplicate_errors(raw, members, ["member_id"], "member_id", "编号")
+    if not _complete(raws, "members", "name", "group"):
+        return errors
     # Same-named members of one group are allowed only when every one of them has a 编号.
     same_name = members.duplicated(["group", "name"], keep="first")
     lacks_id = (
@@ -235,11 +243,12 @@ def _resolve(
     column: str,
     groups: pd.Series,
     members: pd.DataFrame,
+    checkable: bool = True,
 ) -> list[WorkbookError]:
     """Replace a person column by member keys; report names that match no one or several."""
     resolution = resolve_people(frame[column], groups, members)
     frame[column] = resolution.keys
-    if raw is None:
+    if raw is None or not checkable:
         return []
     return cell_errors(
         raw, column, resolution.unknown, "UNKNOWN_PERSON", resolution.details
@@ -252,8 +261,9 @@ def _check_plan(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -> l
     errors: list[WorkbookError] = []
     if raw is not None:
         errors += duplicate_errors(raw, plan, ["session"], "session", "场次")
+    people = _complete(raws, "members", "name", "group")
     for column in ("speaker", "host"):
-        errors += _resolve(raw, plan, column, plan["group"], members)
+        errors += _resolve(raw, plan, column, plan["group"], members, people)
     return errors
 
 
@@ -267,9 +277,10 @@ def _check_records(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -
     plan, talks, members = frames["plan"], frames["talks"], frames["members"]
     planned = plan.drop_duplicates("session").set_index("session")
     errors: list[WorkbookError] = []
+    people = _complete(raws, "members", "name", "group")
     for key in ("talks", "participation", "outreach"):
         raw, frame = raws.get(key), frames[key]
-        if raw is None:
+        if raw is None or not _complete(raws, "plan", "session"):
             continue
         unknown = frame["session"].notna() & ~_is_in(frame["session"], planned.index)
         errors += cell_errors(raw, "session", unknown, "UNKNOWN_SESSION")
@@ -280,14 +291,17 @@ def _check_records(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -
         errors += cell_errors(raw, "session", cancelled.fillna(False), "TALK_FOR_CANCELLED")
     participation = frames["participation"]
     session_group = participation["session"].map(planned["group"])
-    errors += _resolve(raws.get("participation"), participation, "name", session_group, members)
+    errors += _resolve(
+        raws.get("participation"), participation, "name", session_group, members, people
+    )
     if PARTICIPATION.key in raws:
         raw = raws[PARTICIPATION.key]
-        untalked = session_group.notna() & ~_is_in(participation["session"], talks["session"])
-        errors += cell_errors(raw, "session", untalked, "NO_TALK_RECORD")
+        if "talks" not in raws or _complete(raws, "talks", "session"):
+            untalked = session_group.notna() & ~_is_in(participation["session"], talks["session"])
+            errors += cell_errors(raw, "session", untalked, "NO_TALK_RECORD")
         errors += duplicate_errors(raw, participation, ["session", "name"], "name", "场次+姓名")
     exams = frames["exams"]
-    errors += _resolve(raws.get("exams"), exams, "name", exams["group"], members)
+    errors += _resolve(raws.get("exams"), exams, "name", exams["group"], members, people)
     if "exams" in raws:
         errors += duplicate_errors(
             raws["exams"], exams, ["name", "year"], "name", "中心组+姓名+年度"

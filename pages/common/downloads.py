@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from model.dev import SAMPLE_COUNTY
 from model.engine import Report, Shifts
+from model.store import Store
 from model.texts import Lang
-from pages.common.context import PageContext, t
+from pages.common.context import PageContext, data_dir, t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A published version downloads as the clerk sent it, in its own format.
@@ -19,19 +21,29 @@ MIME_TYPES = {
 }
 
 
-def _build(report: Report, lang: Lang, show_names: bool, shifts: Shifts) -> bytes:
+def _build(report: Report, lang: Lang, show_names: bool, shifts: Shifts, unit: str | None) -> bytes:
     from model.outputs import (
         report_workbook,  # openpyxl loads only when a report is asked for
     )
 
-    return report_workbook(report, lang, show_names, shifts)
+    return report_workbook(report, lang, show_names, shifts, unit)
+
+
+def _unit(ctx: PageContext) -> str | None:
+    """The county for the report's title: the sample's, or the one the published file names."""
+    from model.outputs import unit_from_file_name
+
+    if ctx.source.is_sample:
+        return SAMPLE_COUNTY
+    version = Store(data_dir()).get(ctx.source.version) if ctx.source.version else None
+    return unit_from_file_name(version.original_name) if version else None
 
 
 def report_download(ctx: PageContext, report: Report) -> None:
     f = ctx.filters
     st.download_button(
         t("download_report"),
-        data=lambda: _build(report, f.lang, f.show_names, ctx.shifts()),
+        data=lambda: _build(report, f.lang, f.show_names, ctx.shifts(), _unit(ctx)),
         file_name=f"学习台账报表-{f.year}-{f.as_of:%Y%m%d}.xlsx",
         mime=XLSX,
         icon=":material/download:",

@@ -77,29 +77,68 @@ def group_filter(workbook: Workbook, where=st) -> str | None:
     return None if group == ALL else group
 
 
+# Streamlit's date field commits a typed date only when the focus leaves it; Enter does nothing.
+# This makes Enter leave it (the same focusout a click elsewhere makes), so the date applies.
+DATE_COMMIT_SCRIPT = """<script>
+if (!window.__xuexiEnterDate) {
+  window.__xuexiEnterDate = true;
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    const field = event.target.closest && event.target.closest("[data-testid=stDateInputField]");
+    if (!field) return;
+    event.preventDefault();
+    event.target.dispatchEvent(
+      new FocusEvent("focusout", { bubbles: true, relatedTarget: document.body })
+    );
+  }, true);
+}
+</script>"""
+
+
+def _remember_as_of() -> None:
+    """A date the user typed or picked; cleared (None), the data's own as-of date again."""
+    chosen = st.session_state.get("w_as_of")
+    if isinstance(chosen, dt.date):
+        st.session_state["flt_as_of_typed"] = chosen
+    else:
+        st.session_state.pop("flt_as_of_typed", None)
+
+
 def as_of_value(workbook: Workbook, year: int) -> dt.date:
-    """The as-of date kept for this year (the workbook's, or today, within the year)."""
+    """The as-of date: one the user chose (kept across pages) or else the workbook's 统计截止日期,
+    blank meaning today. Only a chosen date is remembered: a new version with a blank 统计截止日期
+    shows today, not the date the previous workbook (the sample) carried."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    natural = workbook.params.as_of or dt.date.today()
-    default_as_of = min(max(natural, first), last)
-    stored = st.session_state.get("flt_as_of")
-    if not isinstance(stored, dt.date) or not first <= stored <= last:
-        st.session_state["flt_as_of"] = default_as_of
-    return st.session_state["flt_as_of"]
+    natural = min(max(workbook.params.as_of or dt.date.today(), first), last)
+    typed = st.session_state.get("flt_as_of_typed")
+    # A page link can start the next run before the date input's change callback: a widget
+    # value that differs from the one seeded last run is the user's choice all the same.
+    widget = st.session_state.get("w_as_of")
+    seeded = st.session_state.get("flt_as_of_seeded")
+    if isinstance(widget, dt.date) and isinstance(seeded, dt.date) and widget != seeded:
+        typed = st.session_state["flt_as_of_typed"] = widget
+    if not isinstance(typed, dt.date) or not first <= typed <= last:
+        st.session_state.pop("flt_as_of_typed", None)
+        typed = None
+    chosen = typed or natural
+    st.session_state["flt_as_of"] = st.session_state["flt_as_of_seeded"] = chosen
+    return chosen
 
 
 def as_of_filter(workbook: Workbook, year: int) -> dt.date:
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    st.session_state["w_as_of"] = as_of_value(workbook, year)
+    chosen = as_of_value(workbook, year)
+    st.session_state["w_as_of"] = chosen
     st.date_input(
         t("as_of"),
         key="w_as_of",
         min_value=first,
         max_value=last,
-        on_change=_remember,
-        args=("flt_as_of", "w_as_of"),
+        format="YYYY-MM-DD",
+        on_change=_remember_as_of,
     )
-    return st.session_state["flt_as_of"]
+    st.html(DATE_COMMIT_SCRIPT, unsafe_allow_javascript=True)
+    return chosen
 
 
 def language_switch() -> Lang:

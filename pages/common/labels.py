@@ -7,6 +7,7 @@ two catalogues, never both.
 from __future__ import annotations
 
 from model.texts import LABELS, Lang
+from model.texts.plural import fill
 from pages.common.labels_clerk import CLERK_UI
 
 UI: dict[str, dict[Lang, str]] = {
@@ -73,7 +74,7 @@ UI: dict[str, dict[Lang, str]] = {
     "no_data": {"zh": "还没有可用的台账数据。", "en": "No ledger data yet."},
     "workbook_invalid": {
         "zh": "当前台账有 {count} 处错误，无法统计。请在“数据上传”页查看并修正。",
-        "en": "The current workbook has {count} errors. See the Upload page.",
+        "en": "The current workbook has {count:~error|errors}. See the Upload page.",
     },
     "no_year_data": {
         "zh": "{year} 年还没有学习安排或考试记录。",
@@ -155,6 +156,10 @@ UI: dict[str, dict[Lang, str]] = {
     "card_credits": {"zh": "（学分 {credits}/{line}）", "en": " (credits {credits}/{line})"},
     "no_risk": {"zh": "没有不达标或有风险的成员。", "en": "No member has failed or is at risk."},
     "filter_code": {"zh": "按问题类型筛选", "en": "Filter by finding"},
+    "filter_code_placeholder": {
+        "zh": "全部问题类型（可多选）",
+        "en": "Every kind (pick one or more)",
+    },
     "group_findings": {"zh": "中心组层面的问题", "en": "Group-level findings"},
     "count": {"zh": "数量", "en": "Count"},
     # Rules page
@@ -189,17 +194,26 @@ UI: dict[str, dict[Lang, str]] = {
     "value_\u7f3a\u5e2d": {"zh": "缺席", "en": "Absent"},
     "value_\u53e3\u5934": {"zh": "口头", "en": "Oral"},
     "value_\u4e66\u9762": {"zh": "书面", "en": "Written"},
-    "value_\u65e0": {"zh": "无", "en": "None"},
+    "value_\u65e0": {"zh": "无", "en": "No comment"},
     # Upload page
     "upload_intro": {
-        "zh": "上传更新后的台账（可用 .xlsx、.xlsm、.xls、.xlsb、.ods）。先检查，没有错误才能发布；发布前可预览改动。坏文件不会覆盖已发布的数据。",
-        "en": "Upload the updated workbook (.xlsx, .xlsm, .xls, .xlsb or .ods). It is checked first; only an error-free file can be published, after a preview of its changes. A bad file never replaces published data.",
+        "zh": "上传更新后的台账（可用 {types}）。先检查，没有错误才能发布；发布前可预览改动。坏文件不会覆盖已发布的数据。",
+        "en": "Upload the updated workbook ({types}). It is checked first; only an error-free file can be published, after a preview of its changes. A bad file never replaces published data.",
+    },
+    "uploader_button": {"zh": "选择文件", "en": "Choose a file"},
+    "uploader_help": {
+        "zh": "可把文件拖到框内，或点“选择文件”。可用格式：{types}；不超过 {limit} MB。",
+        "en": "Drop the file on the box or click “Choose a file”. Formats: {types}; up to {limit} MB.",
+    },
+    "uploader_types": {
+        "zh": "可用格式：{types}；每个文件不超过 {limit} MB。",
+        "en": "Formats: {types}; up to {limit} MB per file.",
     },
     "template_download": {"zh": "下载空白模板", "en": "Download the blank template"},
     "uploader": {"zh": "选择台账文件", "en": "Choose the workbook"},
     "errors_found": {
         "zh": "发现 {count} 处错误，不能发布。请按提示修改后重新上传。",
-        "en": "{count} errors: fix them and upload again.",
+        "en": "{count:~error|errors}: fix them and upload again.",
     },
     "unreadable": {"zh": "无法读取这个文件。", "en": "This file cannot be read."},
     "annotated_download": {
@@ -299,6 +313,17 @@ UI: dict[str, dict[Lang, str]] = {
     "download_version": {"zh": "下载 v{version}", "en": "Download v{version}"},
     "restore": {"zh": "恢复 v{version} 为当前版本", "en": "Restore v{version}"},
     "restored": {"zh": "已把 v{old} 恢复为新版本 v{new}。", "en": "Restored v{old} as v{new}."},
+    "restored_from": {"zh": "恢复自 v{version}", "en": "Restored from v{version}"},
+    "restore_question": {
+        "zh": "确定要恢复 v{version}（{time}，{user} 发布）吗？它将作为新版本发布，取代当前的 v{current}；不会删除任何版本。",
+        "en": "Restore v{version} (published {time} by {user})? It is published again as a new version in place of the current v{current}; no version is deleted.",
+    },
+    "restore_changes": {
+        "zh": "恢复后与当前版本相比的改动",
+        "en": "What restoring changes against the current version",
+    },
+    "restore_confirm": {"zh": "确认恢复 v{version}", "en": "Restore v{version} now"},
+    "restore_cancel": {"zh": "取消", "en": "Cancel"},
     "already_current": {
         "zh": "v{version} 就是当前内容。",
         "en": "v{version} is already the current content.",
@@ -346,6 +371,28 @@ UI: dict[str, dict[Lang, str]] = {
     "audit_ok": {"zh": "成功", "en": "OK"},
     "audit_detail": {"zh": "详情", "en": "Detail"},
     "filter_user": {"zh": "按用户筛选", "en": "Filter by user"},
+    "audit_cli": {"zh": "服务器命令行", "en": "server command line"},
+    "action_sign_in": {"zh": "登录", "en": "Signed in"},
+    "action_sign_in_failed": {"zh": "登录失败", "en": "Sign-in failed"},
+    "action_sign_in_locked": {"zh": "登录暂停中", "en": "Sign-in locked"},
+    "action_sign_out": {"zh": "退出登录", "en": "Signed out"},
+    "action_publish": {"zh": "发布", "en": "Publish"},
+    "action_restore": {"zh": "恢复版本", "en": "Restore"},
+    "action_user_add": {"zh": "添加用户", "en": "User added"},
+    "action_user_remove": {"zh": "删除用户", "en": "User removed"},
+    "action_user_passwd": {"zh": "重设密码", "en": "Password reset"},
+    "audit_delay": {
+        "zh": "此后须等待 {seconds} 秒",
+        "en": "{seconds:~second|seconds} wait from now",
+    },
+    "audit_locked": {
+        "zh": "还须等待 {seconds} 秒",
+        "en": "{seconds:~second|seconds} still to wait",
+    },
+    "audit_stale": {
+        "zh": "未发布：其间已有 v{version}",
+        "en": "not published: v{version} came first",
+    },
     "filter_action": {"zh": "按操作筛选", "en": "Filter by action"},
     "users_cli_hint": {
         "zh": "添加、删除用户和重设密码请在服务器上使用命令：python -m model users add|remove|passwd|list",
@@ -366,4 +413,4 @@ def label(key: str, lang: Lang = "zh", **values: object) -> str:
     """The screen label ``key`` (or the report label of that name) in ``lang``."""
     entry = UI.get(key) or LABELS[key]
     template = entry[lang]
-    return template.format(**values) if values else template
+    return fill(template, **values) if values else template

@@ -53,7 +53,7 @@ def test_plan_page_previews_the_next_years_plan_for_the_chosen_group(sample):
     assert (
         len(table) == needed_sessions(sample, GROUP, 2027, dt.date(2027, 1, 1)) == 8
     )  # 余娟英 left in 2026
-    assert list(table.index[:2]) == ["2027-01-01", "2027-01-02"]  # the group's id style
+    assert list(table.index[:2]) == ["CG-2027-01", "CG-2027-02"]  # as CG-2026-01 …
     assert table["主讲人"].iloc[0] == "郭刚海"  # the head first
     assert (table["主讲人"] != table["主持人"]).all()
     assert all(day.isoweekday() == 3 for day in table["计划日期"])

@@ -74,10 +74,10 @@ def test_the_excel_report_carries_every_metric_per_group_and_year():
         shifts=measure_shifts(timeline, 2026),
     )
     sheet = openpyxl.load_workbook(io.BytesIO(data))["成效"]
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = list(sheet.iter_rows(values_only=True))[1:]  # below the title row
     assert rows[0][:3] == ("中心组", "年度", "到课率")
     by_key = {(row[0], row[1]): row for row in rows[1:]}
     assert set(by_key) == {(g, y) for g in ("全部中心组", "一组", "二组") for y in (2025, 2026)}
     assert by_key[("一组", 2025)][2] == pytest.approx(0.6667, abs=1e-4)
     assert by_key[("二组", 2026)][2] is None
-    assert sheet["C2"].number_format == "0%"
+    assert sheet["C3"].number_format == "0.0%"

@@ -103,8 +103,9 @@ def test_admin_reads_the_audit_log(with_users):
     at.switch_page("pages/admin.py").run()
     assert not at.exception
     log = at.dataframe[1].value
-    assert "sign_in" in set(log["操作"])
-    assert "user_add" in set(log["操作"])
+    assert "登录" in set(log["操作"])  # the actions in words, not sign_in or user_add
+    assert "添加用户" in set(log["操作"])
+    assert "服务器命令行" in set(log["用户名"])
 
 
 def test_clerk_cannot_open_the_admin_page(with_users):

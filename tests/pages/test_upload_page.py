@@ -148,3 +148,16 @@ def test_an_ods_upload_publishes_the_original_file(data_dir):
     current = store.current()
     assert current.file_format == "ods" and current.file_name.endswith(".ods")
     assert store.read_bytes(current) == ods
+
+
+def test_an_identical_upload_is_said_once_on_the_preview_without_a_publish_button(data_dir):
+    store = Store(data_dir)
+    publish(store, SAMPLE_PATH.read_bytes(), user="文书", name="a.xlsx")
+    at = upload_page()
+    at.file_uploader[0].set_value(("again.xlsx", SAMPLE_PATH.read_bytes(), XLSX)).run()
+    assert not at.exception, at.exception
+    said = [i.value for i in at.info]
+    assert said == ["这个文件与当前版本 v1 完全相同，无需发布。"]
+    assert not [b for b in at.button if b.key == "publish_button"]
+    assert not at.metric  # no change preview of nothing
+    assert store.current().version == 1

@@ -1,0 +1,110 @@
+"""Every string a page puts on screen, gathered from an AppTest run (tests of issue 12, item 8)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+
+import pandas as pd
+from google.protobuf.message import Message
+from streamlit.testing.v1 import AppTest
+
+# Proto fields that are plumbing, not text anyone reads.
+SKIPPED_FIELDS = {
+    "id",
+    "form_id",
+    "key",
+    "icon",
+    "type",
+    "spec",
+    "data",
+    "url",
+    "mime",
+    "file_id",
+    "upload_url",
+    "delete_url",
+    "element_id",
+    "theme",
+    "vega_lite_theme",
+    "selection_mode",
+    "column_order",
+    "columns",  # column_config JSON: labels arrive with the frame itself
+    "width_config",
+    "height_config",
+    "text_alignment_config",
+    "page_script_hash",
+    "default_value",
+    "format",  # date formats such as YYYY-MM-DD
+    "css",
+    "scroll_to_element",
+    "cursor",
+    "widget_id",
+    "language",  # st.code's syntax name
+    "tag",
+}
+SKIPPED_TYPES = {"html", "vega_lite_chart", "arrow_vega_lite_chart", "empty"}
+
+
+def _strings(message: Message) -> Iterator[str]:
+    for field, value in message.ListFields():
+        if field.name in SKIPPED_FIELDS:
+            continue
+        values = value if isinstance(value, Sequence) and not isinstance(value, str) else [value]
+        for item in values:
+            if isinstance(item, Message):
+                yield from _strings(item)
+            elif isinstance(item, str) and item:
+                yield item
+
+
+def _walk(node) -> Iterator:
+    children = getattr(node, "children", None)
+    if children is not None:
+        proto = getattr(node, "proto", None)
+        if isinstance(proto, Message):
+            yield from ([proto] if proto.ListFields() else [])
+        for child in children.values():
+            yield from _walk(child)
+    else:
+        yield node
+
+
+def _frame_strings(frame: pd.DataFrame, config_json: str) -> Iterator[str]:
+    """A table as shown: column labels from its column configuration, hidden ones left out."""
+    config = json.loads(config_json) if config_json else {}
+
+    def shown(name: object) -> dict | None:
+        entry = config.get(str(name), {})
+        return None if entry.get("hidden") else entry
+
+    for column in frame.columns:
+        entry = shown(column)
+        if entry is not None:
+            yield str(entry.get("label") or column)
+    if shown("_index") is not None:
+        yield from (str(i) for i in frame.index.names if i is not None)
+        if not isinstance(frame.index, pd.RangeIndex):
+            yield from (str(i) for i in frame.index)
+    visible = [c for c in frame.columns if shown(c) is not None]
+    for value in frame[visible].to_numpy().ravel():
+        yield str(value)
+
+
+def screen_text(at: AppTest) -> list[str]:
+    """The texts of the main area and the sidebar: labels, messages, options, table cells."""
+    found: list[str] = []
+    for root in (at.main, at.sidebar):
+        for node in _walk(root):
+            if isinstance(node, Message):  # a block's own proto: expander labels, tab names
+                found += list(_strings(node))
+                continue
+            kind = getattr(node, "type", "")
+            if kind in SKIPPED_TYPES:
+                continue
+            if kind in ("arrow_data_frame", "dataframe", "table"):
+                found += list(_frame_strings(node.value, getattr(node.proto, "columns", "")))
+                continue
+            proto = getattr(node, "proto", None)
+            if isinstance(proto, Message):
+                found += list(_strings(proto))
+    return found
