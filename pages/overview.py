@@ -87,7 +87,7 @@ if ctx is not None:
             full.append("last_update")
         number = st.column_config.NumberColumn
         st.dataframe(
-            table,
+            table[full],  # only what may be shown goes to the browser
             column_order=full if every_column else brief,
             # Widths in px that fit the ~900 px a 1366 px laptop leaves beside the sidebar.
             column_config={

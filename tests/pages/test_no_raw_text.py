@@ -48,6 +48,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 ALLOWED_ENGLISH = {
     "Excel", "xlsx", "xlsm", "xls", "xlsb", "ods", "WPS", "CSV", "MB", "English", "LibreOffice",
     "OpenDocument", "Ctrl", "End", "python", "model", "users", "add", "remove", "passwd", "list",
+    "meeting",  # the URL parameter ?meeting=1, named in the meeting-mode help
 }  # fmt: skip
 # Bad upload: an unknown person one character off, a bad date, and 考试成绩 without 年度.
 BAD = xlsx(
