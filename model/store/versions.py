@@ -14,6 +14,7 @@ import logging
 import os
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
@@ -123,11 +124,21 @@ class Store:
             return None
         self.files.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.index, timeout=30, isolation_level=None)
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=FULL")
-        connection.executescript(SCHEMA)
-        _migrate(connection)
-        return connection
+        # Two processes creating the index at once: switching a new file to WAL can answer
+        # "database is locked" at once, without waiting; the switch is retried for a while.
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=FULL")
+                connection.executescript(SCHEMA)
+                _migrate(connection)
+                return connection
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    connection.close()
+                    raise
+                time.sleep(0.05)
 
     def versions(self) -> list[Version]:
         connection = self._connect()
