@@ -13,13 +13,20 @@ CHANGE_KEYS = [
     "members_added",
     "members_removed",
     "sessions_added",
+    "sessions_removed",
     "sessions_now_held",
     "participation_added",
     "participation_changed",
     "exams_added",
     "exams_changed",
 ]
-LISTED = ("members_added", "members_removed", "sessions_added", "sessions_now_held")
+LISTED = (
+    "members_added",
+    "members_removed",
+    "sessions_added",
+    "sessions_removed",
+    "sessions_now_held",
+)
 
 
 def show_changes(changes: Changes) -> None:

@@ -28,23 +28,10 @@ from model.store import (
 )
 from model.texts import notice_text
 from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
+from pages.common.changes import show_changes
 from pages.common.context import lang, t
 from pages.common.downloads import XLSX
-from pages.common.layout import safe
 from pages.common.session import accounts, require
-
-CHANGE_KEYS = [
-    "members_added",
-    "members_removed",
-    "sessions_added",
-    "sessions_removed",
-    "sessions_now_held",
-    "participation_added",
-    "participation_changed",
-    "exams_added",
-    "exams_changed",
-]
-LISTED = ("members_added", "members_removed", "sessions_added", "sessions_removed")
 
 
 def is_scoped(user: User) -> bool:
@@ -187,14 +174,5 @@ def _errors(data: bytes, name: str, errors, kind) -> None:
 
 def _preview(outcome) -> None:
     st.markdown(f"**{t('changes_preview')}**")
-    changes = outcome.changes
-    if changes is None:
-        return
-    numbers = changes.counts()
-    columns = st.columns(4)
-    for index, key in enumerate(CHANGE_KEYS):
-        columns[index % 4].metric(t(f"change_{key}"), numbers[key])
-    for key in LISTED:
-        items = getattr(changes, key)
-        if items and len(items) <= 50:
-            st.caption(f"{t(f'change_{key}')}：" + "、".join(safe(item) for item in items))
+    if outcome.changes is not None:
+        show_changes(outcome.changes)
