@@ -83,14 +83,16 @@ def ledger_file(
 
 def _values(spec: Sheet, frame: pd.DataFrame) -> list[list[object]]:
     """The frame's rows as cell values in the template's column order."""
-    columns = [
-        object_strings(frame[c.key]).tolist() if c.key in frame.columns else [None] * len(frame)
-        for c in spec.columns
-    ]
-    return [
-        [storable(cell_value(c, text)) for c, text in zip(spec.columns, line, strict=True)]
-        for line in zip(*columns, strict=True)
-    ]
+    columns: list[list[object]] = []
+    for column in spec.columns:
+        if column.key not in frame.columns:
+            columns.append([None] * len(frame))
+            continue
+        texts = object_strings(frame[column.key]).tolist()
+        # Converted once per distinct text: a column repeats a few hundred values.
+        value_of = {text: storable(cell_value(column, text)) for text in dict.fromkeys(texts)}
+        columns.append([value_of[text] for text in texts])
+    return [list(line) for line in zip(*columns, strict=True)]
 
 
 def _write_settings(sheet, settings: list[tuple[object, object]], read_only: bool) -> None:

@@ -57,10 +57,22 @@ def _index(name: str) -> int | None:
 def _splice(xml: str, rows: Iterable[Row], style: str) -> str:
     parts: list[str] = []
     last_row, width = 1, 1
+    letters: list[str] = []
+    tails: dict[tuple[type, object], str] = {}  # a cell's XML after its reference, by value
     for offset, row in enumerate(rows):
         number = offset + 2
-        cells = [_cell(f"{column_letter(i)}{number}", v, style) for i, v in enumerate(row)]
-        parts.append(f'<row r="{number}">{"".join(c for c in cells if c)}</row>')
+        if len(letters) < len(row):
+            letters = [column_letter(i) for i in range(len(row))]
+        cells: list[str] = []
+        for letter, value in zip(letters, row, strict=False):
+            if value is None:
+                continue
+            key = (type(value), value)  # 1, 1.0 and True are equal keys: the type tells them
+            tail = tails.get(key)
+            if tail is None:
+                tail = tails[key] = _cell_tail(value, style)
+            cells.append(f'<c r="{letter}{number}"{tail}')
+        parts.append(f'<row r="{number}">{"".join(cells)}</row>')
         last_row, width = number, max(width, len(row))
     if not parts:
         return xml
@@ -69,15 +81,14 @@ def _splice(xml: str, rows: Iterable[Row], style: str) -> str:
     return re.sub(r'<dimension ref="[^"]*"\s*/>', dimension, xml, count=1)
 
 
-def _cell(ref: str, value: object, style: str) -> str:
-    if value is None:
-        return ""
+def _cell_tail(value: object, style: str) -> str:
+    """A cell's XML from just after ``<c r="A2"``."""
     if isinstance(value, bool):
-        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+        return f' t="b"><v>{int(value)}</v></c>'
     if isinstance(value, dt.datetime):
         serial = (value - EXCEL_EPOCH).days
-        return f'<c r="{ref}" s="{style}"><v>{serial}</v></c>'
+        return f' s="{style}"><v>{serial}</v></c>'
     if isinstance(value, (int, float)):
-        return f'<c r="{ref}"><v>{value!r}</v></c>'
+        return f"><v>{value!r}</v></c>"
     text = escape(str(value))
-    return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return f' t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'

@@ -8,6 +8,7 @@ version, so two clerks of different groups publishing at once both land.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ from model.store.group_rows import (
 from model.store.versions import Draft, IdenticalToCurrent, StaleUpload, Store, Version
 from model.workbook.errors import WorkbookError
 from model.workbook.intake import MAX_UPLOAD_BYTES
-from model.workbook.isolation import Limits, read_isolated
+from model.workbook.isolation import Limits, start_read
 from model.workbook.reader import ReadResult, Workbook, raw_sheets, workbook_from_raw
 from model.workbook.schema import SETTINGS, SHEETS
 
@@ -100,13 +101,16 @@ def check_upload(
     limits: Limits | None = None,
 ) -> ScopedUpload:
     """Read the clerk's file (in the isolated reader first) and note what it was cut from."""
-    result = read_isolated(data, max_bytes, limits)
+    finish_reading = start_read(data, max_bytes, limits, keep_raws=True)
     parent = store.current()
+    if parent is not None:  # while the child reads: the latest version's side, for later
+        base_side(store, parent, tuple(scope))
+    result = finish_reading()
     upload = ScopedUpload(data, original_name, tuple(scope), result, result.errors, {}, parent)
-    if result.workbook is None or result.unreadable:
+    if result.workbook is None or result.unreadable or result.raws is None:
         return upload
+    upload.raws, result.raws = result.raws, None
     # The bytes passed the isolated reader within its limits: reading them here is safe.
-    upload.raws, _ = raw_sheets(data)
     upload.bases = recorded_bases(data)
     settings_name = result.workbook.sheet_names.get(SETTINGS.key)
     ignored = other_groups_rows(upload.raws, upload.scope)
@@ -181,23 +185,60 @@ def _check_fresh(upload: ScopedUpload, history: list[Version]) -> None:
             raise StaleUpload(base, history[0].version)
 
 
+@dataclass
+class BaseSide:
+    """What a scoped publish needs of one version, whatever is uploaded: its sheets, and the
+    scope's rows in it typed, with their findings per year."""
+
+    raws: Raws
+    before: Workbook
+    findings: dict[int, Counter[str]] = field(default_factory=dict)
+
+    def findings_in(self, year: int) -> Counter[str]:
+        if year not in self.findings:
+            self.findings[year] = _findings(self.before, year)
+        return self.findings[year]
+
+
+_sides: dict[tuple[str, str, tuple[str, ...]], BaseSide] = {}
+_sides_lock = threading.Lock()
+
+
+def base_side(store: Store, base: Version, scope: tuple[str, ...]) -> BaseSide:
+    """The version's side of a composition, kept for the last two (by the file's hash, so a
+    store made again in the same folder is never mistaken), so the preview's work is not done
+    again at publishing."""
+    key = (str(store.root), base.sha256, scope)
+    with _sides_lock:
+        side = _sides.get(key)
+        if side is None:
+            raws = raw_sheets(store.read_bytes(base))[0]
+            before = workbook_from_raw(compose(raws, {}, scope).before)[0]
+            side = BaseSide(raws, before)
+            side.findings_in(default_year(before))  # the year the upload's rows will have, mostly
+            while len(_sides) >= 2:
+                _sides.pop(next(iter(_sides)))
+            _sides[key] = side
+        return side
+
+
 def _compose(store: Store, base: Version | None, upload: ScopedUpload) -> Outcome:
     """Compose against ``base`` and check only the scope's new rows: the other groups' rows are
     a published version's, and what could tie them to the scope's (a 场次 or 编号 taken) is
     checked by ``compose``. Checking a hundredth of the county keeps a publish within seconds."""
-    base_raws: Raws = raw_sheets(store.read_bytes(base))[0] if base is not None else {}
-    composition = compose(base_raws, upload.raws, upload.scope)
+    side = base_side(store, base, upload.scope) if base is not None else None
+    composition = compose(side.raws if side else {}, upload.raws, upload.scope)
     if composition.errors:
         return Outcome(base, composition, composition.errors)
     mine, errors = workbook_from_raw(composition.mine)
     if errors:
         return Outcome(base, composition, at_upload_cells(errors, composition, upload.raws))
-    before = workbook_from_raw(composition.before)[0] if base is not None else None
+    before = side.before if side is not None else None
     year = default_year(mine)
     counts = Counter(base.finding_counts if base is not None else {})
     counts.update(_findings(mine, year))
-    if before is not None:
-        counts.subtract(_findings(before, year))
+    if side is not None:
+        counts.subtract(side.findings_in(year))
     return Outcome(
         base,
         composition,

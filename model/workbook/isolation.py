@@ -4,7 +4,9 @@ A Rust allocator that aborts, a parser that loops or a file that needs more memo
 ends only the child; the caller gets one clear error (FILE_TOO_COMPLEX) and the server lives on.
 
 Children are forked from a zygote (``model.workbook.isolation_worker``) that has already imported the
-reader, so a read costs a fork and the pickling of its result, not a fresh interpreter.
+reader, so a read costs a fork and the pickling of its result, not a fresh interpreter. A one-shot
+command (``python -m model``) forks its children from itself instead (``fork_here``): it has
+imported the reader too and has no threads, and it is spared a second interpreter's start.
 ``RLIMIT_AS`` bounds every allocator in the child (glibc's, Arrow's, Rust's); measured, it stops
 calamine's 512 GB grid for a far cell at once, and a county workbook reads well within it.
 """
@@ -22,12 +24,13 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.workbook.errors import WorkbookError, make_error
-from model.workbook.isolation_worker import receive_frame, send_frame
+from model.workbook.isolation_worker import receive_frame, send_frame, serve_request
 
 if TYPE_CHECKING:
     from model.workbook.intake import FileKind
@@ -94,11 +97,21 @@ class _Zygote:
 
 
 _zygote = _Zygote()
+_forking_here = False
+
+
+def fork_here() -> None:
+    """Fork children from this process from now on, not from the zygote: only for a process
+    that runs no threads of its own (a command, not the server or a test run)."""
+    global _forking_here
+    _forking_here = True
 
 
 def warm(wait: bool = True) -> None:
     """Start the zygote now (it imports the reader once), so the first read is quick; without
     ``wait`` its start overlaps with whatever the caller does next."""
+    if _forking_here:
+        return
     if wait:
         _zygote.ensure()
     else:
@@ -113,49 +126,121 @@ class IsolatedFailure(Exception):
         self.timed_out = timed_out
 
 
-def run_isolated(task: str, arguments: dict[str, object], limits: Limits | None = None) -> object:
-    """Run ``task`` of ``model.workbook.isolation_worker`` in a fresh child under ``limits``."""
+class Pending:
+    """A task sent to its child; ``result()`` waits for the answer (or the deadline)."""
+
+    def __init__(self, connection: socket.socket, deadline: float, own_child: bool) -> None:
+        self.connection, self.deadline, self.own_child = connection, deadline, own_child
+        self.pid: int | None = None
+
+    def result(self) -> object:
+        connection, deadline = self.connection, self.deadline
+        try:
+            ready, _, _ = select.select([connection], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                raise TimeoutError
+            connection.settimeout(max(1.0, deadline - time.monotonic()))
+            return receive_frame(connection)
+        except (OSError, EOFError, TimeoutError, struct.error) as exc:
+            if self.pid is not None:
+                _kill(self.pid)
+            raise IsolatedFailure(time.monotonic() >= deadline - 0.05) from exc
+        finally:
+            connection.close()
+            if self.own_child and self.pid is not None:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(self.pid, 0)
+
+
+def start_isolated(
+    task: str, arguments: dict[str, object], limits: Limits | None = None
+) -> Pending:
+    """Send ``task`` of ``model.workbook.isolation_worker`` to a fresh child under ``limits``;
+    the caller may work on while the child does."""
     limits = limits or Limits()
     deadline = time.monotonic() + limits.seconds
-    pid = None
+    request = {
+        "task": task,
+        "arguments": arguments,
+        "memory_mb": limits.memory_mb,
+        "seconds": limits.seconds,
+    }
+    if _forking_here:
+        return _fork_child(request, deadline)
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    pending = Pending(connection, deadline, own_child=False)
     try:
         connection.settimeout(limits.seconds)
         connection.connect(_zygote.ensure())
-        (pid,) = struct.unpack("!q", _receive(connection, 8, deadline))
-        request = {
-            "task": task,
-            "arguments": arguments,
-            "memory_mb": limits.memory_mb,
-            "seconds": limits.seconds,
-        }
+        (pending.pid,) = struct.unpack("!q", _receive(connection, 8, deadline))
         send_frame(connection, request)
-        ready, _, _ = select.select([connection], [], [], max(0.0, deadline - time.monotonic()))
-        if not ready:
-            raise TimeoutError
-        connection.settimeout(max(1.0, deadline - time.monotonic()))
-        return receive_frame(connection)
     except (OSError, EOFError, TimeoutError, struct.error) as exc:
-        if pid is not None:
-            _kill(pid)
-        raise IsolatedFailure(time.monotonic() >= deadline - 0.05) from exc
-    finally:
+        if pending.pid is not None:
+            _kill(pending.pid)
         connection.close()
+        raise IsolatedFailure(time.monotonic() >= deadline - 0.05) from exc
+    return pending
 
 
-def read_isolated(data: bytes, max_bytes: int, limits: Limits | None = None) -> ReadResult:
+def _fork_child(request: dict[str, object], deadline: float) -> Pending:
+    ours, theirs = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:  # the child: one task, then gone without running the parent's clean-up
+        code = 0
+        try:
+            ours.close()
+            serve_request(theirs, request)
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    theirs.close()
+    pending = Pending(ours, deadline, own_child=True)
+    pending.pid = pid
+    return pending
+
+
+def run_isolated(task: str, arguments: dict[str, object], limits: Limits | None = None) -> object:
+    """Run ``task`` of ``model.workbook.isolation_worker`` in a fresh child under ``limits``."""
+    return start_isolated(task, arguments, limits).result()
+
+
+def read_isolated(
+    data: bytes, max_bytes: int, limits: Limits | None = None, keep_raws: bool = False
+) -> ReadResult:
     """``read_workbook(data)`` in a child process under ``limits``; never raises on bad input."""
+    return start_read(data, max_bytes, limits, keep_raws)()
+
+
+def start_read(
+    data: bytes, max_bytes: int, limits: Limits | None = None, keep_raws: bool = False
+) -> Callable[[], ReadResult]:
+    """Start ``read_isolated``; the function returned waits for its ``ReadResult``."""
     from model.workbook.reader import ReadResult
 
     limits = limits or Limits()
-    try:
-        result = run_isolated("read", {"data": data, "max_bytes": max_bytes}, limits)
-    except IsolatedFailure as failure:
+    arguments = {"data": data, "max_bytes": max_bytes, "keep_raws": keep_raws}
+
+    def too_complex(failure: IsolatedFailure) -> ReadResult:
         detail = f"超过 {limits.seconds:.0f} 秒" if failure.timed_out else "超出内存或处理上限"
         error = make_error("FILE_TOO_COMPLEX", detail=detail)
         return ReadResult(None, [error], unreadable=True)
-    assert isinstance(result, ReadResult)
-    return result
+
+    try:
+        pending = start_isolated("read", arguments, limits)
+    except IsolatedFailure as failure:
+        answer = too_complex(failure)  # ``failure`` is unbound once the block ends
+        return lambda: answer
+
+    def finish() -> ReadResult:
+        try:
+            result = pending.result()
+        except IsolatedFailure as failure:
+            return too_complex(failure)
+        assert isinstance(result, ReadResult)
+        return result
+
+    return finish
 
 
 def annotate_isolated(

@@ -45,7 +45,11 @@ def receive_frame(connection: socket.socket) -> Any:
 
 def _serve_one(connection: socket.socket) -> None:
     connection.sendall(struct.pack("!q", os.getpid()))
-    request = receive_frame(connection)
+    serve_request(connection, receive_frame(connection))
+
+
+def serve_request(connection: socket.socket, request: dict[str, Any]) -> None:
+    """In the child: set the limits, run the task, send its result back."""
     limit = request["memory_mb"] * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort leaves no core file
@@ -59,7 +63,9 @@ def _run(task: str, arguments: dict[str, Any]) -> object:
     if task == "read":
         from model.workbook.reader import read_workbook
 
-        return read_workbook(arguments["data"], max_bytes=arguments["max_bytes"])
+        return read_workbook(
+            arguments["data"], arguments["max_bytes"], arguments.get("keep_raws", False)
+        )
     if task == "annotate":
         from model.outputs.annotate import annotate_bytes
 
@@ -102,4 +108,5 @@ def main(socket_path: str) -> None:
 
 
 if __name__ == "__main__":
+    sys.dont_write_bytecode = False  # as model/__main__.py: the zygote's start-up is cached too
     main(sys.argv[1])

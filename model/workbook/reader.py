@@ -48,6 +48,8 @@ class ReadResult:
     unreadable: bool = False
     kind: FileKind | None = None  # None when the bytes are no spreadsheet at all
     notices: list[str] = field(default_factory=list)  # codes of ``model.texts.NOTICES``
+    # The cleaned sheets before typing, only when asked for (a scoped publish recombines them).
+    raws: dict[str, RawSheet] | None = None
 
     @property
     def ok(self) -> bool:
@@ -63,16 +65,18 @@ def read_workbook_file(path: str | Path, max_bytes: int = MAX_UPLOAD_BYTES) -> R
     return read_workbook(data, max_bytes=max_bytes)
 
 
-def read_workbook(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> ReadResult:
+def read_workbook(
+    data: bytes, max_bytes: int = MAX_UPLOAD_BYTES, keep_raws: bool = False
+) -> ReadResult:
     """Read and validate; never raises on bad input."""
     try:
-        return _read(data, max_bytes)
+        return _read(data, max_bytes, keep_raws)
     except MemoryError:  # under the isolated reader's limit: too big for it, not broken
         error = make_error("FILE_TOO_COMPLEX", detail="超出内存上限")
         return ReadResult(None, [error], unreadable=True)
 
 
-def _read(data: bytes, max_bytes: int) -> ReadResult:
+def _read(data: bytes, max_bytes: int, keep_raws: bool) -> ReadResult:
     try:
         kind = check_workbook_bytes(data, max_bytes)
     except UnreadableWorkbook as exc:
@@ -84,7 +88,8 @@ def _read(data: bytes, max_bytes: int) -> ReadResult:
         return ReadResult(None, [exc.error], unreadable=True, kind=kind, notices=notices)
     workbook, cell_problems = _typed_workbook(raws)
     ordered = _in_sheet_order(errors + cell_problems, workbook.sheet_names)
-    return ReadResult(workbook, ordered, kind=kind, notices=notices)
+    kept = raws if keep_raws else None
+    return ReadResult(workbook, ordered, kind=kind, notices=notices, raws=kept)
 
 
 def _in_sheet_order(errors: list[WorkbookError], names: dict[str, str]) -> list[WorkbookError]:

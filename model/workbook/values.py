@@ -6,8 +6,10 @@ a mask of cells that are present but unreadable, so the reader can report each o
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 
 import pandas as pd
@@ -69,13 +71,15 @@ CHOICE_BLANK: dict[str, str | None] = {
 _YES = {"是", "y", "yes", "√", "✓", "✔", "1", "true", "对", "有"}
 _NO = {"否", "n", "no", "×", "✗", "x", "0", "false", "无", "-"}
 
-_TEXT_DATE = (
+# Matched against folded (NFKC, lower-case) text, so the time's "T" is a "t" here.
+_TEXT_DATE = re.compile(
     r"^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?$"
+    r"(?:[ t](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?$",
+    re.ASCII,
 )
-_COMPACT_DATE = r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$"
-_EXCEL_SERIAL = r"^\d{5}(?:\.\d+)?$"
-_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+_COMPACT_DATE = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$", re.ASCII)
+_EXCEL_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$", re.ASCII)
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 DATE_MIN, DATE_MAX = pd.Timestamp("2000-01-01"), pd.Timestamp("2100-12-31")
 _YEAR_FLOOR, _YEAR_CEILING = 1900, 2200
 
@@ -126,24 +130,29 @@ def fold(text: pd.Series) -> pd.Series:
 @by_unique
 def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Excel dates (read as ISO text) and 2026-03-15, 2026/3/15, 2026.3.15, 2026年3月15日."""
-    folded = fold(text)
-    parts = folded.str.extract(_TEXT_DATE)
-    compact = folded.str.extract(_COMPACT_DATE)
-    parts = parts.fillna(compact)
-    # A year far outside what a date column can hold (a typo like 3026) is kept in range here
-    # as 1900 or 2200, so that it is reported as out of range at its cell, not as a crash.
-    year = pd.to_numeric(parts["y"], errors="coerce")
-    parts["y"] = parts["y"].mask(year < _YEAR_FLOOR, str(_YEAR_FLOOR))
-    parts["y"] = parts["y"].mask(year > _YEAR_CEILING, str(_YEAR_CEILING))
-    iso = parts["y"] + "-" + parts["m"].str.zfill(2) + "-" + parts["d"].str.zfill(2)
-    dates = pd.to_datetime(iso, format="%Y-%m-%d", errors="coerce")
-    # An Excel serial number that lost its date format (seen in WPS copies).
-    serial = folded.where(folded.str.match(_EXCEL_SERIAL, na=False))
-    serial_days = pd.to_numeric(serial, errors="coerce").floordiv(1)
-    from_serial = _EXCEL_EPOCH + pd.to_timedelta(serial_days, unit="D")
-    dates = dates.fillna(from_serial).astype("datetime64[ns]")
-    bad = text.notna() & dates.isna()
-    return dates, bad
+    # Plain Python per distinct value: a column holds a few hundred distinct dates, and
+    # pandas' string methods cost more in set-up than this costs in all.
+    values = [_date_of(v) for v in text.to_numpy(dtype=object, na_value=None)]  # type: ignore[call-overload]
+    dates = pd.Series(values, index=text.index, dtype="datetime64[ns]")
+    return dates, text.notna() & dates.isna()
+
+
+def _date_of(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    folded = unicodedata.normalize("NFKC", value).strip(_STRIP).lower()
+    parts = _TEXT_DATE.match(folded) or _COMPACT_DATE.match(folded)
+    if parts is not None:
+        # A year far outside what a date column can hold (a typo like 3026) is kept in range
+        # here as 1900 or 2200, so that it is reported as out of range at its cell.
+        year = min(max(int(parts["y"]), _YEAR_FLOOR), _YEAR_CEILING)
+        try:
+            return dt.datetime(year, int(parts["m"]), int(parts["d"]))
+        except ValueError:  # 2026-02-30
+            return None
+    if _EXCEL_SERIAL.match(folded):  # a serial number that lost its date format (WPS copies)
+        return _EXCEL_EPOCH + dt.timedelta(days=int(float(folded)))
+    return None
 
 
 def out_of_range_dates(dates: pd.Series) -> pd.Series:

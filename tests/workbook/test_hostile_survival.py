@@ -232,3 +232,45 @@ def test_running_out_of_memory_is_too_complex_not_corrupt(monkeypatch):
 
     monkeypatch.setattr(reader, "load_raw_sheet", exhausted)
     assert unreadable(hostile.clean()) == "FILE_TOO_COMPLEX"
+
+
+FORKING_COMMAND = """
+import json, sys
+from model.workbook import isolation
+from model.workbook.isolation import Limits, fork_here, read_isolated
+from tests import hostile_files as hostile
+from tests.workbook.test_hostile_survival import _unsorted_far_rows
+
+fork_here()
+far = read_isolated(_unsorted_far_rows(), 20 * 2**20, Limits(memory_mb=600, seconds=30))
+slow = read_isolated(hostile.styled_empty_rows(), 20 * 2**20, Limits(seconds=0.05))
+clean = read_isolated(hostile.clean(), 20 * 2**20, keep_raws=True)
+print(json.dumps({
+    "far": [e.code for e in far.errors],
+    "slow": [e.code for e in slow.errors],
+    "clean_ok": clean.ok,
+    "raws": sorted(clean.raws or {}),
+    "zygote": isolation._zygote.process is not None,
+}))
+"""
+
+
+def test_a_command_forks_its_readers_itself_under_the_same_limits():
+    """``python -m model`` forks each read from itself (no zygote); the limits still hold."""
+    run = subprocess.run(
+        [sys.executable, "-c", FORKING_COMMAND], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    answer = json.loads(run.stdout)
+    assert answer["far"] in (["FILE_TOO_COMPLEX"], ["FILE_FAR_CELL"])
+    assert answer["slow"] == ["FILE_TOO_COMPLEX"]
+    assert answer["clean_ok"] is True
+    assert "members" in answer["raws"]
+    assert answer["zygote"] is False
+
+
+def test_the_cleaned_sheets_come_back_only_when_asked_for():
+    data = hostile.clean()
+    assert read_isolated(data, 20 * 2**20).raws is None
+    kept = read_isolated(data, 20 * 2**20, keep_raws=True).raws
+    assert kept is not None and kept["members"].data.shape[0] > 0

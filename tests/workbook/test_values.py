@@ -23,6 +23,18 @@ def test_excel_date_cells_read_as_iso_text_with_time():
     assert not bad.any()
 
 
+def test_iso_dates_with_a_t_before_the_time_as_csv_exports_write_them():
+    dates, bad = parse_dates(col("2026-03-15T10:30:00", "2026-03-15t10:30"))
+    assert list(dates.dt.strftime("%Y-%m-%d")) == ["2026-03-15", "2026-03-15"]
+    assert not bad.any()
+
+
+def test_a_year_typed_far_off_is_kept_in_range_to_be_reported_at_its_cell():
+    dates, bad = parse_dates(col("3026-01-05", "0026-01-05", "46096.75"))
+    assert list(dates.dt.strftime("%Y-%m-%d")) == ["2200-01-05", "1900-01-05", "2026-03-15"]
+    assert not bad.any()
+
+
 def test_compact_and_serial_dates():
     dates, bad = parse_dates(col("20260315", "46096"))
     assert list(dates.dt.strftime("%Y-%m-%d")) == ["2026-03-15", "2026-03-15"]
