@@ -259,20 +259,9 @@ def refuse(result: ReadResult, as_json: bool, what: str) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from model.engine.report import build_report, report_json_bytes
-    from model.outputs.terminal import report_text
+    from model.cli_report import report_command
 
-    result = read_for_cli(args.path)
-    if not result.ok:
-        return refuse(result, args.json, "无法生成报告")
-    assert result.workbook is not None
-    report = build_report(result.workbook, args.year, args.as_of, args.group)
-    if args.json:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(report_json_bytes(report, indent=args.indent) + b"\n")
-    else:
-        print(report_text(report))
-    return EXIT_OK
+    return report_command(args)
 
 
 def _record(args: argparse.Namespace) -> int:

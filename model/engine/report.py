@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
 import pandas as pd
 
+from model._gc import collector_paused
 from model.engine.assessment import assess, explain_all
 from model.engine.credits import BREAKDOWN, credit_ledger
 from model.engine.findings import find_all
@@ -57,6 +59,7 @@ def default_year(workbook: Workbook, as_of: dt.date | None = None) -> int:
     return today if today in years or not years else years[0]
 
 
+@collector_paused()
 def build_report(
     workbook: Workbook,
     year: int,
@@ -161,12 +164,64 @@ def _values(column: pd.Series) -> list[Any]:
     return column.astype(object).where(column.notna(), None).tolist()
 
 
+@collector_paused()
 def report_json(report: Report, lang: Lang = "zh") -> dict[str, Any]:
     """The CLI's JSON: codes and numbers, with the texts rendered in ``lang``.
 
     Built column by column: a province has 170,000 members and as many findings.
     """
     frame = report.members.sort_values(["group", "name"])
+    return {
+        "year": report.year,
+        "as_of": report.as_of.isoformat(),
+        "members": _member_records(frame, lang),
+        "findings": _finding_records(report, report.findings, lang),
+        "groups": _group_records(report),
+        "overall": {k: _plain(v) for k, v in report.overall.items()},
+    }
+
+
+# Members and findings are serialised this many at a time: the whole list as Python dicts took
+# 400 MB at province scale, on top of the report, and made the command's peak.
+JSON_CHUNK = 20_000
+
+
+@collector_paused()
+def report_json_bytes(report: Report, lang: Lang = "zh", indent: bool = False) -> bytes:
+    """``report_json`` serialised by orjson (UTF-8, compact unless ``indent``); compact output
+    is written chunk by chunk, with the same bytes as serialising the whole dict."""
+    if indent:
+        option = orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_INDENT_2
+        return orjson.dumps(report_json(report, lang), option=option)
+    frame = report.members.sort_values(["group", "name"])
+    findings = report.findings
+
+    def dumps(value: object) -> bytes:
+        return orjson.dumps(value, option=orjson.OPT_SERIALIZE_NUMPY)
+
+    def chunks(rows: pd.DataFrame, records: Callable[[pd.DataFrame], list]) -> list[bytes]:
+        pieces = [
+            dumps(records(rows.iloc[start : start + JSON_CHUNK]))[1:-1]
+            for start in range(0, len(rows), JSON_CHUNK)
+        ]
+        return [b"[", b",".join(piece for piece in pieces if piece), b"]"]
+
+    overall = {k: _plain(v) for k, v in report.overall.items()}
+    return b"".join(
+        [
+            b'{"year":' + dumps(report.year),
+            b',"as_of":' + dumps(report.as_of.isoformat()),
+            b',"members":',
+            *chunks(frame, lambda rows: _member_records(rows, lang)),
+            b',"findings":',
+            *chunks(findings, lambda rows: _finding_records(report, rows, lang)),
+            b',"groups":' + dumps(_group_records(report)),
+            b',"overall":' + dumps(overall) + b"}",
+        ]
+    )
+
+
+def _member_records(frame: pd.DataFrame, lang: Lang) -> list[dict[str, Any]]:
     breakdown = {part: _values(frame[part]) for part in BREAKDOWN}
     parts = list(breakdown)
     columns = zip(
@@ -186,7 +241,7 @@ def report_json(report: Report, lang: Lang = "zh") -> dict[str, Any]:
         frame["consequence"].tolist(),
         strict=True,
     )
-    members = [
+    return [
         {
             "group": group,
             "name": name,
@@ -222,7 +277,9 @@ def report_json(report: Report, lang: Lang = "zh") -> dict[str, Any]:
             consequence,
         ) in columns
     ]
-    findings = report.findings
+
+
+def _finding_records(report: Report, findings: pd.DataFrame, lang: Lang) -> list[dict]:
     names = findings["member"].map(report.timeline.members["display"])
     finding_rows = zip(
         findings["code"].tolist(),
@@ -232,7 +289,7 @@ def report_json(report: Report, lang: Lang = "zh") -> dict[str, Any]:
         findings["details"].tolist(),
         strict=True,
     )
-    finding_list = [
+    return [
         {
             "code": code,
             "group": group,
@@ -242,23 +299,12 @@ def report_json(report: Report, lang: Lang = "zh") -> dict[str, Any]:
         }
         for code, group, session, name, details in finding_rows
     ]
+
+
+def _group_records(report: Report) -> list[dict[str, Any]]:
     table = report.groups
     group_columns = {column: _values(table[column]) for column in table.columns}
-    groups = [
+    return [
         {"group": group, **dict(zip(group_columns, values, strict=True))}
         for group, *values in zip(table.index, *group_columns.values(), strict=True)
     ]
-    return {
-        "year": report.year,
-        "as_of": report.as_of.isoformat(),
-        "members": members,
-        "findings": finding_list,
-        "groups": groups,
-        "overall": {k: _plain(v) for k, v in report.overall.items()},
-    }
-
-
-def report_json_bytes(report: Report, lang: Lang = "zh", indent: bool = False) -> bytes:
-    """``report_json`` serialised by orjson (UTF-8, compact unless ``indent``)."""
-    option = orjson.OPT_SERIALIZE_NUMPY | (orjson.OPT_INDENT_2 if indent else 0)
-    return orjson.dumps(report_json(report, lang), option=option)

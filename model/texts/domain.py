@@ -190,6 +190,24 @@ SHOWN_ROUNDED = ("credits", "gap", "projected", "attainable")
 
 
 def reason_text(code: str, details: dict, lang: Lang = "zh") -> str:
+    # A province's 170,000 members share a few thousand distinct reasons: render each once.
+    key = (code, lang, tuple(details), tuple(details.values()))
+    try:
+        return _reason_texts[key]
+    except KeyError:
+        pass
+    except TypeError:  # a value that cannot be hashed: render it as it is
+        return _reason_text(code, details, lang)
+    if len(_reason_texts) > 100_000:
+        _reason_texts.clear()
+    text = _reason_texts[key] = _reason_text(code, details, lang)
+    return text
+
+
+_reason_texts: dict[tuple, str] = {}
+
+
+def _reason_text(code: str, details: dict, lang: Lang) -> str:
     # Statuses were decided on exact values; people read them to one decimal (DOMAIN.md §6).
     details = {
         key: round(value, 1) if key in SHOWN_ROUNDED and isinstance(value, float) else value

@@ -221,26 +221,43 @@ def start_read(
     limits = limits or Limits()
     arguments = {"data": data, "max_bytes": max_bytes, "keep_raws": keep_raws}
 
-    def too_complex(failure: IsolatedFailure) -> ReadResult:
-        detail = f"超过 {limits.seconds:.0f} 秒" if failure.timed_out else "超出内存或处理上限"
-        error = make_error("FILE_TOO_COMPLEX", detail=detail)
-        return ReadResult(None, [error], unreadable=True)
-
     try:
         pending = start_isolated("read", arguments, limits)
     except IsolatedFailure as failure:
-        answer = too_complex(failure)  # ``failure`` is unbound once the block ends
+        answer = _too_complex(failure, limits)  # ``failure`` is unbound once the block ends
         return lambda: answer
 
     def finish() -> ReadResult:
         try:
             result = pending.result()
         except IsolatedFailure as failure:
-            return too_complex(failure)
+            return _too_complex(failure, limits)
         assert isinstance(result, ReadResult)
         return result
 
     return finish
+
+
+def run_report_isolated(
+    arguments: dict[str, object], limits: Limits | None = None
+) -> tuple[ReadResult, bytes | None]:
+    """``model.cli_report.report_output(**arguments)`` in a child; a child that dies or runs out
+    of time is FILE_TOO_COMPLEX, as for a read."""
+    limits = limits or Limits()
+    try:
+        answer = run_isolated("report", arguments, limits)
+    except IsolatedFailure as failure:
+        return _too_complex(failure, limits), None
+    assert isinstance(answer, tuple)
+    return answer
+
+
+def _too_complex(failure: IsolatedFailure, limits: Limits) -> ReadResult:
+    from model.workbook.reader import ReadResult
+
+    detail = f"超过 {limits.seconds:.0f} 秒" if failure.timed_out else "超出内存或处理上限"
+    error = make_error("FILE_TOO_COMPLEX", detail=detail)
+    return ReadResult(None, [error], unreadable=True)
 
 
 def annotate_isolated(

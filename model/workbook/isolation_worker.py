@@ -66,6 +66,10 @@ def _run(task: str, arguments: dict[str, Any]) -> object:
         return read_workbook(
             arguments["data"], arguments["max_bytes"], arguments.get("keep_raws", False)
         )
+    if task == "report":
+        from model.cli_report import report_output
+
+        return report_output(**arguments)
     if task == "annotate":
         from model.outputs.annotate import annotate_bytes
 

@@ -50,76 +50,125 @@ class Resolution:
     keys: pd.Series  # member key, NA where unresolved
     unknown: pd.Series  # bool: a value that names no member of the group
     ambiguous: pd.Series  # bool: a name shared by several members and no 编号
-    details: pd.DataFrame  # per row: group, count, ids (for the error texts)
+    details: pd.DataFrame  # for the flagged rows only: group, count, ids, close (error texts)
 
 
-def _lookup(groups: pd.Series, values: pd.Series) -> pd.Series:
-    return (groups.astype("string") + _SEPARATOR + values.astype("string")).astype("string")
+@dataclass
+class MemberIndex:
+    """The members' (中心组, 姓名) and (中心组, 编号) pairs as integers, built once per workbook:
+    a province has 170,000 members, and four person columns are resolved against them."""
+
+    members: pd.DataFrame
+    groups: pd.Index  # the distinct 中心组 texts; a group's code is its position
+    words: pd.Index  # the distinct 姓名 and 编号 texts
+    id_pairs: np.ndarray  # sorted distinct (group, 编号) codes …
+    id_first: np.ndarray  # … and the position of the first member with each
+    name_pairs: np.ndarray  # sorted distinct (group, 姓名) codes …
+    name_first: np.ndarray  # … the position of the first member with each …
+    name_counts: np.ndarray  # … and how many members share it
+
+    def pairs(self, groups: pd.Series, values: pd.Series) -> np.ndarray:
+        """(group, value) as one int64 per row; -1 where either is blank or unknown."""
+        group_codes = _codes(groups, self.groups)
+        word_codes = _codes(values, self.words)
+        known = (group_codes >= 0) & (word_codes >= 0)
+        return np.where(known, group_codes * len(self.words) + word_codes, -1)
 
 
-def resolve_people(values: pd.Series, groups: pd.Series, members: pd.DataFrame) -> Resolution:
-    """Resolve each (value, group) pair; a million rows hold few distinct pairs, so resolve those."""
-    value_codes, value_uniques = pd.factorize(values, use_na_sentinel=False)
-    group_codes, group_uniques = pd.factorize(groups, use_na_sentinel=False)
-    pair_codes = group_codes.astype(np.int64) * (len(value_uniques) + 1) + value_codes
-    distinct, inverse = np.unique(pair_codes, return_inverse=True)
-    pair_values = pd.Series(
-        value_uniques.take(distinct % (len(value_uniques) + 1)), dtype=values.dtype
-    )
-    pair_groups = pd.Series(
-        group_uniques.take(distinct // (len(value_uniques) + 1)), dtype=groups.dtype
-    )
-    resolved = _resolve_distinct(pair_values, pair_groups, members)
+def _codes(texts: pd.Series, index: pd.Index) -> np.ndarray:
+    """Each text's position in ``index`` (-1 if absent), looked up once per distinct text."""
+    codes, uniques = pd.factorize(texts)
+    found = index.get_indexer(pd.Index(object_strings(pd.Series(uniques, dtype=texts.dtype))))
+    return np.append(found, -1).astype(np.int64)[codes]  # a blank's code -1 takes the last: -1
 
-    def spread(series: pd.Series) -> pd.Series:
-        if isinstance(series.dtype, pd.StringDtype):  # plain strings: no Arrow copy later
-            series = object_strings(series)
-        taken = series.take(inverse)
-        taken.index = values.index
-        return taken
 
-    details = resolved.details.take(inverse)
-    details.index = values.index
+def member_index(members: pd.DataFrame) -> MemberIndex:
+    groups = pd.Index(object_strings(members["group"]).dropna().unique())
+    names, ids = object_strings(members["name"]), object_strings(members["member_id"])
+    words = pd.Index(pd.concat([names, ids]).dropna().unique())
+    index = MemberIndex(members, groups, words, *(np.empty(0, np.int64),) * 5)
+    id_pairs = index.pairs(members["group"], ids)
+    index.id_pairs, index.id_first = _first_of(id_pairs)
+    name_pairs = index.pairs(members["group"], names)
+    index.name_pairs, index.name_first, index.name_counts = _first_of(name_pairs, counts=True)
+    return index
+
+
+def _first_of(pairs: np.ndarray, counts: bool = False) -> tuple[np.ndarray, ...]:
+    """Sorted distinct pairs (blank ones left out), the first position of each, and counts."""
+    positions = np.flatnonzero(pairs >= 0)
+    found = np.unique(pairs[positions], return_index=True, return_counts=counts)  # type: ignore[call-overload]
+    return (found[0], positions[found[1]], *found[2:])
+
+
+def _find(sorted_pairs: np.ndarray, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each pair sits in ``sorted_pairs``, and whether it is there at all."""
+    at = np.searchsorted(sorted_pairs, pairs).clip(0, max(len(sorted_pairs) - 1, 0))
+    hit = (pairs >= 0) & (sorted_pairs[at] == pairs) if len(sorted_pairs) else pairs < -1
+    return at, hit
+
+
+def resolve_people(values: pd.Series, groups: pd.Series, index: MemberIndex) -> Resolution:
+    """Resolve each (value, group) pair: by 编号 first, else by a 姓名 that one member has."""
+    pairs = index.pairs(groups, values)
+    keys_by_position = index.members["key"].to_numpy(dtype=object)
+    by_id, id_hit = _find(index.id_pairs, pairs)
+    by_name, name_hit = _find(index.name_pairs, pairs)
+    count = np.where(name_hit, index.name_counts[by_name] if len(index.name_pairs) else 0, 0)
+    single = name_hit & (count == 1)
+    keys = np.full(len(pairs), None, dtype=object)
+    keys[single] = keys_by_position[index.name_first[by_name[single]]]
+    keys[id_hit] = keys_by_position[index.id_first[by_id[id_hit]]]
+    present = (values.notna() & groups.notna()).to_numpy()
+    ambiguous = present & ~id_hit & (count > 1)
+    unknown = present & ~id_hit & ~single & ~ambiguous
+    flagged = values.index[unknown | ambiguous]
     return Resolution(
-        spread(resolved.keys), spread(resolved.unknown), spread(resolved.ambiguous), details
+        pd.Series(keys, index=values.index, dtype=object),
+        pd.Series(unknown, index=values.index),
+        pd.Series(ambiguous, index=values.index),
+        _details(values, groups, index.members, flagged, count[unknown | ambiguous]),
     )
 
 
-def _resolve_distinct(values: pd.Series, groups: pd.Series, members: pd.DataFrame) -> Resolution:
-    with_id = members.dropna(subset=["member_id"])
-    by_id = pd.Series(
-        with_id["key"].to_numpy(), index=_lookup(with_id["group"], with_id["member_id"])
-    )
-    by_id = by_id[~by_id.index.duplicated()]
-    name_index = _lookup(members["group"], members["name"])
-    name_count = name_index.value_counts()
-    first_key = pd.Series(members["key"].to_numpy(), index=name_index.to_numpy())
-    first_key = first_key[~first_key.index.duplicated()]
-    # The 编号 of same-named members, for the hint; only those few names are joined.
-    shared = members.assign(lookup=name_index.to_numpy())[
-        name_index.duplicated(keep=False).to_numpy()
-    ]
-    ids = shared.dropna(subset=["member_id"]).groupby("lookup")["member_id"].agg("、".join)
-
-    lookup = _lookup(groups, values)
-    id_key = lookup.map(by_id).astype("string")
-    count = lookup.map(name_count)
-    single_name = lookup.map(first_key).astype("string").where(count == 1)
-    keys = id_key.fillna(single_name).astype("string")
-    present = values.notna() & groups.notna()
-    ambiguous = (present & id_key.isna() & (count > 1)).fillna(False).astype(bool)
-    unknown = (present & keys.isna() & ~ambiguous).fillna(False).astype(bool)
-    close = pd.Series(None, index=values.index, dtype=object)
-    if unknown.any():
-        names_of = members.groupby("group")["name"].agg(lambda names: list(dict.fromkeys(names)))
-        for index in unknown[unknown].index:
-            group_names = names_of.get(groups[index], [])
-            close[index] = close_names(str(values[index]), group_names) or None
-    details = pd.DataFrame(
-        {"group": groups, "count": count, "ids": lookup.map(ids), "close": close},
-        index=values.index,
-    )
-    return Resolution(keys, unknown, ambiguous, details)
+def _details(
+    values: pd.Series,
+    groups: pd.Series,
+    members: pd.DataFrame,
+    flagged: pd.Index,
+    counts: np.ndarray,
+) -> pd.DataFrame:
+    """For the error texts of the flagged rows: the group, how many share the name and their
+    编号 (ambiguous), or the group's names a letter or two away (unknown)."""
+    columns = ["group", "count", "ids", "close"]
+    if flagged.empty:
+        return pd.DataFrame(columns=columns)
+    texts = object_strings(values[flagged]).tolist()
+    row_groups = object_strings(groups[flagged]).tolist()
+    names_of: dict[str, list[str]] = {}
+    ids_of: dict[tuple[str, str], str] = {}
+    wanted = set(row_groups)
+    for group, name, member_id in zip(
+        object_strings(members["group"]),
+        object_strings(members["name"]),
+        object_strings(members["member_id"]),
+        strict=True,
+    ):
+        if group not in wanted:
+            continue
+        names_of.setdefault(group, [])
+        if name not in names_of[group]:
+            names_of[group].append(name)
+        if member_id is not None:
+            joined = ids_of.get((group, name))
+            ids_of[(group, name)] = f"{joined}、{member_id}" if joined else member_id
+    rows: list[tuple[object, ...]] = []
+    for text, group, count in zip(texts, row_groups, counts.tolist(), strict=True):
+        if count > 1:
+            rows.append((group, count, ids_of.get((group, text)), None))
+        else:
+            rows.append((group, None, None, close_names(text, names_of.get(group, [])) or None))
+    return pd.DataFrame(rows, index=flagged, columns=columns, dtype=object)
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -8,11 +8,18 @@ from typing import NoReturn
 
 import pandas as pd
 
+from model._gc import collector_paused
 from model.workbook.cells import cell_errors, duplicate_errors, typed_frame
 from model.workbook.errors import UnreadableWorkbook, WorkbookError, make_error
 from model.workbook.intake import MAX_UPLOAD_BYTES, FileKind, check_workbook_bytes
 from model.workbook.params import Params
-from model.workbook.people import display_names, member_keys, resolve_people
+from model.workbook.people import (
+    MemberIndex,
+    display_names,
+    member_index,
+    member_keys,
+    resolve_people,
+)
 from model.workbook.rawsheet import RawSheet, load_raw_sheet, open_workbook
 from model.workbook.schema import MEMBERS, PARTICIPATION, PLAN, SHEETS, Sheet
 from model.workbook.settings_sheet import read_settings
@@ -76,6 +83,7 @@ def read_workbook(
         return ReadResult(None, [error], unreadable=True)
 
 
+@collector_paused()
 def _read(data: bytes, max_bytes: int, keep_raws: bool) -> ReadResult:
     try:
         kind = check_workbook_bytes(data, max_bytes)
@@ -173,8 +181,9 @@ def _typed_workbook(raws: dict[str, RawSheet]) -> tuple[Workbook, list[WorkbookE
     params, setting_errors = read_settings(raws.get("settings"))
     errors += setting_errors
     errors += _check_members(raws, frames)
-    errors += _check_plan(raws, frames)
-    errors += _check_records(raws, frames)
+    people = member_index(frames["members"])
+    errors += _check_plan(raws, frames, people)
+    errors += _check_records(raws, frames, people)
     frames["participation"] = frames["participation"].rename(columns={"name": "member"})
     frames["exams"] = frames["exams"].rename(columns={"name": "member"})
     frames = {key: _plain_strings(frame) for key, frame in frames.items()}
@@ -247,11 +256,11 @@ def _resolve(
     frame: pd.DataFrame,
     column: str,
     groups: pd.Series,
-    members: pd.DataFrame,
+    people: MemberIndex,
     checkable: bool = True,
 ) -> list[WorkbookError]:
     """Replace a person column by member keys; report names that match no one or several."""
-    resolution = resolve_people(frame[column], groups, members)
+    resolution = resolve_people(frame[column], groups, people)
     frame[column] = resolution.keys
     if raw is None or not checkable:
         return []
@@ -260,15 +269,17 @@ def _resolve(
     ) + cell_errors(raw, column, resolution.ambiguous, "AMBIGUOUS_PERSON", resolution.details)
 
 
-def _check_plan(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -> list:
-    plan, members = frames["plan"], frames["members"]
+def _check_plan(
+    raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame], people: MemberIndex
+) -> list:
+    plan = frames["plan"]
     raw = raws.get("plan")
     errors: list[WorkbookError] = []
     if raw is not None:
         errors += duplicate_errors(raw, plan, ["session"], "session", "场次")
-    people = _complete(raws, "members", "name", "group")
+    checkable = _complete(raws, "members", "name", "group")
     for column in ("speaker", "host"):
-        errors += _resolve(raw, plan, column, plan["group"], members, people)
+        errors += _resolve(raw, plan, column, plan["group"], people, checkable)
     return errors
 
 
@@ -278,11 +289,13 @@ def _is_in(column: pd.Series, values: pd.Index | pd.Series) -> pd.Series:
     return pd.Series(found, index=column.index)
 
 
-def _check_records(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -> list:
-    plan, talks, members = frames["plan"], frames["talks"], frames["members"]
+def _check_records(
+    raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame], people: MemberIndex
+) -> list:
+    plan, talks = frames["plan"], frames["talks"]
     planned = plan.drop_duplicates("session").set_index("session")
     errors: list[WorkbookError] = []
-    people = _complete(raws, "members", "name", "group")
+    checkable = _complete(raws, "members", "name", "group")
     for key in ("talks", "participation", "outreach"):
         raw, frame = raws.get(key), frames[key]
         if raw is None or not _complete(raws, "plan", "session"):
@@ -297,7 +310,7 @@ def _check_records(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -
     participation = frames["participation"]
     session_group = participation["session"].map(planned["group"])
     errors += _resolve(
-        raws.get("participation"), participation, "name", session_group, members, people
+        raws.get("participation"), participation, "name", session_group, people, checkable
     )
     if PARTICIPATION.key in raws:
         raw = raws[PARTICIPATION.key]
@@ -306,7 +319,7 @@ def _check_records(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -
             errors += cell_errors(raw, "session", untalked, "NO_TALK_RECORD")
         errors += duplicate_errors(raw, participation, ["session", "name"], "name", "场次+姓名")
     exams = frames["exams"]
-    errors += _resolve(raws.get("exams"), exams, "name", exams["group"], members, people)
+    errors += _resolve(raws.get("exams"), exams, "name", exams["group"], people, checkable)
     if "exams" in raws:
         errors += duplicate_errors(
             raws["exams"], exams, ["name", "year"], "name", "中心组+姓名+年度"

@@ -57,6 +57,21 @@ def test_report_json_shape_for_one_member():
     json.dumps(data, ensure_ascii=False)  # serialisable as it stands
 
 
+def test_compact_json_written_in_chunks_is_the_whole_dict_serialised(monkeypatch):
+    import orjson
+
+    import model.engine.report as report_module
+
+    rep = build_report(read_workbook_file(SAMPLE_PATH).workbook, 2026)
+    whole = orjson.dumps(report_json(rep), option=orjson.OPT_SERIALIZE_NUMPY)
+    monkeypatch.setattr(report_module, "JSON_CHUNK", 7)  # 79 members, 100+ findings: many chunks
+    chunked = report_module.report_json_bytes(rep)
+    assert chunked == whole
+    assert len(json.loads(chunked)["members"]) == len(rep.members)
+    indented = report_module.report_json_bytes(rep, indent=True)
+    assert indented.startswith(b'{\n  "year": 2026') and json.loads(indented) == json.loads(whole)
+
+
 def test_group_filter_keeps_only_that_group():
     result = read_workbook_file(SAMPLE_PATH)
     rep = build_report(result.workbook, 2026, group="青山镇党委")

@@ -1,0 +1,71 @@
+"""`python -m model report`: the year's report as text or JSON, made where the file is read.
+
+The isolated reader's child reads the file and also builds the report and its output, so only
+the output's bytes come back: at province scale, sending the parsed workbook back to the
+command (pickled, 87 MB) and unpickling it cost more than 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from model.workbook.reader import ReadResult
+
+
+def report_output(
+    data: bytes,
+    max_bytes: int,
+    year: int,
+    as_of: dt.date | None,
+    group: str | None,
+    as_json: bool,
+    indent: bool,
+) -> tuple[ReadResult, bytes | None]:
+    """Read ``data``; if it is a clean ledger, the report's output (JSON, or the text for a
+    terminal) in bytes. The read result comes back without its workbook, for the errors."""
+    from model.engine.report import build_report, report_json_bytes
+    from model.outputs.terminal import report_text
+    from model.workbook.reader import read_workbook
+
+    result = read_workbook(data, max_bytes)
+    workbook, result = result.workbook, replace(result, workbook=None)
+    if workbook is None or result.errors:
+        return result, None
+    report = build_report(workbook, year, as_of, group)
+    del workbook, data  # what the report does not hold is freed before the output is built
+    if as_json:
+        output = report_json_bytes(report, indent=indent) + b"\n"
+    else:
+        output = (report_text(report) + "\n").encode("utf-8")
+    return replace(result, workbook=None), output
+
+
+def report_command(args: argparse.Namespace) -> int:
+    from model.cli import CLI_MAX_BYTES, EXIT_OK, cli_limits, refuse
+    from model.workbook.errors import make_error
+    from model.workbook.isolation import run_report_isolated
+
+    try:
+        data = Path(args.path).read_bytes()
+    except OSError as exc:
+        error = make_error("FILE_CORRUPT", detail=f"无法打开文件（{exc.strerror}）")
+        return refuse(ReadResult(None, [error], unreadable=True), args.json, "无法生成报告")
+    arguments = {
+        "data": data,
+        "max_bytes": CLI_MAX_BYTES,
+        "year": args.year,
+        "as_of": args.as_of,
+        "group": args.group,
+        "as_json": args.json,
+        "indent": args.indent,
+    }
+    result, output = run_report_isolated(arguments, cli_limits())
+    if output is None:
+        return refuse(result, args.json, "无法生成报告")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(output)
+    return EXIT_OK
