@@ -149,7 +149,7 @@ def _add_outreach(sessions: pd.DataFrame, outreach: pd.DataFrame, members: pd.Da
     member_points = pd.DataFrame(
         [(key, point) for key, points in members["points"].items() for point in points],
         columns=["speaker", "place"],
-        dtype="string",
+        dtype=object,  # plain strings, as the sessions' speaker: merging Arrow text is slower
     )
     pairs = sessions["speaker"].reset_index().merge(member_points, on="speaker")
     pairs = pairs[["session", "place"]].drop_duplicates().assign(on_point=True)

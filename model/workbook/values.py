@@ -212,14 +212,18 @@ def parse_choice(text: pd.Series, table: str) -> tuple[pd.Series, pd.Series]:
 
 def split_list(text: pd.Series) -> pd.Series:
     """联系点: a list split by 、,，;； with each item trimmed."""
-    items = text.str.split(r"[、,，;；]", regex=True)
-    return items.map(
-        lambda parts: (
-            tuple(p.strip(_STRIP) for p in parts if p.strip(_STRIP))
-            if isinstance(parts, list)
-            else ()
-        )
-    )
+    # Plain Python on plain strings: one pass, no per-row pandas call (170,000 members).
+    values = [_items(value) for value in object_strings(text)]
+    return pd.Series(values, index=text.index, dtype=object)
+
+
+_LIST_SEPARATOR = re.compile(r"[、,，;；]")
+
+
+def _items(value: str | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return tuple(item for item in (p.strip(_STRIP) for p in _LIST_SEPARATOR.split(value)) if item)
 
 
 def choice_values(table: str) -> list[str]:
