@@ -34,7 +34,8 @@ class Size:
 
 SIZES = {
     "smoke": Size("smoke", 6, 6, 1, runs=1, reference_runs=1),
-    "county-year": Size("county-year", 100, 10, 1),
+    # Issue #16's county target is measured on a workbook as clerks keep it (text dates, √ …).
+    "county-year": Size("county-year", 100, 10, 1, clerk_habits=True),
     "county-term": Size("county-term", 100, 10, 5),
     "max": Size("max", 500, 25, 10, runs=3, reference_runs=1),
     # Issue #16: a province's year, a million participation rows over 170,000 members. No target
