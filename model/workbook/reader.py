@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
+import fastexcel
 import pandas as pd
 
 from model._gc import collector_paused
@@ -124,6 +127,7 @@ def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]
     if matched[MEMBERS.key] is None and matched[PLAN.key] is None:
         found = "、".join(names) or "无"
         raise UnreadableWorkbook(make_error("NOT_A_LEDGER", found=found))
+    loaded_sheets = _load_in_parallel(data, reader, matched)
     raws: dict[str, RawSheet] = {}
     errors: list[WorkbookError] = []
     for spec in SHEETS:
@@ -140,7 +144,7 @@ def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]
                 errors.append(make_error("SHEET_MISSING", sheet=spec.zh))
             continue
         try:
-            loaded = load_raw_sheet(reader, name, spec)
+            loaded = loaded_sheets[spec.key].result()
         except BaseException as exc:
             _raise_unreadable(exc)
         if isinstance(loaded, list):
@@ -149,6 +153,44 @@ def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]
             raws[spec.key] = loaded
             errors += loaded.missing_columns()
     return raws, errors
+
+
+# From this size on, two threads load the sheets, each with its own reader: calamine lets go of
+# the GIL while it parses, so a province's file loads in about half the time on two cores.
+PARALLEL_FROM_BYTES = 2 * 2**20
+
+
+def _load_in_parallel(
+    data: bytes, reader: fastexcel.ExcelReader, matched: dict[str, str | None]
+) -> dict[str, Future[RawSheet | list[WorkbookError]]]:
+    """Each matched sheet's ``load_raw_sheet`` as a future (already done for a small file)."""
+    specs = [spec for spec in SHEETS if matched[spec.key] is not None]
+    futures: dict[str, Future[RawSheet | list[WorkbookError]]] = {}
+    if len(data) < PARALLEL_FROM_BYTES:
+        for spec in specs:
+            future: Future[RawSheet | list[WorkbookError]] = Future()
+            futures[spec.key] = future
+            try:
+                future.set_result(load_raw_sheet(reader, str(matched[spec.key]), spec))
+            except BaseException as exc:  # kept for the caller, as a thread's would be
+                future.set_exception(exc)
+        return futures
+    readers = threading.local()
+    spare = [reader]  # the first thread takes the reader already open; the other opens one
+    lock = threading.Lock()
+
+    def load(spec: Sheet) -> RawSheet | list[WorkbookError]:
+        if not hasattr(readers, "reader"):
+            with lock:
+                readers.reader = spare.pop() if spare else None
+            if readers.reader is None:
+                readers.reader = open_workbook(data)
+        return load_raw_sheet(readers.reader, str(matched[spec.key]), spec)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for spec in specs:
+            futures[spec.key] = pool.submit(load, spec)
+    return futures
 
 
 def _raise_unreadable(exc: BaseException) -> NoReturn:
