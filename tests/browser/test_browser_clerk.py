@@ -2,6 +2,9 @@
 through a page link, and kept and followed by one click on a page link made at once; the
 uploader's own words replaced by ours."""
 
+import json
+import re
+
 import pytest
 
 from tests.browser.browser import (
@@ -133,3 +136,49 @@ def test_the_uploader_speaks_chinese_and_lists_what_is_accepted(server):
         page.wait_for_timeout(300)
         hints = page.locator("[data-testid='InputInstructions']")
         assert hints.count() == 0 or not hints.first.is_visible()
+
+
+def css_after(page, selector: str) -> str:
+    """The words CSS puts after an element (``content:``), unquoted; "" when none."""
+    content = page.evaluate(
+        "(s) => getComputedStyle(document.querySelector(s), '::after').content", selector
+    )
+    return json.loads(content) if content.startswith('"') else ""
+
+
+DROP = "[data-testid='stFileUploaderDropzoneInstructions']"
+BUTTON = "[data-testid='stFileUploaderDropzone'] button"
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def test_the_drop_zone_speaks_the_language_of_the_ui(server):
+    """Streamlit's "Drag and drop file here" / "200MB per file • XLSX" read in Chinese in the
+    中文 UI (no English word but the unit MB) and in English in the English UI."""
+    with chromium_page() as page:
+        page.goto(f"{server}/upload")
+        wait_for_app(page)
+        page.locator(DROP).wait_for(timeout=30_000)
+        drop = css_after(page, DROP)
+        assert drop == "将文件拖放到此处 · 每个文件不超过 20 MB"
+        assert set(ENGLISH_WORD.findall(drop)) <= {"MB"}
+        assert page.locator(DROP).inner_text().strip() == ""  # Streamlit's own words hidden
+        assert page.locator(DROP).bounding_box()["width"] > 100  # and ours take their place
+        page.locator("[data-testid='stSidebar'] label", has_text="English").click()
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=stMain] h1')?.innerText === 'Upload'",
+            timeout=30_000,
+        )
+        wait_for_app(page)
+        page.wait_for_function(
+            "(s) => getComputedStyle(document.querySelector(s), '::after').content"
+            ".includes('Drag and drop')",
+            arg=DROP,
+            timeout=15_000,
+        )
+        drop = css_after(page, DROP)
+        assert drop == "Drag and drop a file here · up to 20 MB per file"
+        assert not re.search(r"[\u3400-\u9fff]", drop + css_after(page, BUTTON))
+        assert css_after(page, BUTTON) == "Choose a file"
+        page.locator("[data-testid='stFileUploader']").screenshot(
+            path=str(SCREENSHOTS / "uploader-en.png")
+        )
