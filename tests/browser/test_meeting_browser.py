@@ -152,6 +152,7 @@ def test_the_meeting_bar_dropdowns_are_projector_sized(server):
     (they were 19 px, the size of a laptop's form text zoomed by the root size only)."""
     with chromium_page(1920, 1080) as page:
         open_page(page, f"{server}/?meeting=1")
+        page.locator("[data-testid=stSelectbox] input").nth(1).wait_for(timeout=15_000)
         values = page.evaluate(
             """() => [...document.querySelectorAll("[data-testid=stSelectbox] input")].map(e =>
                 [e.value, parseFloat(getComputedStyle(e).fontSize), e.clientHeight])"""
