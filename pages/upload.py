@@ -11,7 +11,7 @@ from model.texts import finding_title, notice_text
 from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
 from pages.common.cells import texts
 from pages.common.changes import show_changes
-from pages.common.chrome import uploader_css
+from pages.common.chrome import uploader_words
 from pages.common.context import data_dir, lang, t
 from pages.common.downloads import XLSX
 from pages.common.layout import header, safe
@@ -96,7 +96,7 @@ st.download_button(
 )
 # A new key after each publish empties the uploader, so the page starts afresh.
 uploader_key = f"uploader_{st.session_state.get('uploads_published', 0)}"
-st.html(uploader_css(t("uploader_button")))
+uploader_words()
 upload = st.file_uploader(
     t("uploader"),
     type=list(ACCEPTED_SUFFIXES),

@@ -1,8 +1,9 @@
 """Streamlit's own English words, replaced or hidden where Streamlit offers no parameter.
 
 The text inputs' "Press Enter to apply/submit form" hint is hidden (every form here has a
-submit button, every search applies as typed); the uploader's "Upload" button takes our label
-and its English "200MB per file • XLSX, …" line is hidden: the page says the same in words.
+submit button, every search applies as typed); the uploader's "Upload" button and its drop zone's
+"Drag and drop file here" / "200MB per file • XLSX, …" take our words, in the UI's language.
+Streamlit has no parameter for either, so CSS hides its text and shows ours with ``content:``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from __future__ import annotations
 import json
 
 import streamlit as st
+
+from model.workbook import MAX_UPLOAD_BYTES
+from pages.common.context import t
 
 HIDE_INPUT_INSTRUCTIONS = (
     "<style>[data-testid='InputInstructions'] { display: none !important; }</style>"
@@ -20,14 +24,27 @@ def hide_input_instructions() -> None:
     st.html(HIDE_INPUT_INSTRUCTIONS)
 
 
-def uploader_css(button_label: str) -> str:
-    """CSS giving the uploader's button ``button_label`` and hiding its English instructions."""
-    content = json.dumps(button_label, ensure_ascii=False)  # a CSS string, quotes escaped
+def _css_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a CSS string: quoted, quotes escaped
+
+
+def uploader_css(button_label: str, drop_text: str) -> str:
+    """CSS giving the uploader's button ``button_label`` and its drop zone ``drop_text``."""
+    content, drop = _css_string(button_label), _css_string(drop_text)
     return f"""<style>
-[data-testid='stFileUploaderDropzoneInstructions'] {{ display: none !important; }}
+[data-testid='stFileUploaderDropzoneInstructions'] > * {{ display: none !important; }}
+[data-testid='stFileUploaderDropzoneInstructions']::after {{
+  content: {drop}; font-size: 0.875rem; line-height: 1.6; opacity: 0.7;
+}}
 [data-testid='stFileUploaderDropzone'] button {{ font-size: 0 !important; }}
 [data-testid='stFileUploaderDropzone'] button > * {{ display: none !important; }}
 [data-testid='stFileUploaderDropzone'] button::after {{
   content: {content}; font-size: 0.875rem; line-height: 1.6;
 }}
 </style>"""
+
+
+def uploader_words() -> None:
+    """Our words on the uploaders drawn after this call, in the UI's language."""
+    limit = MAX_UPLOAD_BYTES // 2**20
+    st.html(uploader_css(t("uploader_button"), t("uploader_drop", limit=limit)))

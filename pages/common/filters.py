@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
@@ -77,22 +78,13 @@ def group_filter(workbook: Workbook, where=st) -> str | None:
     return None if group == ALL else group
 
 
-# Streamlit's date field commits a typed date only when the focus leaves it; Enter does nothing.
-# This makes Enter leave it (the same focusout a click elsewhere makes), so the date applies.
-DATE_COMMIT_SCRIPT = """<script>
-if (!window.__xuexiEnterDate) {
-  window.__xuexiEnterDate = true;
-  document.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter") return;
-    const field = event.target.closest && event.target.closest("[data-testid=stDateInputField]");
-    if (!field) return;
-    event.preventDefault();
-    event.target.dispatchEvent(
-      new FocusEvent("focusout", { bubbles: true, relatedTarget: document.body })
-    );
-  }, true);
-}
-</script>"""
+# Enter applies a typed date, and a page link clicked while one is pending applies it first
+# (see the script for why Streamlit alone loses that click).
+DATE_FIELD_SCRIPT = (
+    "<script>"
+    + (Path(__file__).with_name("date_field.js")).read_text(encoding="utf-8")
+    + "</script>"
+)
 
 
 def _remember_as_of() -> None:
@@ -137,7 +129,9 @@ def as_of_filter(workbook: Workbook, year: int) -> dt.date:
         format="YYYY-MM-DD",
         on_change=_remember_as_of,
     )
-    st.html(DATE_COMMIT_SCRIPT, unsafe_allow_javascript=True)
+    # The date applied, for the script: a page link waits for it (see date_field.js).
+    applied = f'<span hidden data-xuexi-as-of="{chosen.isoformat()}"></span>'
+    st.html(applied + DATE_FIELD_SCRIPT, unsafe_allow_javascript=True)
     return chosen
 
 

@@ -201,6 +201,11 @@ UI: dict[str, dict[Lang, str]] = {
         "en": "Upload the updated workbook ({types}). It is checked first; only an error-free file can be published, after a preview of its changes. A bad file never replaces published data.",
     },
     "uploader_button": {"zh": "选择文件", "en": "Choose a file"},
+    # In the drop zone, in place of Streamlit's "Drag and drop file here" and "200MB per file".
+    "uploader_drop": {
+        "zh": "将文件拖放到此处 · 每个文件不超过 {limit} MB",
+        "en": "Drag and drop a file here · up to {limit} MB per file",
+    },
     "uploader_help": {
         "zh": "可把文件拖到框内，或点“选择文件”。可用格式：{types}；不超过 {limit} MB。",
         "en": "Drop the file on the box or click “Choose a file”. Formats: {types}; up to {limit} MB.",

@@ -18,7 +18,8 @@ MEETING_PAGES = [
 
 # Projector typography at 1920×1080: the sidebar goes, text and tables grow. Tables are drawn on
 # a canvas that ignores font-size, so they are zoomed as a whole; charts get their own larger
-# config (pages.common.charts).
+# config (pages.common.charts). The bar's year and group show their value in an input and their
+# options in a list drawn outside the page, each with its own small size: both are set here.
 CSS = """
 <style>
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -32,7 +33,8 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
 [data-testid="stElementContainer"]:has(> [data-testid="stDataFrame"])
   { zoom: 1.35; width: calc(100% / 1.35) !important; }
 [data-testid="stTable"] { font-size: 1.2rem; }
-[data-baseweb="select"] div, [data-testid="stDateInputField"] { font-size: 1.1rem; }
+[data-testid="stSelectbox"] input, [data-testid="stSelectboxVirtualDropdown"] [role="option"],
+[data-testid="stDateInputField"] { font-size: 1.2rem; }
 [data-testid="stPageLink"] p { font-size: 1.2rem; font-weight: 600; }
 h1 { font-size: 2.6rem !important; }
 </style>

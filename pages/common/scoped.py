@@ -29,6 +29,7 @@ from model.store import (
 from model.texts import notice_text
 from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
 from pages.common.changes import show_changes
+from pages.common.chrome import uploader_words
 from pages.common.context import lang, t
 from pages.common.downloads import XLSX
 from pages.common.session import accounts, require
@@ -79,7 +80,13 @@ def scoped_upload(store: Store, user: User) -> None:
             key="download_my_rows",
         )
     key = f"scoped_uploader_{st.session_state.get('scoped_published', 0)}"
-    upload = st.file_uploader(t("uploader"), type=list(ACCEPTED_SUFFIXES), key=key)
+    uploader_words()
+    upload = st.file_uploader(
+        t("uploader"),
+        type=list(ACCEPTED_SUFFIXES),
+        key=key,
+        max_upload_size=MAX_UPLOAD_BYTES // 2**20,
+    )
     if upload is not None:
         _checked(store, user, upload.name, upload.getvalue())
     if "scoped_just_published" in st.session_state:

@@ -96,9 +96,14 @@ def chromium_page(width: int = 1400, height: int = 1000):
             browser.close()
 
 
+# Streamlit's own run state, on the app's root (what its e2e tests wait on). The status widget
+# alone said little: it was never seen drawn here, not even during runs of a second.
+IDLE = """() => document.querySelector('[data-testid=stApp]')
+    ?.getAttribute('data-test-script-state') === 'notRunning'
+  && !document.querySelector('[data-testid="stStatusWidget"]')"""
+
+
 def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Until the script has finished running: the status widget stops saying it runs."""
+    """Until the script has finished running."""
     page.wait_for_selector("[data-testid='stMain'] h1", timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
-    )
+    page.wait_for_function(IDLE, timeout=timeout)

@@ -145,3 +145,28 @@ def test_every_page_in_both_modes(server, meeting):
                 page.wait_for_timeout(500)
             prefix = "meeting" if meeting else "laptop"
             whole_page(page, SCREENSHOTS / f"{prefix}-{slug or 'overview'}.png")
+
+
+def test_the_meeting_bar_dropdowns_are_projector_sized(server):
+    """The year and group values, and the group list once opened, at least 20 px at 1920×1080
+    (they were 19 px, the size of a laptop's form text zoomed by the root size only)."""
+    with chromium_page(1920, 1080) as page:
+        open_page(page, f"{server}/?meeting=1")
+        page.locator("[data-testid=stSelectbox] input").nth(1).wait_for(timeout=15_000)
+        values = page.evaluate(
+            """() => [...document.querySelectorAll("[data-testid=stSelectbox] input")].map(e =>
+                [e.value, parseFloat(getComputedStyle(e).fontSize), e.clientHeight])"""
+        )
+        assert [value for value, _, _ in values] == ["2026", "全部中心组"]
+        for _, size, height in values:
+            assert size >= 20, values
+            assert height >= size, values  # the box is tall enough for its text
+        page.locator("[data-testid='stSelectbox']").nth(1).click()
+        page.locator("[role=option]").first.wait_for(timeout=15_000)
+        options = page.evaluate(
+            """() => [...document.querySelectorAll("[role=option]")].map(e =>
+                [e.innerText, parseFloat(getComputedStyle(e.firstElementChild || e).fontSize)])"""
+        )
+        assert options and options[0][0] == "全部中心组"
+        assert min(size for _, size in options) >= 20, options
+        page.screenshot(path=str(SCREENSHOTS / "meeting-group-list.png"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 
 import pandas as pd
@@ -42,7 +43,17 @@ SKIPPED_FIELDS = {
     "language",  # st.code's syntax name
     "tag",
 }
-SKIPPED_TYPES = {"html", "vega_lite_chart", "arrow_vega_lite_chart", "empty"}
+SKIPPED_TYPES = {"vega_lite_chart", "arrow_vega_lite_chart", "empty"}
+EVENT = 2  # RootContainer.EVENT
+# Words CSS puts on screen where Streamlit has no parameter (the uploader's, pages.common.chrome).
+CSS_CONTENT = re.compile(r'content:\s*("(?:[^"\\]|\\.)*")')
+
+
+def _css_words(html: str) -> Iterator[str]:
+    for match in CSS_CONTENT.finditer(html):
+        text = json.loads(match.group(1))
+        if text:
+            yield text
 
 
 def _strings(message: Message) -> Iterator[str]:
@@ -93,13 +104,18 @@ def _frame_strings(frame: pd.DataFrame, config_json: str) -> Iterator[str]:
 def screen_text(at: AppTest) -> list[str]:
     """The texts of the main area and the sidebar: labels, messages, options, table cells."""
     found: list[str] = []
-    for root in (at.main, at.sidebar):
+    # The event container holds style-only st.html (Streamlit sends it there): CSS words.
+    event = [at._tree.children[EVENT]] if EVENT in at._tree.children else []
+    for root in (at.main, at.sidebar, *event):
         for node in _walk(root):
             if isinstance(node, Message):  # a block's own proto: expander labels, tab names
                 found += list(_strings(node))
                 continue
             kind = getattr(node, "type", "")
             if kind in SKIPPED_TYPES:
+                continue
+            if kind == "html":  # markup and scripts are not read; the words CSS shows are
+                found += list(_css_words(node.proto.body))
                 continue
             if kind in ("arrow_data_frame", "dataframe", "table"):
                 found += list(_frame_strings(node.value, getattr(node.proto, "columns", "")))

@@ -152,6 +152,8 @@ def offending(shown: dict[str, list[str]], pattern: re.Pattern, allowed=frozense
 def test_chinese_screens_have_no_raw_values_codes_or_english(admin):
     shown = screens(admin)
     assert any("是否为‘赵丽’？" in text for text in shown["pages/upload.py"])
+    # The uploader's words are ours, shown by CSS: they are read and checked like the rest.
+    assert {"选择文件", "将文件拖放到此处 · 每个文件不超过 20 MB"} <= set(shown["pages/upload.py"])
     assert any("恢复自 v1" in text for text in shown["pages/history.py"])
     assert offending(shown, RAW) == {}
     assert offending(shown, CODE) == {}
@@ -163,6 +165,7 @@ def test_english_screens_have_no_raw_values_codes_or_chinese_outside_the_data(ad
     admin.sidebar.radio[0].set_value("en").run()
     shown = screens(admin)
     assert any("Did you mean “赵丽”?" in text for text in shown["pages/upload.py"])
+    assert "Drag and drop a file here · up to 20 MB per file" in shown["pages/upload.py"]
     assert offending(shown, RAW) == {}
     assert offending(shown, CODE) == {}
     data = sorted(workbook_strings() | {"中文"}, key=len, reverse=True)  # + the language's name

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from model.store import Store, download_rows
 from model.store.auth import Accounts
+from tests.pages.screen_text import screen_text
 from tests.store.county import CG, QS, county, delete_rows_where, edited, records
 from tests.workbooks import publish
 
@@ -45,6 +46,9 @@ def test_a_group_clerk_downloads_edits_and_publishes_only_their_group(data_dir):
     labels = [button.proto.label for button in at.get("download_button")]
     assert labels == ["下载本组当前数据（v1）"]
     assert any(QS in caption.value for caption in at.caption)
+    # The group clerk's uploader speaks Chinese too, not Streamlit's "Upload" / "Drag and drop".
+    assert {"选择文件", "将文件拖放到此处 · 每个文件不超过 20 MB"} <= set(screen_text(at))
+    assert at.file_uploader[0].proto.max_upload_size_mb == 20
 
     store = Store(data_dir)
     mine, _ = download_rows(store, (QS,))  # the bytes behind that button
