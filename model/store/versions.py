@@ -20,34 +20,9 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-logger = logging.getLogger(__name__)
+from model.store.index_schema import COLUMNS, SCHEMA, migrate
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS versions (
-    version INTEGER PRIMARY KEY,
-    published_at TEXT NOT NULL,
-    user TEXT NOT NULL,
-    original_name TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    sha256 TEXT NOT NULL,
-    row_counts TEXT NOT NULL,
-    finding_counts TEXT NOT NULL,
-    parent INTEGER,
-    comment TEXT NOT NULL DEFAULT '',
-    file_name TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS versions_sha ON versions(sha256);
-"""
-# Columns added after the first release: ALTERed into an older index when it is opened, so a
-# data folder of an earlier version keeps working (old rows read as whole-workbook publishes).
-ADDED_COLUMNS = {
-    "scope": "TEXT",  # JSON list of the groups a scoped publish replaced; NULL: whole workbook
-    "upload_sha": "TEXT",  # sha256 of the clerk's own file, kept in uploads/ when it differs
-}
-COLUMNS = (
-    "version, published_at, user, original_name, size, sha256, row_counts, finding_counts, "
-    "parent, comment, file_name, scope, upload_sha"
-)
+logger = logging.getLogger(__name__)
 
 
 def default_data_dir(configured: str | None = None) -> Path:
@@ -132,7 +107,7 @@ class Store:
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA synchronous=FULL")
                 connection.executescript(SCHEMA)
-                _migrate(connection)
+                migrate(connection)
                 return connection
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) or time.monotonic() > deadline:
@@ -409,15 +384,3 @@ def _version(row: tuple) -> Version:
     values[7] = json.loads(values[7])
     values[11] = None if values[11] is None else tuple(json.loads(values[11]))
     return Version(*values)
-
-
-def _migrate(connection: sqlite3.Connection) -> None:
-    """Add the columns an older index lacks; two processes racing to add one both succeed."""
-    present = {row[1] for row in connection.execute("PRAGMA table_info(versions)")}
-    for name, kind in ADDED_COLUMNS.items():
-        if name not in present:
-            try:
-                connection.execute(f"ALTER TABLE versions ADD COLUMN {name} {kind}")
-            except sqlite3.OperationalError as exc:
-                if "duplicate column" not in str(exc):
-                    raise
