@@ -11,6 +11,8 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from model.dev.sample_writer import write_workbook as write_workbook  # where callers find it
+
 SAMPLE_PATH = Path(__file__).resolve().parents[2] / "sample_data" / "示范县学习台账.xlsx"
 SAMPLE_AS_OF = dt.date(2026, 11, 15)
 SAMPLE_COUNTY = "示范县"
@@ -369,16 +371,3 @@ def _exam_row(
     if "makeup_passed" in script and current and position == 4:
         score, makeup = 55, 72
     ledger.exams.append([member.ref, member.group, year, score, makeup])
-
-
-def write_workbook(
-    ledger: Ledger,
-    as_of: dt.date | None,
-    path: Path,
-    title_rows: bool = True,
-    clerk_habits: bool = False,
-) -> None:
-    """The ledger as an .xlsx (``model.dev.sample_writer``, which says how clerks type)."""
-    from model.dev.sample_writer import write_ledger
-
-    write_ledger(ledger, as_of, path, title_rows, clerk_habits)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from model.dev.sample import Ledger
 
 
-def write_ledger(
+def write_workbook(
     ledger: Ledger,
     as_of: dt.date | None,
     path: Path,
