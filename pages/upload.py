@@ -11,7 +11,7 @@ from model.texts import finding_title, notice_text
 from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
 from pages.common.cells import texts
 from pages.common.changes import show_changes
-from pages.common.chrome import uploader_words
+from pages.common.chrome import ledger_uploader
 from pages.common.context import data_dir, lang, t
 from pages.common.downloads import XLSX
 from pages.common.layout import header, safe
@@ -96,13 +96,8 @@ st.download_button(
 )
 # A new key after each publish empties the uploader, so the page starts afresh.
 uploader_key = f"uploader_{st.session_state.get('uploads_published', 0)}"
-uploader_words()
-upload = st.file_uploader(
-    t("uploader"),
-    type=list(ACCEPTED_SUFFIXES),
-    key=uploader_key,
-    help=t("uploader_help", types=types, limit=MAX_UPLOAD_BYTES // 2**20),
-    max_upload_size=MAX_UPLOAD_BYTES // 2**20,
+upload = ledger_uploader(
+    uploader_key, hint=t("uploader_help", types=types, limit=MAX_UPLOAD_BYTES // 2**20)
 )
 st.caption(t("uploader_types", types=types, limit=MAX_UPLOAD_BYTES // 2**20))
 if upload is not None:

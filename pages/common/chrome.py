@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from model.workbook import MAX_UPLOAD_BYTES
+from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
 from pages.common.context import t
 
 HIDE_INPUT_INSTRUCTIONS = (
@@ -48,3 +49,15 @@ def uploader_words() -> None:
     """Our words on the uploaders drawn after this call, in the UI's language."""
     limit = MAX_UPLOAD_BYTES // 2**20
     st.html(uploader_css(t("uploader_button"), t("uploader_drop", limit=limit)))
+
+
+def ledger_uploader(key: str, hint: str | None = None) -> UploadedFile | None:
+    """The one uploader of ledgers: our words, the formats we read and our size limit."""
+    uploader_words()
+    return st.file_uploader(
+        t("uploader"),
+        type=list(ACCEPTED_SUFFIXES),
+        key=key,
+        help=hint,
+        max_upload_size=MAX_UPLOAD_BYTES // 2**20,
+    )

@@ -27,9 +27,9 @@ from model.store import (
     publish_scoped,
 )
 from model.texts import notice_text
-from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
+from model.workbook import MAX_UPLOAD_BYTES, annotate_isolated
 from pages.common.changes import show_changes
-from pages.common.chrome import uploader_words
+from pages.common.chrome import ledger_uploader
 from pages.common.context import lang, t
 from pages.common.downloads import XLSX
 from pages.common.session import accounts, require
@@ -80,13 +80,7 @@ def scoped_upload(store: Store, user: User) -> None:
             key="download_my_rows",
         )
     key = f"scoped_uploader_{st.session_state.get('scoped_published', 0)}"
-    uploader_words()
-    upload = st.file_uploader(
-        t("uploader"),
-        type=list(ACCEPTED_SUFFIXES),
-        key=key,
-        max_upload_size=MAX_UPLOAD_BYTES // 2**20,
-    )
+    upload = ledger_uploader(key)
     if upload is not None:
         _checked(store, user, upload.name, upload.getvalue())
     if "scoped_just_published" in st.session_state:
