@@ -147,15 +147,14 @@ def _details(
     row_groups = object_strings(groups[flagged]).tolist()
     names_of: dict[str, list[str]] = {}
     ids_of: dict[tuple[str, str], str] = {}
-    wanted = set(row_groups)
+    # Only the flagged rows' groups: a province's one typo need not walk 170,000 members.
+    nearby = members[object_strings(members["group"]).isin(set(row_groups)).to_numpy()]
     for group, name, member_id in zip(
-        object_strings(members["group"]),
-        object_strings(members["name"]),
-        object_strings(members["member_id"]),
+        object_strings(nearby["group"]),
+        object_strings(nearby["name"]),
+        object_strings(nearby["member_id"]),
         strict=True,
     ):
-        if group not in wanted:
-            continue
         names_of.setdefault(group, [])
         if name not in names_of[group]:
             names_of[group].append(name)
