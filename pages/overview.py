@@ -8,7 +8,14 @@ from model.store import Store
 from model.texts import finding_title
 from pages.common.context import data_dir, t
 from pages.common.downloads import report_download
-from pages.common.layout import PERCENT_FORMAT, header, percent, percent_points
+from pages.common.layout import (
+    PERCENT_FORMAT,
+    group_shortfall_lines,
+    header,
+    people,
+    percent,
+    percent_points,
+)
 from pages.common.scoped import last_update_column
 from pages.common.todo_view import group_todo_top
 
@@ -49,6 +56,13 @@ if ctx is not None:
     right.altair_chart(
         status_distribution(report.members, lang, projector=meeting), width="stretch"
     )
+
+    shortfalls = group_shortfall_lines(report.members, people(ctx), lang)
+    if shortfalls:  # the group's shortfall, not its members' (GROUP_SHORT)
+        st.subheader(t("group_short_title"))
+        st.caption(t("group_short_intro"))
+        for shortfall in shortfalls:
+            st.warning(shortfall["text"])
 
     if ctx.filters.group is None and len(report.groups):
         st.subheader(t("groups_table"))

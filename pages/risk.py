@@ -6,7 +6,14 @@ import streamlit as st
 from model.texts import FINDINGS, finding_title, status_label
 from pages.common.cells import texts
 from pages.common.context import t
-from pages.common.layout import explanation, finding_lines, header, people, safe
+from pages.common.layout import (
+    explanation,
+    finding_lines,
+    group_shortfall_lines,
+    header,
+    people,
+    safe,
+)
 
 ctx = header("page_risk")
 if ctx is not None:
@@ -25,7 +32,8 @@ if ctx is not None:
     counts[1].metric(t("kpi_at_risk"), int((flagged["status"] == "at_risk").sum()))
     if flagged.empty:
         st.success(t("no_risk"))
-    for key, row in zip(flagged["key"], (r for _, r in flagged.iterrows()), strict=True):
+
+    def card(key: str, row: pd.Series) -> None:
         label = status_label(row["status"], lang)
         box = st.error if row["status"] == "failed" else st.warning
         lines = [
@@ -35,6 +43,22 @@ if ctx is not None:
         reasons, fix, consequence = explanation(row, lang)
         lines += [reasons, *(line for line in (fix, consequence) if line)]
         box("  \n".join(lines))
+
+    # A group's shortfall is said once, as the group's; its members' cards fold under it.
+    shortfalls = group_shortfall_lines(flagged, who, lang)
+    folded = {key for shortfall in shortfalls for key in shortfall["keys"]}
+    if shortfalls:
+        st.markdown(f"**{t('group_short_title')}**")
+        st.caption(t("group_short_intro"))
+        by_key = flagged.set_index("key", drop=False)
+        for shortfall in shortfalls:
+            st.warning(shortfall["text"])
+            with st.expander(t("group_short_cards", count=len(shortfall["keys"]))):
+                for key in shortfall["keys"]:
+                    card(key, by_key.loc[key])
+    for key, row in zip(flagged["key"], (r for _, r in flagged.iterrows()), strict=True):
+        if key not in folded:
+            card(key, row)
 
     st.subheader(t("findings"))
     codes = [c for c in FINDINGS if c in set(report.findings["code"])]

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from model.engine.timeline import Timeline, in_post, year_end, year_members
-from model.workbook.values import COMMENT_ORAL, COMMENT_WRITTEN
+from model.workbook.params import Params
+from model.workbook.values import COMMENT_NONE, COMMENT_ORAL, COMMENT_WRITTEN
 
 # 风险 when no exam score is in and fewer days than this are left in the year (DOMAIN.md §5).
 EXAM_WARNING_DAYS = 60
@@ -43,6 +44,37 @@ def _rates(timeline: Timeline, year: int) -> pd.DataFrame:
     shares = counted[["attended", "oral", "written"]].div(counted["n"], axis=0)
     return shares.rename(
         columns={"attended": "attend_share", "oral": "oral_share", "written": "written_share"}
+    )
+
+
+def _chances(timeline: Timeline, year: int) -> pd.DataFrame:
+    """Per member: held sessions of the year expected at, and how many of them were missed
+    (not 出席, or no comment as a listener): GROUP_SHORT needs none missed."""
+    rows = timeline.attendance
+    rows = rows[(rows["year"] == year) & rows["expected"]]
+    missed = ~rows["attended"] | (~rows["is_speaker"] & (rows["comment"] == COMMENT_NONE))
+    return pd.DataFrame(
+        {
+            "held_in_post": rows.groupby("member").size(),
+            "missed_chances": missed.groupby(rows["member"]).sum(),
+        }
+    )
+
+
+def _talks(timeline: Timeline, year: int) -> pd.DataFrame:
+    """Per speaker: talks of the year not cancelled, and the cancelled ones' 场次 (NO_TALK_PLANNED
+    says which)."""
+    sessions = timeline.sessions
+    of_year = sessions[sessions["year"] == year]
+    kept = of_year[~of_year["cancelled"]]
+    cancelled = of_year[of_year["cancelled"]]
+    return pd.DataFrame(
+        {
+            "talks_in_year": kept.groupby("speaker").size(),
+            "cancelled_talks": pd.Series(cancelled.index, index=cancelled.index)
+            .groupby(cancelled["speaker"])
+            .agg(tuple),
+        }
     )
 
 
@@ -105,7 +137,60 @@ def assess(
     frame["score"] = year_exams["score"].reindex(frame.index).astype("Float64")
     frame["makeup"] = year_exams["makeup"].reindex(frame.index).astype("Float64")
     _status(frame, params.exam_pass_mark, timeline.as_of, year)
+    frame = frame.join(_chances(timeline, year)).join(_talks(timeline, year))
+    frame[["held_in_post", "missed_chances", "talks_in_year"]] = (
+        frame[["held_in_post", "missed_chances", "talks_in_year"]].fillna(0).astype(int)
+    )
+    frame["remaining_in_post"] = frame["n_listen"] + frame["n_speak"]
+    # In post until: the last day a session added now could still count for the member.
+    frame["post_end"] = members["left"].where(members["left"] < year_end(year), year_end(year))
+    _group_plan(frame, timeline, year)
+    _repair(frame, params, timeline.as_of)
     return frame
+
+
+def _group_plan(frame: pd.DataFrame, timeline: Timeline, year: int) -> None:
+    """The group's sessions of the year (not 取消) against 年度场次下限, for GROUP_SHORT's text."""
+    sessions = timeline.sessions
+    planned = sessions[(sessions["year"] == year) & ~sessions["cancelled"]]
+    per_group = planned.groupby("group").size()
+    frame["group_planned"] = frame["group"].map(per_group).fillna(0).astype(int)
+    frame["min_sessions"] = timeline.params.min_sessions
+
+
+def _repair(frame: pd.DataFrame, params: Params, as_of: pd.Timestamp) -> None:
+    """For a member who cannot reach the line (CANNOT_REACH): what the group would have to add
+    before the member's time in post ends, in the fewest sessions, from the 参数 in force.
+
+    One added session where the member listens and comments orally brings ``listen_value``; a
+    talk of the member's own brings ``talk_value`` (a talk is offered only to a member with no
+    talk this year, and preferred when it needs no more sessions than listening alone).
+    """
+    listen_value = params.attend_credit + params.oral_comment_credit
+    talk_value = (
+        params.attend_credit
+        + params.talk_credit
+        + params.outreach_cap * params.outreach_credit
+        + params.article_credit
+    )
+    gap = (frame["line"] - frame["attainable"]).clip(lower=0).to_numpy(dtype=float)
+    gap = np.where(gap > TOLERANCE, gap, 0.0)
+    big = 10**6  # "impossible" in a count: a credit of 0 can close no gap
+
+    def sessions_for(credits: np.ndarray, per: float) -> np.ndarray:
+        if per <= 0:
+            return np.where(credits > 0, big, 0)
+        return np.ceil(np.round(credits / per, 9)).astype(int)
+
+    listening_only = sessions_for(gap, listen_value)
+    no_talk = frame["talks_in_year"].to_numpy() == 0
+    after_talk = sessions_for(np.clip(gap - talk_value, 0, None), listen_value)
+    talk_first = no_talk & (talk_value > 0) & (1 + after_talk <= listening_only)
+    frame["listen_value"] = listen_value
+    frame["talk_value"] = talk_value
+    frame["add_talk"] = talk_first
+    frame["add_sessions"] = np.where(talk_first, after_talk, listening_only)
+    frame["can_add"] = (frame["post_end"] >= as_of).to_numpy() & ~frame["year_over"].to_numpy()
 
 
 # Credits are sums of 参数 values times counts, and shares have denominators below a few hundred,
@@ -131,10 +216,14 @@ def _status(frame: pd.DataFrame, mark: float, as_of: pd.Timestamp, year: int) ->
     days_left = (year_end(year) - as_of).days
     credits_ok = ~below(frame["credits"], frame["line"])
     passed = credits_ok & exam_passed
-    failed = below(frame["attainable"], frame["line"]) | makeup_failed | (year_over & ~passed)
+    # 不达标 only when final: the make-up failed, or the year is over (DOMAIN.md §5). A line
+    # the plan can no longer reach is a risk the group can still repair (CANNOT_REACH).
+    failed = makeup_failed | (year_over & ~passed)
     projected_short = below(frame["projected"], frame["line"])
+    cannot_reach = below(frame["attainable"], frame["line"]) & (not year_over)
     at_risk = (
-        (projected_short & (frame["line"] <= frame["attainable"]))
+        projected_short
+        | cannot_reach
         | exam_failed_pending
         | (exam_missing & (days_left < EXAM_WARNING_DAYS))
     )
@@ -148,6 +237,7 @@ def _status(frame: pd.DataFrame, mark: float, as_of: pd.Timestamp, year: int) ->
     frame["exam_failed_pending"] = exam_failed_pending
     frame["makeup_failed"] = makeup_failed
     frame["projected_short"] = projected_short
+    frame["cannot_reach"] = cannot_reach
     frame["year_over"] = year_over
 
 
@@ -163,8 +253,10 @@ def explain_all(
     counts = counts.reindex(members.index).fillna(0).astype(int)
     status = members["status"].to_numpy()
     assessed = status != "exempt"
+    not_passed = status != "passed"
     credits = members["credits"].to_numpy(dtype=float)
     line = members["line"].to_numpy(dtype=int)
+    attainable = members["attainable"].to_numpy(dtype=float)
     short = credits < line - TOLERANCE
     numbers = [
         {"credits": c, "line": ln, "projected": p, "attainable": a}
@@ -172,7 +264,7 @@ def explain_all(
             credits.tolist(),
             line.tolist(),
             members["projected"].to_numpy(dtype=float).tolist(),
-            members["attainable"].to_numpy(dtype=float).tolist(),
+            attainable.tolist(),
             strict=True,
         )
     ]
@@ -181,13 +273,34 @@ def explain_all(
     makeup_failed = members["makeup_failed"].to_numpy(dtype=bool)
     exam_failed = members["exam_failed_pending"].to_numpy(dtype=bool) & ~makeup_failed
     exam_missing = members["exam_missing"].to_numpy(dtype=bool) & ~makeup_failed & ~exam_failed
-    cannot_reach = (status != "passed") & (
-        members["attainable"].to_numpy(dtype=float) < line - TOLERANCE
-    )
+    cannot_reach = not_passed & members["cannot_reach"].to_numpy(dtype=bool)
+    out_of_reach = not_passed & (attainable < line - TOLERANCE)
+    # GROUP_SHORT: every chance offered was taken, and the line is still out of reach.
+    group_short = out_of_reach & (members["missed_chances"].to_numpy() == 0)
     projected_short = members["projected_short"].to_numpy(dtype=bool)
     makeup = members["makeup"].to_numpy(dtype=float, na_value=np.nan).tolist()
     score = members["score"].to_numpy(dtype=float, na_value=np.nan).tolist()
     year_over = (status == "failed") & members["year_over"].to_numpy(dtype=bool)
+    held = members["held_in_post"].to_numpy(dtype=int).tolist()
+    remaining = members["remaining_in_post"].to_numpy(dtype=int).tolist()
+    planned = members["group_planned"].to_numpy(dtype=int).tolist()
+    cancelled = members["cancelled_talks"].tolist()
+    minimum = int(members["min_sessions"].iloc[0]) if n else 0
+
+    def group_short_details(i: int) -> dict[str, Any]:
+        return {
+            "held": held[i],
+            "remaining": remaining[i],
+            "attainable": attainable[i],
+            "line": int(line[i]),
+            "planned": planned[i],
+            "minimum": minimum,
+        }
+
+    def no_talk_details(i: int) -> dict[str, Any]:
+        sessions = cancelled[i]
+        return {"cancelled": list(sessions) if isinstance(sessions, tuple) else []}
+
     # (code, who, details of member i) in the order the reasons are read.
     reason_rules: list[tuple[str, np.ndarray, Any]] = [
         ("EXEMPT", ~assessed, None),
@@ -196,9 +309,10 @@ def explain_all(
         ("ON_TRACK", status == "on_track", lambda i: numbers[i]),
         ("CREDIT_SHORTFALL", short, lambda i: numbers[i] | {"gap": float(line[i] - credits[i])}),
         ("CANNOT_REACH", cannot_reach, lambda i: numbers[i]),
+        ("GROUP_SHORT", group_short, group_short_details),
         (
             "PROJECTED_SHORT",
-            (status != "passed") & ~cannot_reach & projected_short,
+            not_passed & ~out_of_reach & projected_short,
             lambda i: numbers[i],
         ),
         (
@@ -207,7 +321,7 @@ def explain_all(
             lambda i: {"absent": int(absent[i]), "leave": int(leave[i])},
         ),
         ("COMMENTS_MISSING", no_comment > 0, lambda i: {"count": int(no_comment[i])}),
-        ("NO_TALK_PLANNED", counts["talks_planned"].to_numpy() == 0, None),
+        ("NO_TALK_PLANNED", counts["talks_planned"].to_numpy() == 0, no_talk_details),
         ("MAKEUP_FAILED", makeup_failed, lambda i: {"makeup": makeup[i]}),
         ("EXAM_FAILED", exam_failed, lambda i: {"score": score[i]}),
         ("EXAM_MISSING", exam_missing, None),
@@ -215,6 +329,22 @@ def explain_all(
     deadline = dt.date(year, 12, 31)  # the exam and make-up are of the year
     at_risk = status == "at_risk"
     n_listen = members["n_listen"].to_numpy(dtype=int)
+    can_add = members["can_add"].to_numpy(dtype=bool)
+    add_talk = members["add_talk"].to_numpy(dtype=bool)
+    add_sessions = members["add_sessions"].to_numpy(dtype=int).tolist()
+    post_end = [day.date() for day in members["post_end"]]
+    talk_value = members["talk_value"].to_numpy(dtype=float).tolist()
+    listen_value = members["listen_value"].to_numpy(dtype=float).tolist()
+    repair = at_risk & cannot_reach
+
+    def added(i: int) -> dict[str, Any]:
+        return {
+            "count": add_sessions[i],
+            "per": listen_value[i],
+            "talk": talk_value[i],
+            "deadline": post_end[i],
+        }
+
     fix_rules: list[tuple[str, np.ndarray, Any]] = [
         (
             "ATTEND_REMAINING",
@@ -222,6 +352,13 @@ def explain_all(
             lambda i: {"count": int(n_listen[i])},
         ),
         ("GIVE_TALK", at_risk & projected_short & (members["n_speak"].to_numpy() > 0), None),
+        ("ADD_TALK", repair & can_add & add_talk, added),
+        ("ADD_SESSIONS", repair & can_add & ~add_talk, added),
+        (
+            "POST_ENDED",
+            repair & ~can_add,
+            lambda i: {"left": post_end[i], "group_short": bool(group_short[i])},
+        ),
         ("TAKE_MAKEUP", at_risk & exam_failed, lambda i: {"deadline": deadline}),
         ("TAKE_EXAM", at_risk & exam_missing, lambda i: {"deadline": deadline}),
     ]

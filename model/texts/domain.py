@@ -123,10 +123,6 @@ REASONS: dict[str, dict[str, str]] = {
         "zh": "按目前出勤和点评情况，预计全年只有 {projected:g} 分",
         "en": "at the current rates, projected {projected:g} credits",
     },
-    "CANNOT_REACH": {
-        "zh": "剩余场次全部参加也最多 {attainable:g} 分，达不到 {line} 分",
-        "en": "at most {attainable:g} credits attainable, below {line}",
-    },
     "ABSENCES": {"zh": "{parts}", "en": "{parts}"},
     "ABSENT_PART": {"zh": "缺席 {absent} 次", "en": "{absent:~absence|absences}"},
     "LEAVE_PART": {"zh": "请假 {leave} 次", "en": "{leave:~leave|leaves}"},
@@ -134,7 +130,30 @@ REASONS: dict[str, dict[str, str]] = {
         "zh": "出席未点评 {count} 次",
         "en": "{count:~session|sessions} without comment",
     },
-    "NO_TALK_PLANNED": {"zh": "全年没有主讲安排", "en": "no talk planned this year"},
+    "CANNOT_REACH": {
+        "zh": "按现有计划，剩余场次全部参加也最多 {attainable:g} 分，达不到 {line} 分",
+        "en": "at most {attainable:g} credits under the current plan, below {line}",
+    },
+    "GROUP_SHORT": {
+        "zh": "在岗期间本组仅举行 {held} 次学习，全部参加并点评也只有 {attainable:g} 分，达标需 {line} 分：差在本组安排，不在本人",
+        "en": "the group held only {held:~session|sessions} while in post; attending and commenting at all gives {attainable:g} credits, the line is {line}: the group's plan is short, not the member",
+    },
+    "GROUP_SHORT_PLANNED": {
+        "zh": "在岗期间本组举行 {held} 次、尚有计划 {remaining} 次学习，全部参加并点评也最多 {attainable:g} 分，达标需 {line} 分：差在本组安排，不在本人",
+        "en": "the group held {held} and plans {remaining} more {remaining:~session|sessions} while in post; attending and commenting at all gives at most {attainable:g} credits, the line is {line}: the group's plan is short, not the member",
+    },
+    "GROUP_FEW_PLANNED": {
+        "zh": "（本组全年仅计划 {planned} 场，少于 {minimum} 场）",
+        "en": " (the group plans only {planned} for the year, fewer than {minimum})",
+    },
+    "NO_TALK_PLANNED": {
+        "zh": "全年没有主讲安排（本组未安排）",
+        "en": "no talk this year (the group planned none)",
+    },
+    "NO_TALK_CANCELLED": {
+        "zh": "全年没有主讲安排（已取消：场次 {sessions}）",
+        "en": "no talk this year (cancelled: session {sessions})",
+    },
     "EXAM_MISSING": {"zh": "尚无理论考试成绩", "en": "no exam score yet"},
     "EXAM_FAILED": {
         "zh": "考试 {score:g} 分不及格，尚未补考",
@@ -156,6 +175,26 @@ FIXES: dict[str, dict[str, str]] = {
         "zh": "按计划完成主讲，并到联系点宣讲、形成理论文章",
         "en": "give the planned talk, take it to the linked points and write it up",
     },
+    "ADD_TALK": {
+        "zh": "本组需在{deadline.month}月{deadline.day}日前为其安排主讲 1 次（最多 +{talk:g} 学分）",
+        "en": "the group must schedule a talk for the member before {deadline:en_day} (up to +{talk:g} credits)",
+    },
+    "ADD_TALK_MORE": {
+        "zh": "，并补排 {count} 次学习（每次参加并口头点评 +{per:g} 学分）",
+        "en": " and add {count:~session|sessions} (+{per:g} credits each, attended with an oral comment)",
+    },
+    "ADD_SESSIONS": {
+        "zh": "本组需在{deadline.month}月{deadline.day}日前补排 {count} 次学习（每次参加并口头点评 +{per:g} 学分）",
+        "en": "the group must add {count:~session|sessions} before {deadline:en_day} (+{per:g} credits each, attended with an oral comment)",
+    },
+    "POST_ENDED": {
+        "zh": "已于{left.month}月{left.day}日离组，补排的学习已无法计入；请中心组说明情况，报考核部门认定",
+        "en": "left on {left:en_day}: sessions added now cannot count; the group should explain and the assessors decide",
+    },
+    "POST_ENDED_GROUP": {
+        "zh": "已于{left.month}月{left.day}日离组，在岗期间本组学习安排不足，补排已无法计入；请中心组说明情况，报考核部门认定",
+        "en": "left on {left:en_day}; the group's plan was short while in post and sessions added now cannot count: the group should explain and the assessors decide",
+    },
     "TAKE_MAKEUP": {
         "zh": "{deadline.month}月{deadline.day}日前参加补考",
         "en": "take the make-up exam before {deadline:en_day}",
@@ -165,6 +204,45 @@ FIXES: dict[str, dict[str, str]] = {
         "en": "take the theory exam before {deadline:en_day}",
     },
 }
+
+
+# A group's shortfall said once for the group (model/engine/group_short.py), parts joined in order.
+GROUP_SHORTFALL: dict[str, dict[Lang, str]] = {
+    "MEMBERS": {
+        "zh": "{count} 名成员每次学习都参加并点评，仍达不到达标线：差在本组安排，不在个人",
+        "en": "{count:~member attended|members attended} and commented every time and still cannot reach the line: the group's plan is short, not the members",
+    },
+    "FEW_PLANNED": {
+        "zh": "全年仅计划 {planned} 场，少于 {minimum} 场",
+        "en": "only {planned} planned for the year, fewer than {minimum}",
+    },
+    "ADD": {
+        "zh": "本组需补排至少 {sessions} 次学习",
+        "en": "the group must add at least {sessions:~session|sessions}",
+    },
+    "ADD_TALKS": {
+        "zh": "（其中 {talks} 次安排尚未主讲的成员主讲）",
+        "en": ", a talk of their own for {talks:~member|members}",
+    },
+    "LEFT": {
+        "zh": "{left} 人已离组，补排无法计入，请中心组说明情况，报考核部门认定",
+        "en": "{left:~member has|members have} left: sessions added now cannot count; the group should explain and the assessors decide",
+    },
+}
+
+
+def group_shortfall_text(row: dict, lang: Lang = "zh") -> str:
+    """One group's shortfall (a row of ``group_shortfalls``) as one line, without names."""
+    texts = GROUP_SHORTFALL
+    parts = [fill(texts["MEMBERS"][lang], count=len(row["keys"]))]
+    if row["planned"] < row["minimum"]:
+        parts.append(fill(texts["FEW_PLANNED"][lang], **row))
+    if row["sessions"]:
+        add = fill(texts["ADD"][lang], **row)
+        parts.append(add + (fill(texts["ADD_TALKS"][lang], **row) if row["talks"] else ""))
+    if row["left"]:
+        parts.append(fill(texts["LEFT"][lang], **row))
+    return ("；" if lang == "zh" else "; ").join(parts)
 
 
 def finding_title(code: str, lang: Lang = "zh") -> str:
@@ -223,10 +301,23 @@ def _reason_text(code: str, details: dict, lang: Lang) -> str:
             if count
         ]
         return ("、" if lang == "zh" else ", ").join(parts)
+    if code == "GROUP_SHORT":  # held only, or held and still planned; the year's plan if thin
+        variant = "GROUP_SHORT_PLANNED" if details["remaining"] else "GROUP_SHORT"
+        text = fill(REASONS[variant][lang], **details)
+        if details["planned"] < details["minimum"]:
+            text += fill(REASONS["GROUP_FEW_PLANNED"][lang], **details)
+        return text
+    if code == "NO_TALK_PLANNED" and details.get("cancelled"):
+        sessions = ("、" if lang == "zh" else ", ").join(map(str, details["cancelled"]))
+        return fill(REASONS["NO_TALK_CANCELLED"][lang], sessions=sessions)
     return fill(REASONS[code][lang], **details)
 
 
 def fix_text(code: str, details: dict, lang: Lang = "zh") -> str:
+    if code == "ADD_TALK" and details["count"]:  # a talk alone does not close the gap
+        return fill(FIXES[code][lang], **details) + fill(FIXES["ADD_TALK_MORE"][lang], **details)
+    if code == "POST_ENDED" and details["group_short"]:
+        return fill(FIXES["POST_ENDED_GROUP"][lang], **details)
     return fill(FIXES[code][lang], **details)
 
 
@@ -237,8 +328,15 @@ def fix_line(fix: list[dict], lang: Lang = "zh") -> str | None:
 
 
 def reasons_text(reasons: list[dict], lang: Lang = "zh") -> str:
-    """A member's reasons, [{"code", "details"}, …], as one line."""
-    parts = [reason_text(item["code"], item["details"], lang) for item in reasons or []]
+    """A member's reasons, [{"code", "details"}, …], as one line. GROUP_SHORT's text already
+    says the line is out of reach, so CANNOT_REACH beside it is not said twice."""
+    items = reasons or []
+    said = {item["code"] for item in items}
+    parts = [
+        reason_text(item["code"], item["details"], lang)
+        for item in items
+        if not (item["code"] == "CANNOT_REACH" and "GROUP_SHORT" in said)
+    ]
     return ("；" if lang == "zh" else "; ").join(parts)
 
 

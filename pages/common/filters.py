@@ -100,7 +100,7 @@ def as_of_value(workbook: Workbook, year: int) -> dt.date:
     """The as-of date: one the user chose (kept across pages) or else the workbook's 统计截止日期,
     blank meaning today. Only a chosen date is remembered: a new version with a blank 统计截止日期
     shows today, not the date the previous workbook (the sample) carried."""
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    first, last = as_of_range(workbook, year)
     natural = min(max(workbook.params.as_of or dt.date.today(), first), last)
     typed = st.session_state.get("flt_as_of_typed")
     # A page link can start the next run before the date input's change callback: a widget
@@ -117,8 +117,16 @@ def as_of_value(workbook: Workbook, year: int) -> dt.date:
     return chosen
 
 
-def as_of_filter(workbook: Workbook, year: int) -> dt.date:
+def as_of_range(workbook: Workbook, year: int) -> tuple[dt.date, dt.date]:
+    """The as-of dates a year can be seen at: its own days, and, once the year is over by the
+    workbook's 统计截止日期 (or today), that date too, so a past year shows its final verdicts."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    now = workbook.params.as_of or dt.date.today()
+    return first, max(last, now)
+
+
+def as_of_filter(workbook: Workbook, year: int) -> dt.date:
+    first, last = as_of_range(workbook, year)
     chosen = as_of_value(workbook, year)
     st.session_state["w_as_of"] = chosen
     st.date_input(

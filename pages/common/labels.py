@@ -151,11 +151,21 @@ UI: dict[str, dict[Lang, str]] = {
     "search_name": {"zh": "按姓名查找", "en": "Search by name"},
     # Risk page
     "risk_intro": {
-        "zh": "先列不达标，再列风险；每人附原因和补救办法。",
-        "en": "Failed first, then at risk, each with reasons and the fix.",
+        "zh": "先列不达标，再列风险；每人附原因和补救办法。不达标只在补考不及格或年度结束后认定。",
+        "en": "Failed first, then at risk, each with reasons and the fix. Failed is decided only after a failed make-up or once the year is over.",
     },
     "card_credits": {"zh": "（学分 {credits}/{line}）", "en": " (credits {credits}/{line})"},
     "no_risk": {"zh": "没有不达标或有风险的成员。", "en": "No member has failed or is at risk."},
+    "group_short_title": {"zh": "本组安排不足", "en": "The group's plan is short"},
+    "group_short_intro": {
+        "zh": "以下中心组的成员每次都参加并点评，仍达不到达标线：需由本组补排学习，不是个人的问题。",
+        "en": "Members of these groups took every chance offered and still cannot reach the line: the group must add sessions; it is not the members' shortfall.",
+    },
+    "group_short_members": {"zh": "涉及成员：{names}", "en": "Members concerned: {names}"},
+    "group_short_cards": {
+        "zh": "查看这 {count} 名成员的情况",
+        "en": "Show {count:~member|members}",
+    },
     "filter_code": {"zh": "按问题类型筛选", "en": "Filter by finding"},
     "filter_code_placeholder": {
         "zh": "全部问题类型（可多选）",

@@ -7,10 +7,12 @@ import re
 import pandas as pd
 import streamlit as st
 
+from model.engine.group_short import group_shortfalls
 from model.texts import (
     Lang,
     consequence_text,
     fix_line,
+    group_shortfall_text,
     reasons_text,
 )
 from pages.common.context import PageContext, current_source, read_cached, scoped_cached, t
@@ -154,3 +156,19 @@ def explanation(row: pd.Series, lang: Lang) -> tuple[str, str | None, str | None
         f"{t('fix')}：{safe(fix)}" if fix else None,
         f"{t('consequence')}：{consequence}" if consequence else None,
     )
+
+
+def group_shortfall_lines(members: pd.DataFrame, who: People, lang: Lang) -> list[dict]:
+    """Each GROUP_SHORT group as a card's markdown, with the keys of the members it speaks for:
+    the risk page and the overview say a group's shortfall in the same words."""
+    lines = []
+    for shortfall in group_shortfalls(members).to_dict("records"):
+        names = "、".join(safe(who.by_key[key]) for key in shortfall["keys"])
+        text = f"**{safe(shortfall['group'])}**：{safe(group_shortfall_text(shortfall, lang))}"
+        lines.append(
+            {
+                "keys": shortfall["keys"],
+                "text": text + "  \n" + t("group_short_members", names=names),
+            }
+        )
+    return lines

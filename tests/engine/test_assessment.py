@@ -2,7 +2,7 @@
 
 from model.texts.domain import consequence_text, fix_line
 from tests.engine.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
-from tests.ledgers import D, fix_of, member, plan_row, report, talk_row
+from tests.ledgers import D, fix_of, member, plan_row, reason_texts, report, talk_row
 
 
 def scenario(exams=(), **kw):
@@ -29,12 +29,28 @@ def test_at_risk_when_projected_below_line_but_attainable():
     assert fix_of(row) == "参加剩余1次学习并口头点评"
 
 
-def test_failed_when_the_line_is_out_of_reach():
-    # 乙: 22 + listener 5 + hosting 2 = 29 < 30 at best.
+def test_cannot_reach_before_the_year_end_is_at_risk_not_failed():
+    # 乙: 22 credits (host 2 + attend 2 + oral 3 at session 1; talk 10 + attend 2 + one outreach 3
+    # at session 2); session 4 remains as listener and host: attainable 22 + 2 + 3 + 2 = 29 < 30.
     row = member(scenario(exams=[exam("乙", 90)]), "乙")
-    assert (row["attainable"], row["status"]) == (29, "failed")
-    assert "CANNOT_REACH" in codes(row)
-    assert row["consequence"] == "ADMONISHED"
+    assert (row["attainable"], row["status"]) == (29, "at_risk")
+    assert codes(row)[:3] == ["CREDIT_SHORTFALL", "CANNOT_REACH", "GROUP_SHORT"]
+    assert consequence_text(row["consequence"]) is None
+    # 乙 has a talk this year, so the group's fix is one more session (+2 出席 +3 口头 = 5 ≥ 1).
+    assert fix_of(row) == (
+        "参加剩余1次学习并口头点评；本组需在12月31日前补排 1 次学习（每次参加并口头点评 +5 学分）"
+    )
+    # Held 1 and 2 in post, 4 still planned; 1, 2, 4 planned for the year (3 cancelled) < 6.
+    assert reason_texts(row)[2] == (
+        "在岗期间本组举行 2 次、尚有计划 1 次学习，全部参加并点评也最多 29 分，达标需 30 分："
+        "差在本组安排，不在本人（本组全年仅计划 3 场，少于 6 场）"
+    )
+
+
+def test_failed_carries_the_consequence_only_when_final():
+    rep = report(year=2026, as_of=D(2027, 1, 5), exams=[exam("乙", 90)], **lean_plan(5))
+    row = member(rep, "乙")
+    assert row["status"] == "failed" and row["consequence"] == "ADMONISHED"
     assert consequence_text(row["consequence"]) == "诫勉，当年不得提拔使用"
     assert consequence_text(row["consequence"], "en") == "Admonished; not promoted this year"
 
@@ -65,15 +81,18 @@ def test_passed_exactly_at_the_line():
     assert codes(row)[0] == "PASSED"
 
 
-def test_one_credit_short_is_not_passed():
+def test_one_credit_short_with_nothing_left_is_at_risk_until_the_year_ends():
     rep = report(
         as_of=D(2026, 7, 1), exams=[exam("乙", 60)], settings=[["达标学分", 31]], **lean_plan(6)
     )
-    # 30 credits against a line of 31 and no session left: attainable 30 < 31.
+    # 30 credits against a line of 31 and no session left: attainable 30 < 31. 乙 attended and
+    # commented at all six (GROUP_SHORT) and has no talk: one talk (2 + 10 + 2×3 + 5 = 23) closes it.
     row = member(rep, "乙")
     assert (row["credits"], row["line"], row["attainable"]) == (30, 31, 30)
-    assert row["status"] == "failed"
-    assert codes(row)[:2] == ["CREDIT_SHORTFALL", "CANNOT_REACH"]
+    assert row["status"] == "at_risk"
+    assert codes(row) == ["CREDIT_SHORTFALL", "CANNOT_REACH", "GROUP_SHORT", "NO_TALK_PLANNED"]
+    assert fix_of(row) == "本组需在12月31日前为其安排主讲 1 次（最多 +23 学分）"
+    assert reason_texts(row)[-1] == "全年没有主讲安排（本组未安排）"
 
 
 def test_exam_below_the_pass_mark_is_not_passed():
@@ -212,9 +231,14 @@ def test_attainable_exactly_at_the_line_is_not_failed():
     assert (row["attainable"], row["line"], row["status"]) == (21, 21, "at_risk")
 
 
-def test_attainable_one_below_the_line_is_failed():
+def test_attainable_one_below_the_line_is_at_risk_with_cannot_reach():
     row = boundary(oral=5, line=22)
-    assert (row["attainable"], row["line"], row["status"]) == (21, 22, "failed")
+    assert (row["attainable"], row["line"], row["status"]) == (21, 22, "at_risk")
+    assert "CANNOT_REACH" in codes(row) and "GROUP_SHORT" not in codes(row)  # her own absence
+    # 乙 has no talk: one of her own (2 + 10 + 2×3 + 5 = 23) closes the gap of 1 in one session.
+    assert fix_of(row) == (
+        "参加剩余2次学习并口头点评；本组需在12月31日前为其安排主讲 1 次（最多 +23 学分）"
+    )
 
 
 def test_no_exam_score_with_59_days_left_is_at_risk():

@@ -69,14 +69,22 @@ def test_record_talks_carry_outreach_and_article_credits():
     assert (record.score, record.makeup) == (55.0, 72.0)
 
 
-def test_record_of_a_failed_member_carries_the_consequence():
+def test_record_on_the_last_day_is_at_risk_and_carries_no_consequence():
     rep = year_report()
     record = study_record(rep, find_member(rep, "丙", G)[0])
     # S1 attend 2 + written 2; S2 hosting 2 (on leave); S3 talk 10 + attend 2 + article 5;
-    # S4 hosting 2 (no row): 25 < 30 with the year over.
+    # S4 hosting 2 (no row): 25 < 30 on 31 December, the year's last day: not yet final.
+    assert record.credits == 25.0
+    assert (record.status, record.consequence) == ("at_risk", None)
+    assert record.talks["session"].tolist() == ["S3"]
+
+
+def test_record_of_a_failed_member_carries_the_consequence_once_the_year_is_over():
+    rep = report(as_of=D(2027, 1, 1), **YEAR_ROWS)
+    record = study_record(rep, find_member(rep, "丙", G)[0])
     assert record.credits == 25.0
     assert (record.status, record.consequence) == ("failed", "ADMONISHED")
-    assert record.talks["session"].tolist() == ["S3"]
+    assert [r["code"] for r in record.reasons][:2] == ["YEAR_OVER", "CREDIT_SHORTFALL"]
 
 
 def test_group_records_one_per_member_in_sheet_order():

@@ -9,8 +9,8 @@ import openpyxl
 
 from model.engine.record import find_member, group_records, study_record
 from model.outputs.record_sheet import records_bytes
-from tests.engine.test_record import year_report
-from tests.ledgers import G
+from tests.engine.test_record import YEAR_ROWS, year_report
+from tests.ledgers import G, report
 from tests.workbooks import ledger
 
 
@@ -62,12 +62,19 @@ def test_print_settings_for_a4():
 
 
 def test_a_group_export_has_one_sheet_per_member_and_the_failed_carry_the_consequence():
-    rep = year_report()
+    rep = report(as_of=dt.date(2027, 1, 1), **YEAR_ROWS)
     book = openpyxl.load_workbook(io.BytesIO(records_bytes(group_records(rep, G))))
     assert book.sheetnames == ["甲", "乙", "丙"]
     rows = rows_of(book["丙"])
     assert ["评定：不达标"] in rows
     assert ["后果：诫勉，当年不得提拔使用"] in rows
+
+
+def test_on_the_years_last_day_a_shortfall_is_a_risk_without_consequence():
+    rep = year_report()
+    rows = rows_of(openpyxl.load_workbook(io.BytesIO(records_bytes(group_records(rep, G))))["丙"])
+    assert ["评定：风险"] in rows
+    assert not any("诫勉" in str(row) for row in rows)
 
 
 def test_same_named_members_get_sheets_named_with_their_id():
