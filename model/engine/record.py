@@ -127,8 +127,10 @@ def _earned_per_session(report: Report, key: str) -> dict[tuple[str, str], float
 
 
 def _roles(rows: pd.DataFrame) -> list[str]:
+    # A speaker who also hosts (SPEAKER_IS_HOST) earns both credits, so the record says both.
+    roles = {(True, True): "speaker_host", (True, False): "speaker", (False, True): "host"}
     return [
-        "speaker" if speaker else "host" if host else "listener"
+        roles.get((bool(speaker), bool(host)), "listener")
         for speaker, host in zip(rows["is_speaker"], rows["is_host"], strict=True)
     ]
 

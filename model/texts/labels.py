@@ -82,6 +82,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "record_article_credits": {"zh": "文章学分", "en": "Article credits"},
     "record_role_speaker": {"zh": "主讲", "en": "Speaker"},
     "record_role_host": {"zh": "主持", "en": "Host"},
+    "record_role_speaker_host": {"zh": "主讲、主持", "en": "Speaker and host"},
     "record_role_listener": {"zh": "参加", "en": "Attendee"},
     "record_no_row": {"zh": "无记录（按缺席）", "en": "No record (absent)"},
     "record_none": {"zh": "无", "en": "None"},

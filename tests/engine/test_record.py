@@ -91,3 +91,13 @@ def test_group_records_one_per_member_in_sheet_order():
     rep = year_report()
     assert [r.name for r in group_records(rep, G)] == ["甲", "乙", "丙"]
     assert all(r.as_of == dt.date(2026, 12, 31) for r in group_records(rep, G))
+
+
+def test_record_role_of_a_speaker_who_hosts_says_both():
+    # S1: 甲 speaks and hosts (SPEAKER_IS_HOST): attend 2 + talk 10 + host 2 = 14, article 5 apart.
+    plan = [["S1", G, D(2026, 3, 10), "专题一", "甲", "甲", "已举行"]]
+    rep = report(as_of=YEAR_END, plan=plan, talks=[talk_row("S1", D(2026, 3, 10))])
+    record = study_record(rep, find_member(rep, "甲", G)[0])
+    assert record.sessions[["session", "role", "credits"]].values.tolist() == [
+        ["S1", "speaker_host", 14.0]
+    ]

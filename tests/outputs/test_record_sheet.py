@@ -10,7 +10,7 @@ import openpyxl
 from model.engine.record import find_member, group_records, study_record
 from model.outputs.record_sheet import records_bytes
 from tests.engine.test_record import YEAR_ROWS, year_report
-from tests.ledgers import G, report
+from tests.ledgers import G, report, talk_row
 from tests.workbooks import ledger
 
 
@@ -112,3 +112,16 @@ def test_cli_record_for_a_member_and_for_a_group(tmp_path):
     assert openpyxl.load_workbook(group).sheetnames == ["甲", "乙", "丙"]
     missing = run(str(tmp_path / "x.xlsx"), "--year", "2026", "--member", "王五", "--group", G)
     assert missing.returncode == 1 and "找不到此人" in missing.stderr
+
+
+def test_a_speaker_who_hosts_reads_both_roles_in_the_sheet():
+    plan = [["S1", G, dt.date(2026, 3, 10), "专题一", "甲", "甲", "已举行"]]
+    rep = report(
+        as_of=dt.date(2026, 12, 31), plan=plan, talks=[talk_row("S1", dt.date(2026, 3, 10))]
+    )
+    book = openpyxl.load_workbook(
+        io.BytesIO(records_bytes([study_record(rep, find_member(rep, "甲", G)[0])]))
+    )
+    rows = rows_of(book.worksheets[0])
+    start = rows.index(["序号", "场次", "日期", "专题", "角色", "出勤", "点评", "学分"])
+    assert rows[start + 1][4] == "主讲、主持"
