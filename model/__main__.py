@@ -11,9 +11,12 @@ from model.cli import main  # noqa: E402  (after the setting above, so our modul
 from model.workbook.isolation import fork_here  # noqa: E402
 
 fork_here()  # a command runs no threads: it forks its readers itself, no zygote needed
-code = main()
-# Everything is written and closed by now: skip tearing down pandas and the rest, a tenth of a
-# second of a command's time.
-sys.stdout.flush()
-sys.stderr.flush()
+try:
+    code = main()
+    # Everything is written and closed by now: skip tearing down pandas and the rest, a tenth
+    # of a second of a command's time.
+    sys.stdout.flush()
+    sys.stderr.flush()
+except BrokenPipeError:  # the reader went away (``… | head``): what it wanted, it has
+    os._exit(0)
 os._exit(code)

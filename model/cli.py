@@ -266,8 +266,8 @@ def _record(args: argparse.Namespace) -> int:
 
 
 def _shifts(args: argparse.Namespace) -> int:
-    from model.engine import build_timeline, default_year, measure_shifts, years_of
-    from model.texts import METRIC_LABELS, change_text, shown, summary_paragraph
+    from model.engine import default_year, measure_shifts, years_of
+    from model.texts import METRIC_LABELS, change_text, period_caption, shown, summary_paragraph
 
     result = read_for_cli(args.path)
     if not result.ok:
@@ -275,7 +275,7 @@ def _shifts(args: argparse.Namespace) -> int:
     assert result.workbook is not None
     workbook = result.workbook
     year = args.year or default_year(workbook, args.as_of)
-    measured = measure_shifts(build_timeline(workbook, args.as_of), year, years_of(workbook))
+    measured = measure_shifts(workbook, year, args.as_of, years_of(workbook))
     groups = measured.groups
     if args.group is not None:
         if args.group not in groups:
@@ -287,6 +287,10 @@ def _shifts(args: argparse.Namespace) -> int:
         payload = {
             "year": measured.year,
             "previous_year": measured.previous_year,
+            "like_with_like": measured.like_with_like,
+            "period": _period(measured.period),
+            "previous_period": _period(measured.previous_period),
+            "periods": {str(year): _period(span) for year, span in measured.periods.items()},
             "overall": measured.overall,
             "groups": groups,
             "summary": summary,
@@ -294,6 +298,7 @@ def _shifts(args: argparse.Namespace) -> int:
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return EXIT_OK
+    print(period_caption(measured))
     print(summary)
     print()
     figures = groups[args.group] if args.group else measured.overall
@@ -301,9 +306,14 @@ def _shifts(args: argparse.Namespace) -> int:
     for name, value in figures.items():
         print(
             f"{METRIC_LABELS[name]['zh']:<12}{shown(name, value['value']):>8}"
-            f"{shown(name, value['previous']):>8}  {change_text(name, value, 'zh')}"
+            f"{shown(name, value['previous']):>8}  "
+            f"{change_text(name, value, 'zh', measured.like_with_like)}"
         )
     return EXIT_OK
+
+
+def _period(span: tuple[dt.date, dt.date]) -> dict[str, str]:
+    return {"from": span[0].isoformat(), "to": span[1].isoformat()}
 
 
 def _download(args: argparse.Namespace) -> int:

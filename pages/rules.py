@@ -6,6 +6,7 @@ import streamlit as st
 from model.engine import EXAM_WARNING_DAYS
 from model.texts import (
     CONSEQUENCE,
+    CREDIT_RULES,
     FINDING_RULES,
     FINDINGS,
     PROCEDURE,
@@ -65,6 +66,13 @@ if ctx is not None:
             for s in STATUS_ORDER
         )
         + f"\n\n{t('consequence')}（{status_label('failed', lang)}）：{CONSEQUENCE[lang]}"
+    )
+    st.subheader(t("rules_credits"))
+    st.markdown(
+        "\n".join(
+            f"- {rule_text(rule, params, EXAM_WARNING_DAYS, lang)}"
+            for rule in CREDIT_RULES.values()
+        )
     )
     st.subheader(t("rules_findings"))
     st.dataframe(

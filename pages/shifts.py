@@ -3,7 +3,14 @@
 import streamlit as st
 
 from model.engine import AVERAGES, SHIFTS
-from model.texts import METRIC_LABELS, SHIFT_TITLES, change_text, shown, summary_paragraph
+from model.texts import (
+    METRIC_LABELS,
+    SHIFT_TITLES,
+    change_text,
+    period_caption,
+    shown,
+    summary_paragraph,
+)
 from pages.common.context import t
 from pages.common.layout import header
 
@@ -18,6 +25,7 @@ if ctx is not None:
         history[history["group"].isna()] if group is None else history[history["group"] == group]
     )
     st.caption(t("shifts_intro"))
+    st.info(period_caption(result, lang))
     from pages.common.charts import shift_trend  # Altair after the numbers
 
     panels = st.columns(2)
@@ -31,7 +39,7 @@ if ctx is not None:
                     METRIC_LABELS[name][lang],
                     shown(name, value["value"]),
                 )
-                column.caption(change_text(name, value, lang))
+                column.caption(change_text(name, value, lang, result.like_with_like))
             rates = [name for name in metrics if name not in AVERAGES]
             names = {name: METRIC_LABELS[name][lang] for name in rates}
             st.altair_chart(

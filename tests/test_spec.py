@@ -111,12 +111,12 @@ def test_sheets_and_required_columns_of_the_spec_are_the_schema():
 
 def test_every_finding_code_and_status_has_a_rule_with_both_languages():
     from model.texts.domain import FINDINGS, STATUSES
-    from model.texts.rules import FINDING_RULES, STATUS_RULES, rule_text
+    from model.texts.rules import CREDIT_RULES, FINDING_RULES, STATUS_RULES, rule_text
     from model.workbook.params import Params
 
     assert set(FINDING_RULES) == set(FINDINGS)
     assert set(STATUS_RULES) == set(STATUSES)
-    for rule in [*FINDING_RULES.values(), *STATUS_RULES.values()]:
+    for rule in [*FINDING_RULES.values(), *STATUS_RULES.values(), *CREDIT_RULES.values()]:
         assert set(rule) == {"zh", "en"}
         for lang in ("zh", "en"):
             assert "{" not in rule_text(rule, Params(), 60, lang)  # every field filled in

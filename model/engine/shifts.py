@@ -8,14 +8,17 @@ draft and revision checks are the findings read back (``progress.session_checks`
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from model.engine.findings import find_all
 from model.engine.progress import session_checks
-from model.engine.timeline import Timeline, year_members
+from model.engine.timeline import Timeline, build_timeline, year_members
+from model.workbook.reader import Workbook
 from model.workbook.values import COMMENT_NONE, COMMENT_ORAL
 
 
@@ -27,6 +30,10 @@ class Evidence:
     attendance: pd.DataFrame  # expected or recorded (session, member) rows of held sessions
     members: pd.DataFrame  # members in post at some time during the year
     outreach: pd.DataFrame  # outreach rows of held sessions up to the as-of date
+    # Held sessions whose 宣讲期限 / 文章期限 has passed: all of them when a whole year is
+    # measured; in a part year only those, so December's talks weigh on no rate (DOMAIN.md §6).
+    outreach_due: pd.DataFrame
+    article_due: pd.DataFrame
 
 
 Ratio = tuple[float, float]
@@ -85,11 +92,12 @@ def commentators_per_session(e: Evidence) -> Ratio:
 
 
 def outreach_per_talk(e: Evidence) -> Ratio:
-    return float(len(e.outreach)), float(len(e.sessions))
+    due = e.outreach[e.outreach["session"].isin(e.outreach_due.index)]
+    return float(len(due)), float(len(e.outreach_due))
 
 
 def article_rate(e: Evidence) -> Ratio:
-    return float(e.sessions["article_done"].sum()), float(len(e.sessions))
+    return float(e.article_due["article_done"].sum()), float(len(e.article_due))
 
 
 def off_script_rate(e: Evidence) -> Ratio:
@@ -128,13 +136,27 @@ METRICS: dict[str, Callable[[Evidence], Ratio]] = {
 AVERAGES = {"commentators_per_session", "outreach_per_talk"}
 
 
-def evidence(timeline: Timeline, year: int) -> Evidence:
-    """The year's evidence for every group; ``for_group`` cuts it to one."""
+def evidence(timeline: Timeline, year: int, deadlines: bool = False) -> Evidence:
+    """The year's evidence for every group, up to the timeline's as-of date; ``for_group`` cuts
+    it to one. With ``deadlines``, outreach and articles are rated only over talks whose 期限 has
+    passed by that date (strictly more days than the 期限, as NO_OUTREACH / NO_ARTICLE read it)."""
     checks = session_checks(timeline, year, find_all(timeline, year))
     held = checks[checks["held"]]
     attendance = timeline.attendance[timeline.attendance["year"] == year]
     outreach = timeline.outreach[timeline.outreach["session"].isin(held.index)]
-    return Evidence(held, attendance, year_members(timeline.members, year), outreach)
+    outreach_due, article_due = held, held
+    if deadlines:
+        age = (timeline.as_of - held["held_date"]).dt.days
+        outreach_due = held[age > timeline.params.outreach_deadline_days]
+        article_due = held[age > timeline.params.article_deadline_days]
+    return Evidence(
+        held,
+        attendance,
+        year_members(timeline.members, year),
+        outreach,
+        outreach_due,
+        article_due,
+    )
 
 
 def for_group(e: Evidence, group: str) -> Evidence:
@@ -144,6 +166,8 @@ def for_group(e: Evidence, group: str) -> Evidence:
         e.attendance[e.attendance["group"] == group],
         e.members[e.members["group"] == group],
         e.outreach[e.outreach["session"].isin(held.index)],
+        e.outreach_due[e.outreach_due["group"] == group],
+        e.article_due[e.article_due["group"] == group],
     )
 
 
@@ -171,6 +195,18 @@ class Shifts:
     overall: dict[str, dict[str, float | None]]  # metric → value, previous, change
     groups: dict[str, dict[str, dict[str, float | None]]]  # group → the same
     history: pd.DataFrame  # one row per (group or None for all, year): every metric's value
+    # Each year's measured period (first day, last day): the whole year, or, like with like, up
+    # to the same day and month as the chosen year's as-of date.
+    periods: dict[int, tuple[dt.date, dt.date]] = field(default_factory=dict)
+    like_with_like: bool = False
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date]:
+        return self.periods[self.year]
+
+    @property
+    def previous_period(self) -> tuple[dt.date, dt.date]:
+        return self.periods[self.previous_year]
 
 
 def _compare(now: dict, before: dict) -> dict[str, dict[str, float | None]]:
@@ -184,13 +220,40 @@ def _compare(now: dict, before: dict) -> dict[str, dict[str, float | None]]:
     }
 
 
-def measure_shifts(timeline: Timeline, year: int, years: list[int] | None = None) -> Shifts:
-    """The chosen year against the year before, overall and per group, and each year's values."""
-    groups = sorted(timeline.members["group"].dropna().unique())
+def same_day(year: int, day: dt.date) -> dt.date:
+    """``day``'s month and day in ``year``; 29 February reads 28 February in a common year."""
+    if (day.month, day.day) == (2, 29) and not calendar.isleap(year):
+        return dt.date(year, 2, 28)
+    return dt.date(year, day.month, day.day)
+
+
+def measure_shifts(
+    workbook: Workbook,
+    year: int,
+    as_of: dt.date | None = None,
+    years: list[int] | None = None,
+    timeline_at: Callable[[dt.date], Timeline] | None = None,
+) -> Shifts:
+    """The chosen year against the year before, overall and per group, and each year's values.
+
+    Like with like (DOMAIN.md §6): while the chosen year is not over at ``as_of``, every year is
+    measured up to the same day and month, and rates with a deadline count only talks whose
+    deadline has passed by then; once it is over, whole years are compared. ``timeline_at``
+    builds (or fetches from a cache) the timeline at a date; by default ``build_timeline``.
+    """
+    as_of = as_of or workbook.params.as_of_date()
+    build = timeline_at or (lambda day: build_timeline(workbook, day))
+    like = as_of <= dt.date(year, 12, 31)
+    groups = sorted(workbook.members["group"].dropna().unique())
     years = sorted(set(years or []) | {year - 1, year})
     rows = []
+    periods: dict[int, tuple[dt.date, dt.date]] = {}
+    full_year = build(as_of) if not like else None
     for each in years:
-        whole = evidence(timeline, each)
+        cutoff = same_day(each, as_of) if like else dt.date(each, 12, 31)
+        periods[each] = (dt.date(each, 1, 1), cutoff)
+        timeline = full_year if full_year is not None else build(cutoff)
+        whole = evidence(timeline, each, deadlines=like)
         rows.append({"group": None, "year": each, **measure(whole)})
         for group in groups:
             rows.append({"group": group, "year": each, **measure(for_group(whole, group))})
@@ -206,4 +269,4 @@ def measure_shifts(timeline: Timeline, year: int, years: list[int] | None = None
 
     overall = _compare(values(None, year), values(None, year - 1))
     per_group = {g: _compare(values(g, year), values(g, year - 1)) for g in groups}
-    return Shifts(year, year - 1, overall, per_group, history)
+    return Shifts(year, year - 1, overall, per_group, history, periods, like)

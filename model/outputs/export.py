@@ -133,15 +133,24 @@ def report_workbook(
 
 
 def _shifts_sheet(sheet: Any, shifts: Shifts, lang: Lang, title: str) -> None:
-    header = [text("group", lang), text("year", lang)]
+    header = [text("group", lang), text("year", lang), text("period", lang)]
     header += [METRIC_LABELS[name][lang] for name in METRICS]
     everyone = text("all_groups", lang)
+
+    def period(year: int) -> str:  # each year's own period: a part year says so (DOMAIN.md §6)
+        first, last = shifts.periods[year]
+        return f"{first.isoformat()} — {last.isoformat()}"
+
     rows = [
-        [row["group"] if isinstance(row["group"], str) else everyone, int(row["year"])]
+        [
+            row["group"] if isinstance(row["group"], str) else everyone,
+            int(row["year"]),
+            period(int(row["year"])),
+        ]
         + [None if pd.isna(row[name]) else round(float(row[name]), 4) for name in METRICS]
         for _, row in shifts.history.iterrows()
     ]
-    shares = [index for index, name in enumerate(METRICS, start=2) if name not in AVERAGES]
+    shares = [index for index, name in enumerate(METRICS, start=3) if name not in AVERAGES]
     _table(sheet, title, header, rows, shares)
 
 

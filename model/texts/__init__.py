@@ -26,8 +26,15 @@ __getattr__, __dir__, __all__ = attach(
         ],
         "labels": ["LABELS", "PROCEDURE", "text"],
         "notices": ["NOTICES", "notice_text"],
-        "rules": ["FINDING_RULES", "STATUS_RULES", "rule_text"],
-        "shifts": ["METRIC_LABELS", "SHIFT_TITLES", "change_text", "shown", "summary_paragraph"],
+        "rules": ["CREDIT_RULES", "FINDING_RULES", "STATUS_RULES", "rule_text"],
+        "shifts": [
+            "METRIC_LABELS",
+            "SHIFT_TITLES",
+            "change_text",
+            "period_caption",
+            "shown",
+            "summary_paragraph",
+        ],
         "todo": ["PLAN_NOTICES", "TODO_TEXTS", "plan_notice", "todo_kind", "todo_text"],
     },
 )
@@ -51,11 +58,12 @@ if TYPE_CHECKING:
     )
     from model.texts.labels import LABELS, PROCEDURE, text
     from model.texts.notices import NOTICES, notice_text
-    from model.texts.rules import FINDING_RULES, STATUS_RULES, rule_text
+    from model.texts.rules import CREDIT_RULES, FINDING_RULES, STATUS_RULES, rule_text
     from model.texts.shifts import (
         METRIC_LABELS,
         SHIFT_TITLES,
         change_text,
+        period_caption,
         shown,
         summary_paragraph,
     )

@@ -73,6 +73,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "record_number": {"zh": "序号", "en": "No."},
     "record_date": {"zh": "日期", "en": "Date"},
     "record_topic": {"zh": "专题", "en": "Topic"},
+    "period": {"zh": "统计期间", "en": "Period"},
     "record_role": {"zh": "角色", "en": "Role"},
     "record_attendance": {"zh": "出勤", "en": "Attendance"},
     "record_comment": {"zh": "点评", "en": "Comment"},

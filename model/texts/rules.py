@@ -21,16 +21,48 @@ STATUS_RULES: dict[str, dict[Lang, str]] = {
         "en": "Not yet passed; at the member's own rates so far the year's credits are projected to reach the line; no failed exam awaiting a make-up.",
     },
     "at_risk": {
-        "zh": "预计学分低于达标线，但剩余场次全部参加仍可达到；或考试低于 {exam_pass_mark:g} 分、尚无补考成绩；或距年底不足 {exam_days} 天仍无考试成绩。",
-        "en": "Projected credits below the line that can still be reached by attending every remaining session; or an exam below {exam_pass_mark:g} with no make-up yet; or no exam score with under {exam_days} days left in the year.",
+        "zh": "尚未达标，且有以下任一情况：预计学分低于达标线；按现有计划剩余场次全部参加也达不到达标线（年度未结束，仍可由本组补排学习或安排主讲来补救）；考试低于 {exam_pass_mark:g} 分、尚无补考成绩；距年底不足 {exam_days} 天仍无考试成绩。",
+        "en": "Not yet passed, and any of: projected credits below the line; the line out of reach under the current plan even attending every remaining session (the year is not over: the group can still add sessions or a talk); an exam below {exam_pass_mark:g} with no make-up yet; no exam score with under {exam_days} days left in the year.",
     },
     "failed": {
-        "zh": "剩余场次全部参加也达不到达标线；或补考成绩低于 {exam_pass_mark:g} 分；或年度已结束仍未达标。",
-        "en": "The line cannot be reached even attending every remaining session; or a make-up score below {exam_pass_mark:g}; or the year is over without passing.",
+        "zh": "只在结论确定时认定：补考成绩低于 {exam_pass_mark:g} 分；或年度已结束（统计截止日期晚于12月31日）仍未达标。年度内学分不足只算风险，不提前认定不达标。",
+        "en": "Only once it is final: a make-up score below {exam_pass_mark:g}; or the year is over (the as-of date after 31 December) without passing. A shortfall within the year is a risk, never an early verdict.",
     },
     "exempt": {
         "zh": "成员表中“免考核”为“是”，不评定状态。",
         "en": "Marked exempt in the members sheet; no status is decided.",
+    },
+}
+
+# How credits, attainable and projected are counted, and whose shortfall a status names.
+CREDIT_RULES: dict[str, dict[Lang, str]] = {
+    "attend": {
+        "zh": "每参加一场已举行的学习得出席学分 {attend_credit:g}；主讲人、主持人同样得出席学分。",
+        "en": "Every held session attended earns {attend_credit:g}; the speaker and the host earn it too.",
+    },
+    "comment": {
+        "zh": "出席并点评：口头 {oral_comment_credit:g}、书面 {written_comment_credit:g}；主讲人不点评。",
+        "en": "A comment when present: oral {oral_comment_credit:g}, written {written_comment_credit:g}; the speaker makes none.",
+    },
+    "talk": {
+        "zh": "主讲一次 {talk_credit:g}；到联系点宣讲每次 {outreach_credit:g}，最多计 {outreach_cap} 次；形成理论文章 {article_credit:g}。",
+        "en": "A talk earns {talk_credit:g}; outreach {outreach_credit:g} each, at most {outreach_cap} counted; an article {article_credit:g}.",
+    },
+    "host": {
+        "zh": "主持一次 {host_credit:g}；主讲人兼主持的，主讲和主持学分都计。",
+        "en": "Hosting earns {host_credit:g}; a speaker who also hosts earns both.",
+    },
+    "attainable": {
+        "zh": "最多可得＝已得学分＋剩余每场都出席并口头点评（本人主讲的场次按主讲、宣讲上限和文章计，主持另加主持学分）。剩余场次指本年度尚未举行、未取消、计划日期不早于统计截止日期（或标为延期）且本人在岗的场次。",
+        "en": "Attainable = credits so far + every remaining session attended with an oral comment (the member's own talks at the talk, outreach cap and article; hosting adds its credit). Remaining: not held, not cancelled, planned on or after the as-of date (or postponed), with the member in post.",
+    },
+    "projected": {
+        "zh": "预计＝已得学分＋剩余场次按本人今年已有的出勤率、口头和书面点评比例折算（本人主讲的场次按计划全额计）；还没有可比场次时按全勤口头点评计。",
+        "en": "Projected = credits so far + the remaining sessions at the member's own attendance and comment shares this year (the member's planned talks in full); with no session yet, full attendance with oral comments.",
+    },
+    "group_short": {
+        "zh": "成员在岗期间每场都出席并点评，仍达不到达标线的，原因记为“本组安排不足”：差在中心组的计划或举行，不在本人；补救由本组补排学习。",
+        "en": "A member who attended and commented at every session while in post and still cannot reach the line is short because of the group's plan or its holding of sessions, not through their own doing; the fix is the group's.",
     },
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from model.engine.shifts import AVERAGES, SHIFTS, Shifts
 from model.texts.domain import Lang
+from model.texts.plural import fill
 
 SHIFT_TITLES: dict[str, dict[Lang, str]] = {
     "want_to_study": {
@@ -56,6 +57,41 @@ TREND: dict[str, dict[Lang, str]] = {
     "unchanged": {"zh": "与上年持平", "en": "unchanged on last year"},
     "no_previous": {"zh": "上年无可比数据", "en": "no figure for last year"},
 }
+# The same words when two part years are compared up to the same day (DOMAIN.md §6).
+TREND_SAME_PERIOD: dict[str, dict[Lang, str]] = {
+    "up_points": {
+        "zh": "较上年同期提高 {amount} 个百分点",
+        "en": "up {amount} percentage points on the same period last year",
+    },
+    "down_points": {
+        "zh": "较上年同期下降 {amount} 个百分点",
+        "en": "down {amount} percentage points on the same period last year",
+    },
+    "up_number": {
+        "zh": "较上年同期增加 {amount}",
+        "en": "up {amount} on the same period last year",
+    },
+    "down_number": {
+        "zh": "较上年同期减少 {amount}",
+        "en": "down {amount} on the same period last year",
+    },
+    "unchanged": {"zh": "与上年同期持平", "en": "unchanged on the same period last year"},
+    "no_previous": {"zh": "上年同期无可比数据", "en": "no figure for the same period last year"},
+}
+PERIOD_LEAD: dict[Lang, str] = {
+    "zh": "截至{to.month}月{to.day}日，与上年同期相比：",
+    "en": "Up to {to:en_day}, compared with the same period last year: ",
+}
+PERIOD_CAPTION: dict[str, dict[Lang, str]] = {
+    "same_period": {
+        "zh": "比较期间：{year}年1月1日至{to.month}月{to.day}日，与{previous}年同期（1月1日至{previous_to.month}月{previous_to.day}日）相比；宣讲、成文只计期限已到的讲课。",
+        "en": "Compared: 1 January to {to:en_day} {year} against the same period of {previous} (to {previous_to:en_day}); outreach and articles count only talks whose deadline has passed.",
+    },
+    "full_year": {
+        "zh": "比较期间：{year}年全年与{previous}年全年。",
+        "en": "Compared: the whole of {year} against the whole of {previous}.",
+    },
+}
 GROUPS: dict[Lang, str] = {
     "zh": "；{best}最高（{best_value}），{worst}最低（{worst_value}）",
     "en": "; highest in {best} ({best_value}), lowest in {worst} ({worst_value})",
@@ -67,30 +103,50 @@ NO_DATA: dict[Lang, str] = {
 
 
 def shown(name: str, value: float | None) -> str:
-    """A metric's value as people read it: rates as whole percents, averages to one decimal."""
+    """A metric's value as people read it: rates as percents, averages, both to one decimal
+    ("91.4%", "100%": a whole percent drops its ".0")."""
     if value is None:
         return "—"
-    return f"{value:.1f}" if name in AVERAGES else f"{value:.0%}"
-
-
-def trend(name: str, value: float | None, previous: float | None, lang: Lang) -> str:
-    """ "较上年提高 4 个百分点": the change between the two figures as they are shown, so the
-    words always agree with the numbers beside them."""
-    if value is None or previous is None:
-        return TREND["no_previous"][lang]
     if name in AVERAGES:
-        amount = round(round(value, 1) - round(previous, 1), 1)
-    else:
-        amount = round(value * 100) - round(previous * 100)
+        return f"{value:.1f}"
+    return f"{round(value * 100, 1):g}%"
+
+
+def trend(
+    name: str, value: float | None, previous: float | None, lang: Lang, same_period: bool = False
+) -> str:
+    """ "较上年下降 0.9 个百分点": the change computed from the exact values, to one decimal, as
+    the figures beside it are shown (91.4% against 92.3%); "较上年同期…" for part years."""
+    words = TREND_SAME_PERIOD if same_period else TREND
+    if value is None or previous is None:
+        return words["no_previous"][lang]
+    difference = value - previous if name in AVERAGES else (value - previous) * 100
+    amount = round(difference, 1)
     if amount == 0:
-        return TREND["unchanged"][lang]
+        return words["unchanged"][lang]
     kind = ("up" if amount > 0 else "down") + ("_number" if name in AVERAGES else "_points")
-    return TREND[kind][lang].format(amount=f"{abs(amount):g}")
+    return words[kind][lang].format(amount=f"{abs(amount):g}")
 
 
-def change_text(name: str, figures: dict[str, float | None], lang: Lang) -> str:
+def change_text(
+    name: str, figures: dict[str, float | None], lang: Lang, same_period: bool = False
+) -> str:
     """ "到课率 较上年提高 4 个百分点" for one metric's {value, previous, change}."""
-    return f"{METRIC_LABELS[name][lang]} {trend(name, figures['value'], figures['previous'], lang)}"
+    said = trend(name, figures["value"], figures["previous"], lang, same_period)
+    return f"{METRIC_LABELS[name][lang]} {said}"
+
+
+def period_caption(result: Shifts, lang: Lang = "zh") -> str:
+    """Which periods 成效 compares, for the page, the 成效 sheet and the terminal."""
+    if result.like_with_like:
+        return fill(
+            PERIOD_CAPTION["same_period"][lang],
+            year=result.year,
+            previous=result.previous_year,
+            to=result.period[1],
+            previous_to=result.previous_period[1],
+        )
+    return fill(PERIOD_CAPTION["full_year"][lang], year=result.year, previous=result.previous_year)
 
 
 def sentence(result: Shifts, shift: str, lang: Lang) -> str:
@@ -118,7 +174,7 @@ def sentence(result: Shifts, shift: str, lang: Lang) -> str:
         shift=title,
         metric=METRIC_LABELS[name][lang],
         value=shown(name, overall["value"]),
-        trend=trend(name, overall["value"], overall["previous"], lang),
+        trend=trend(name, overall["value"], overall["previous"], lang, result.like_with_like),
         groups=groups,
     )
 
@@ -126,4 +182,7 @@ def sentence(result: Shifts, shift: str, lang: Lang) -> str:
 def summary_paragraph(result: Shifts, lang: Lang = "zh") -> str:
     """One sentence per shift, ready to paste into the annual summary."""
     joiner = "" if lang == "zh" else " "
-    return joiner.join(sentence(result, shift, lang) for shift in SHIFTS)
+    body = joiner.join(sentence(result, shift, lang) for shift in SHIFTS)
+    if result.like_with_like:
+        return fill(PERIOD_LEAD[lang], to=result.period[1]) + body
+    return body

@@ -116,8 +116,13 @@ def shifts_cached(
     sha256: str, groups: tuple[str, ...] | None, year: int, as_of: dt.date, _result: ReadResult
 ) -> Shifts:
     assert _result.workbook is not None
-    timeline = timeline_cached(sha256, groups, as_of, _result)
-    return measure_shifts(timeline, year, years_of(_result.workbook))
+    return measure_shifts(
+        _result.workbook,
+        year,
+        as_of,
+        years_of(_result.workbook),
+        timeline_at=lambda day: timeline_cached(sha256, groups, day, _result),
+    )
 
 
 @dataclass

@@ -182,6 +182,7 @@ UI: dict[str, dict[Lang, str]] = {
     "param_range": {"zh": "允许范围", "en": "Allowed range"},
     "rules_findings": {"zh": "检查的问题", "en": "What is checked"},
     "rules_status": {"zh": "考核状态", "en": "Assessment statuses"},
+    "rules_credits": {"zh": "学分怎么计", "en": "How credits are counted"},
     "rules_live": {
         "zh": "数字取自当前生效的参数（含台账“参数”表的设置）。",
         "en": "The numbers are the parameters in effect, the workbook's settings sheet included.",

@@ -21,8 +21,7 @@ import sys
 import pytest
 
 from model.engine.shifts import change, measure_shifts
-from model.engine.timeline import build_timeline
-from model.texts.shifts import summary_paragraph, trend
+from model.texts.shifts import shown, summary_paragraph, trend
 from model.workbook.reader import read_workbook
 from tests.workbooks import ledger
 
@@ -86,7 +85,7 @@ def two_years() -> bytes:
 def result():
     read = read_workbook(two_years())
     assert read.ok, read.errors
-    return measure_shifts(build_timeline(read.workbook, AS_OF), 2026)
+    return measure_shifts(read.workbook, 2026, AS_OF)
 
 
 # (numerator / denominator) per metric for 一组, by hand; see the module docstring.
@@ -157,22 +156,32 @@ def test_changes_are_percentage_points_for_rates_and_differences_for_averages(re
 
 def test_the_paragraph_says_up_and_down_and_names_groups(result):
     paragraph = summary_paragraph(result)
+    # As of 30 November 2026 the year is not over: both years up to 30 November (like with like).
     assert paragraph == (
-        "从“要我学”到“我要学”：到课率 100%，较上年提高 33 个百分点。"
-        "从“泛泛学”到“深入学”：点评率 80%，较上年提高 30 个百分点。"
-        "从“个人学”到“团队学”：主讲覆盖率 40%，较上年下降 10 个百分点；"
+        "截至11月30日，与上年同期相比："
+        "从“要我学”到“我要学”：到课率 100%，较上年同期提高 33.3 个百分点。"
+        "从“泛泛学”到“深入学”：点评率 80%，较上年同期提高 30 个百分点。"
+        "从“个人学”到“团队学”：主讲覆盖率 40%，较上年同期下降 10 个百分点；"
         "一组最高（50%），二组最低（0%）。"
-        "从“单纯学”到“创新学”：每场宣讲次数 2.0，较上年增加 1。"
+        "从“单纯学”到“创新学”：每场宣讲次数 2.0，较上年同期增加 1。"
     )
     english = summary_paragraph(result, "en")
-    assert "attendance 100%, up 33 percentage points." in english
+    assert english.startswith("Up to 30 November, compared with the same period last year: ")
+    assert "attendance 100%, up 33.3 percentage points on the same period last year." in english
     assert "members who spoke 40%, down 10 percentage points" in english
 
 
-def test_unchanged_is_said_on_the_figures_as_shown():
+def test_the_change_in_words_is_computed_from_exact_values():
     assert trend("article_rate", 0.5, 0.5, "zh") == "与上年持平"
-    assert trend("attendance_rate", 0.914, 0.9155, "zh") == "较上年下降 1 个百分点"  # 91% vs 92%
-    assert trend("commentators_per_session", 6.74, 6.75, "zh") == "较上年减少 0.1"  # 6.7 vs 6.8
+    # 91.4% against 92.3%: 0.9 points, not the 1 point that whole percents (91%, 92%) suggest.
+    assert trend("attendance_rate", 0.914, 0.923, "zh") == "较上年下降 0.9 个百分点"
+    assert shown("attendance_rate", 0.914) == "91.4%" and shown("attendance_rate", 1.0) == "100%"
+    assert trend("attendance_rate", 0.914, 0.9142, "zh") == "与上年持平"  # 0.02 points
+    assert trend("commentators_per_session", 6.74, 6.75, "zh") == "与上年持平"  # 0.01
+    assert trend("commentators_per_session", 6.74, 6.86, "zh") == "较上年减少 0.1"
+    assert trend("attendance_rate", 0.914, 0.923, "zh", same_period=True) == (
+        "较上年同期下降 0.9 个百分点"
+    )
     assert trend("outreach_per_talk", 1.0, None, "en") == "no figure for last year"
 
 
@@ -189,7 +198,12 @@ def test_cli_shifts_json_gives_the_same_numbers(tmp_path):
     assert (data["year"], data["previous_year"]) == (2026, 2025)
     assert data["groups"]["一组"]["comment_rate"]["value"] == pytest.approx(0.8)
     assert data["overall"]["oral_share"]["previous"] == pytest.approx(1.0)
-    assert data["summary"].startswith("从“要我学”到“我要学”：到课率 100%")
+    assert data["summary"].startswith(
+        "截至11月30日，与上年同期相比：从“要我学”到“我要学”：到课率 100%"
+    )
+    assert data["like_with_like"] is True
+    assert data["period"] == {"from": "2026-01-01", "to": "2026-11-30"}
+    assert data["previous_period"] == {"from": "2025-01-01", "to": "2025-11-30"}
 
 
 def test_a_sentence_for_an_unchanged_shift(result):
@@ -199,7 +213,9 @@ def test_a_sentence_for_an_unchanged_shift(result):
 
     steady = copy.deepcopy(result)
     steady.overall["comment_rate"]["previous"] = 0.8  # as this year: 80%
-    assert sentence(steady, "deep_study", "zh") == "从“泛泛学”到“深入学”：点评率 80%，与上年持平。"
+    assert sentence(steady, "deep_study", "zh") == (
+        "从“泛泛学”到“深入学”：点评率 80%，与上年同期持平。"
+    )
     assert sentence(steady, "deep_study", "en") == (
-        "From shallow to deep study: comment rate 80%, unchanged on last year."
+        "From shallow to deep study: comment rate 80%, unchanged on the same period last year."
     )

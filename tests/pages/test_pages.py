@@ -158,6 +158,17 @@ def test_rules_page_shows_the_range_each_parameter_may_take():
     assert table.loc["及格分", "允许范围"] == "0–100"
 
 
+def test_rules_page_states_the_rules_a_user_had_to_work_out():
+    at = goto(app(), "pages/rules.py")
+    text = " ".join(m.value for m in at.markdown)
+    assert "每参加一场已举行的学习得出席学分 2；主讲人、主持人同样得出席学分" in text
+    assert "主讲人兼主持的，主讲和主持学分都计" in text
+    assert "最多可得＝已得学分＋剩余每场都出席并口头点评" in text
+    assert "预计＝已得学分＋剩余场次按本人今年已有的出勤率" in text
+    assert "只在结论确定时认定：补考成绩低于 60 分；或年度已结束" in text
+    assert "本组安排不足" in text
+
+
 def test_switching_language_renders_again_without_recomputing(monkeypatch):
     import pages.common.context as state
 
