@@ -44,6 +44,9 @@ if ctx is not None:
         lines += [reasons, *(line for line in (fix, consequence) if line)]
         box("  \n".join(lines))
 
+    for key, row in zip(flagged["key"], (r for _, r in flagged.iterrows()), strict=True):
+        if row["status"] == "failed":
+            card(key, row)
     # A group's shortfall is said once, as the group's; its members' cards fold under it.
     shortfalls = group_shortfall_lines(flagged, who, lang)
     folded = {key for shortfall in shortfalls for key in shortfall["keys"]}
@@ -57,7 +60,7 @@ if ctx is not None:
                 for key in shortfall["keys"]:
                     card(key, by_key.loc[key])
     for key, row in zip(flagged["key"], (r for _, r in flagged.iterrows()), strict=True):
-        if key not in folded:
+        if row["status"] != "failed" and key not in folded:
             card(key, row)
 
     st.subheader(t("findings"))

@@ -167,3 +167,24 @@ def test_a_hostile_upload_leaves_the_server_up_for_everyone(tmp_path):
         wait_for_app(second)
         assert second.locator("[data-testid='stException']").count() == 0
         assert second.get_by_text("示例数据（示范县）").count() >= 1
+
+
+def test_risk_page_says_the_groups_shortfall_once_in_chromium(server):
+    with chromium_page() as page:
+        page.goto(f"{server}/risk")
+        wait_for_app(page)
+        page.get_by_text("本组安排不足").first.wait_for(timeout=15_000)
+        line = page.locator("[data-testid='stAlert']", has_text="城关镇党委：3 名成员")
+        assert line.count() == 1
+        named = line.inner_text().split("涉及成员：")[1].strip().split("、")
+        assert sorted(named) == sorted(["向浩伟（M00104，委员）", "余娟英", "任东静"])
+        assert page.get_by_text("诫勉").count() == 1  # 江辉 only: the one final 不达标
+        page.get_by_text("查看这 3 名成员的情况").click()
+        page.get_by_text("城关镇党委 · 余娟英").wait_for(timeout=5_000)
+        wait_for_app(page)
+        # The one final 不达标 comes first, above the group's line.
+        boxes = page.locator("[data-testid='stAlert']").all_inner_texts()
+        first_failed = next(i for i, box in enumerate(boxes) if "[不达标]" in box)
+        group_line = next(i for i, box in enumerate(boxes) if box.startswith("城关镇党委："))
+        assert first_failed < group_line
+        page.screenshot(path=str(SCREENSHOTS / "risk-group-short.png"), full_page=True)
