@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from model.engine import BREAKDOWN, credit_events
+from model.engine.ranking import members_worst_first
 from model.texts import status_label
 from pages.common.cells import days
 from pages.common.charts import credit_buildup, status_distribution
@@ -45,9 +46,8 @@ if ctx is not None:
                 t("makeup"): [f"{v:g}" if pd.notna(v) else "" for v in shown["makeup"]],
             }
         )
-        # By group, then name; pseudonyms in the 成员 sheet's order, which tells no names.
-        order = ["group", "display"] if ctx.filters.show_names else ["group"]
-        table = table.loc[shown.sort_values(order, kind="stable").index]
+        # Worst first: 不达标, then 风险 by the largest shortfall, then the rest.
+        table = table.loc[members_worst_first(shown, by_name=ctx.filters.show_names)]
         every_column = st.toggle(t("show_breakdown"), key="members_breakdown")
         brief = [t(k) for k in ("name", "status", "group", "credits", "line", "projected")]
         brief += [t("exam"), t("makeup")]

@@ -4,6 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
+from model.engine.ranking import groups_lagging_first
 from model.store import Store
 from model.texts import finding_title
 from pages.common.context import data_dir, t
@@ -72,12 +73,12 @@ if ctx is not None:
         )
         groups = report.groups
         # Lagging groups first: lowest completion, then most members failed or at risk.
-        table = groups.assign(
+        table = groups.loc[groups_lagging_first(groups)]
+        table = table.assign(
             red_flags=flags,
-            completion=percent_points(groups["completion"]),
-            attendance_rate=percent_points(groups["attendance_rate"]),
-            lagging=-(groups["failed"] + groups["at_risk"]),
-        ).sort_values(["completion", "lagging"], na_position="first")
+            completion=percent_points(table["completion"]),
+            attendance_rate=percent_points(table["attendance_rate"]),
+        )
         table = table.assign(
             held_of_planned=[
                 f"{held} / {planned}"

@@ -72,7 +72,7 @@ def test_overview_shows_the_hand_computed_progress_and_statuses():
 def test_members_page_detail_shows_credits_and_the_fix_of_the_member_picked():
     at = app("pages/members.py")
     table = at.dataframe[0].value
-    assert list(table[label("name")]) == ["丙", "乙", "甲"]  # by group, then name
+    assert list(table[label("name")]) == ["丙", "乙", "甲"]  # all 风险: the largest shortfall first
     position = list(table[label("name")]).index("甲")
     at.session_state["members_table"] = {"selection": {"rows": [position], "columns": []}}
     at.run()

@@ -1,0 +1,38 @@
+"""The orders pages show people and groups in, as pure functions of the report's frames: worst
+first, so what needs attention is at the top of every table."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# Worst first: the order 风险预警 and 成员学分 list members in.
+SEVERITY = {"failed": 0, "at_risk": 1, "on_track": 2, "passed": 3, "exempt": 4}
+
+
+def members_worst_first(members: pd.DataFrame, by_name: bool = True) -> pd.Index:
+    """The members' index, worst status first; within a status the largest shortfall
+    (line − credits) first, then by group and name. Without names (``by_name`` False) ties
+    keep the 成员 sheet's order, which tells no names."""
+    frame = pd.DataFrame(
+        {
+            "severity": members["status"].map(SEVERITY).fillna(len(SEVERITY)),
+            "shortfall": -(members["line"] - members["credits"]).clip(lower=0),
+            "group": members["group"],
+        },
+        index=members.index,
+    )
+    order = ["severity", "shortfall", "group"]
+    if by_name:
+        frame["display"] = members["display"]
+        order.append("display")
+    return frame.sort_values(order, kind="stable").index
+
+
+def groups_lagging_first(groups: pd.DataFrame) -> pd.Index:
+    """The groups' index, lowest completion first (no plan first), then the most members
+    failed or at risk."""
+    frame = pd.DataFrame(
+        {"completion": groups["completion"], "lagging": -(groups["failed"] + groups["at_risk"])},
+        index=groups.index,
+    )
+    return frame.sort_values(["completion", "lagging"], na_position="first", kind="stable").index
