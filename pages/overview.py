@@ -7,7 +7,7 @@ import streamlit as st
 from model.engine.ranking import groups_lagging_first
 from model.store import Store
 from model.texts import finding_title
-from pages.common.context import data_dir, t
+from pages.common.context import data_dir, listed, t
 from pages.common.downloads import report_download
 from pages.common.layout import (
     PERCENT_FORMAT,
@@ -69,7 +69,7 @@ if ctx is not None:
         st.subheader(t("groups_table"))
         st.caption(t("groups_table_order"))
         flags = report.findings.groupby("group")["code"].agg(
-            lambda codes: "、".join(finding_title(c, lang) for c in codes.value_counts().index[:3])
+            lambda codes: listed(finding_title(c, lang) for c in codes.value_counts().index[:3])
         )
         groups = report.groups
         # Lagging groups first: lowest completion, then most members failed or at risk.

@@ -5,7 +5,7 @@ import streamlit as st
 
 from model.texts import FINDINGS, finding_title, status_label
 from pages.common.cells import texts
-from pages.common.context import t
+from pages.common.context import labelled, t
 from pages.common.layout import (
     explanation,
     finding_lines,
@@ -87,7 +87,7 @@ if ctx is not None:
     if len(group_level):
         st.markdown(f"**{t('group_findings')}**")
         for group, line in zip(group_level["group"], finding_lines(group_level, who), strict=True):
-            st.warning(f"{safe(group)}：{line}")
+            st.warning(labelled(safe(group), line))
     detail = findings[~(findings["session"].isna() & findings["member"].isna())]
     st.dataframe(
         pd.DataFrame(

@@ -19,6 +19,13 @@ from model.workbook import ParamInfo
 from pages.common.context import t
 from pages.common.layout import header
 
+HEADER_PX, ROW_PX, BORDER_PX = 35, 35, 3  # Streamlit's grid: header and default row heights
+
+
+def grid_height(rows: int, row: int = ROW_PX) -> int:
+    """The height that shows a header and ``rows`` rows exactly: no scrolling, no empty row."""
+    return HEADER_PX + rows * row + BORDER_PX
+
 
 def _meaning(info: ParamInfo, lang: str) -> str:
     if lang == "zh":
@@ -40,23 +47,18 @@ if ctx is not None:
     st.subheader(t("rules_procedure"))
     st.markdown("\n".join(f"1. {step}" for step in PROCEDURE[lang]))
     st.subheader(t("rules_params"))
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    t("param_key"): info.zh if lang == "zh" else name,
-                    t("param_value"): f"{value:%Y-%m-%d}"
-                    if hasattr(value, "year")
-                    else f"{value:g}",
-                    t("param_meaning"): _meaning(info, lang),
-                    t("param_range"): _allowed(name, info),
-                }
-                for name, value, info in params.rows()
-                if value is not None
-            ]
-        ),
-        hide_index=True,
-    )
+    rows = [
+        {
+            t("param_key"): info.zh if lang == "zh" else name,
+            t("param_value"): f"{value:%Y-%m-%d}" if hasattr(value, "year") else f"{value:g}",
+            t("param_meaning"): _meaning(info, lang),
+            t("param_range"): _allowed(name, info),
+        }
+        for name, value, info in params.rows()
+        if value is not None
+    ]
+    # Every parameter in view: no scroll box inside the page.
+    st.dataframe(pd.DataFrame(rows), hide_index=True, height=grid_height(len(rows)))
     st.subheader(t("rules_status"))
     st.caption(t("rules_live"))
     st.markdown(
@@ -87,7 +89,7 @@ if ctx is not None:
         ),
         hide_index=True,
         row_height=72,  # over 4rem: the rule wraps instead of being cut
-        height=72 * (len(FINDINGS) + 1) + 3,  # every check in view, no scrolling inside
+        height=grid_height(len(FINDINGS), row=72),  # every check in view, no empty row
         column_config={
             t("findings"): st.column_config.TextColumn(width="medium", pinned=True),
             t("rule_threshold"): st.column_config.TextColumn(width="large"),

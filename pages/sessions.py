@@ -5,7 +5,7 @@ import streamlit as st
 
 from pages.common.cells import days
 from pages.common.charts import session_timeline
-from pages.common.context import t
+from pages.common.context import labelled, listed, t
 from pages.common.layout import finding_lines, header, people, safe
 
 CHECKS = [
@@ -50,7 +50,7 @@ if ctx is not None:
             ]
         # One column says what a held session missed, so the seven checks can wait a click.
         table[t("checks_missed")] = [
-            "、".join(t(label) for column, label in CHECKS if not row[column]) or t("yes")
+            listed(t(label) for column, label in CHECKS if not row[column]) or t("checks_none")
             if row["held"]
             else ""
             for _, row in sessions.iterrows()
@@ -87,7 +87,9 @@ if ctx is not None:
         st.caption(t("pick_session"))
         if rows:
             session = table.index[rows[0]]
-            st.subheader(f"{t('session')} {safe(session)}：{safe(sessions.at[session, 'topic'])}")
+            st.subheader(
+                labelled(f"{t('session')} {safe(session)}", safe(sessions.at[session, "topic"]))
+            )
             attendance = report.timeline.attendance
             present = attendance[attendance["session"] == session]
             if len(present):

@@ -36,6 +36,7 @@ PLAN_COLUMNS = [
     "status",
 ]
 _ID_STYLE = re.compile(r"^(?P<head>.*?)(?P<year>(?:19|20)\d\d)(?P<middle>\D.*?)?(?P<number>\d+)$")
+_PLAIN_ID = re.compile(r"^(?P<head>.*?[^\d\s_-])[\s_-]*\d+$")
 
 
 @dataclass
@@ -246,6 +247,13 @@ def session_ids(workbook: Workbook, group: str, year: int, count: int) -> list[s
             width = len(match["number"])
             pattern = f"{head}{{year}}{middle}{{number:0{width}d}}"
             break
+    else:  # ids with no year in them (QS-01, QS-02): their prefix, with the year added
+        for session in reversed(list(own["session"].dropna().astype(str))):
+            plain = _PLAIN_ID.match(session)
+            if plain:
+                head = plain["head"].replace("{", "{{").replace("}", "}}")
+                pattern = f"{head}-{{year}}-{{number:02d}}"
+                break
     ids: list[str] = []
     number = 0
     while len(ids) < count:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from model.store.diff import Changes
-from pages.common.context import t
+from pages.common.context import labelled, listed, t
 from pages.common.layout import safe
 
 CHANGE_KEYS = [
@@ -38,4 +38,4 @@ def show_changes(changes: Changes) -> None:
     for key in LISTED:
         items = getattr(changes, key)
         if items and len(items) <= 50:
-            st.caption(f"{t(f'change_{key}')}：" + "、".join(safe(item) for item in items))
+            st.caption(labelled(t(f"change_{key}"), listed(safe(item) for item in items)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +51,16 @@ def t(key: str, **values: object) -> str:
     return label(key, lang(), **values)
 
 
+def labelled(name: str, text: object) -> str:
+    """ "原因：…" / "Reasons: …": a label and its text, with the language's colon."""
+    return label("labelled", lang(), name=name, text=text)
+
+
+def listed(items: Iterable[object]) -> str:
+    """Items joined the way the chosen language writes a list (、 or , )."""
+    return label("list_separator", lang()).join(str(item) for item in items)
+
+
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _file_source(path: str, mtime: float) -> tuple[bytes, str]:
     data = Path(path).read_bytes()
@@ -68,7 +79,10 @@ def current_source() -> Source:
         path = store.file_path(latest)
         data, sha = _file_source(str(path), path.stat().st_mtime)
         source_label = label(
-            "source_version", lang(), version=latest.version, time=latest.published_at[:16]
+            "source_version",
+            lang(),
+            version=latest.version,
+            time=dt.datetime.fromisoformat(latest.published_at),
         )
         return Source(source_label, sha, data, False, latest.version)
     data, sha = _file_source(str(SAMPLE_PATH), SAMPLE_PATH.stat().st_mtime)

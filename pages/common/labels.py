@@ -33,12 +33,16 @@ UI: dict[str, dict[Lang, str]] = {
     "shifts_year_axis": {"zh": "年度", "en": "Year"},
     "shifts_value_axis": {"zh": "比率", "en": "Rate"},
     "shifts_metric": {"zh": "指标", "en": "Metric"},
+    # "name：text" — the colon and the list separator each language writes.
+    "labelled": {"zh": "{name}：{text}", "en": "{name}: {text}"},
+    "list_separator": {"zh": "、", "en": ", "},
+    "checks_none": {"zh": "无", "en": "none"},
     "demo_user": {"zh": "演示用户", "en": "demo user"},
     # Sidebar
     "source_sample": {"zh": "示例数据", "en": "Sample data"},
     "source_version": {
-        "zh": "当前版本 v{version}（{time}）",
-        "en": "Current version v{version} ({time})",
+        "zh": "当前版本 v{version}（{time:zh_date} {time:%H:%M}）",
+        "en": "Current version v{version} ({time:en_date}, {time:%H:%M})",
     },
     "as_of": {"zh": "统计截止日期", "en": "As-of date"},
     "language": {"zh": "语言", "en": "Language"},

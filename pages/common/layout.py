@@ -15,7 +15,15 @@ from model.texts import (
     group_shortfall_text,
     reasons_text,
 )
-from pages.common.context import PageContext, current_source, read_cached, scoped_cached, t
+from pages.common.context import (
+    PageContext,
+    current_source,
+    labelled,
+    listed,
+    read_cached,
+    scoped_cached,
+    t,
+)
 from pages.common.filters import group_filter, sidebar, year_filter
 from pages.common.meeting import (
     CSS as MEETING_CSS,
@@ -60,7 +68,7 @@ def context(permission: str = "view", title_key: str | None = None) -> PageConte
     assert workbook is not None
     if user.groups and workbook.members.empty and workbook.plan.empty:
         # A leader limited to groups the current ledger does not hold: say so, not "0%".
-        st.warning(t("no_rows_for_groups", groups="、".join(user.groups)))
+        st.warning(t("no_rows_for_groups", groups=listed(user.groups)))
         return None
     return ctx
 
@@ -148,13 +156,13 @@ PERCENT_FORMAT = "%d%%"
 def explanation(row: pd.Series, lang: Lang) -> tuple[str, str | None, str | None]:
     """A member's reasons, fix and consequence as labelled, escaped lines (fix and consequence
     None when there is none): the members detail and the risk cards say the same."""
-    reasons = f"{t('reasons')}：" + safe(reasons_text(row["reasons"], lang))
+    reasons = labelled(t("reasons"), safe(reasons_text(row["reasons"], lang)))
     fix = fix_line(row["fix"], lang)
     consequence = consequence_text(row["consequence"], lang)
     return (
         reasons,
-        f"{t('fix')}：{safe(fix)}" if fix else None,
-        f"{t('consequence')}：{consequence}" if consequence else None,
+        labelled(t("fix"), safe(fix)) if fix else None,
+        labelled(t("consequence"), consequence) if consequence else None,
     )
 
 
@@ -163,8 +171,10 @@ def group_shortfall_lines(members: pd.DataFrame, who: People, lang: Lang) -> lis
     the risk page and the overview say a group's shortfall in the same words."""
     lines = []
     for shortfall in group_shortfalls(members).to_dict("records"):
-        names = "、".join(safe(who.by_key[key]) for key in shortfall["keys"])
-        text = f"**{safe(shortfall['group'])}**：{safe(group_shortfall_text(shortfall, lang))}"
+        names = listed(safe(who.by_key[key]) for key in shortfall["keys"])
+        text = labelled(
+            f"**{safe(shortfall['group'])}**", safe(group_shortfall_text(shortfall, lang))
+        )
         lines.append(
             {
                 "keys": shortfall["keys"],

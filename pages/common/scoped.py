@@ -30,7 +30,7 @@ from model.texts import notice_text
 from model.workbook import MAX_UPLOAD_BYTES, annotate_isolated
 from pages.common.changes import show_changes
 from pages.common.chrome import ledger_uploader
-from pages.common.context import lang, t
+from pages.common.context import lang, listed, t
 from pages.common.downloads import XLSX
 from pages.common.session import accounts, require
 
@@ -42,7 +42,7 @@ def is_scoped(user: User) -> bool:
 
 
 def scope_text(version: Version) -> str:
-    return "、".join(version.scope) if version.scope else t("scope_all")
+    return listed(version.scope) if version.scope else t("scope_all")
 
 
 def last_update_column(
@@ -67,7 +67,7 @@ def last_update_column(
 
 def scoped_upload(store: Store, user: User) -> None:
     groups = user.groups or ()
-    names = "、".join(groups)
+    names = listed(groups)
     st.caption(t("scoped_intro", groups=names))
     current = store.current()
     if current is not None:

@@ -146,6 +146,12 @@ def test_session_ids_follow_the_group_style_and_never_collide():
     book = workbook(5, plan)
     assert session_ids(book, G, 2026, 3) == ["CG-2026-02", "CG-2026-04", "CG-2026-05"]
     assert session_ids(workbook(5), G, 2027, 2) == ["一组-2027-01", "一组-2027-02"]
+    # Ids with no year (QS-01, QS-02): the group's prefix with the year, not the group's name.
+    plain = [
+        ["QS-01", G, D(2026, 3, 1), "专题", "成员1", "成员2", "已举行"],
+        ["QS-02", G, D(2026, 4, 1), "专题", "成员2", "成员1", ""],
+    ]
+    assert session_ids(workbook(5, plain), G, 2027, 2) == ["QS-2027-01", "QS-2027-02"]
     proposal = propose_plan(book, G, 2026)
     assert ("PLAN_EXISTS", {"count": 2}) in proposal.notices
 

@@ -30,3 +30,15 @@ def test_both_languages_of_a_label_take_the_same_fields():
 def test_a_screen_label_falls_back_to_the_report_catalogue():
     assert label("group", "en") == LABELS["group"]["en"]
     assert label("page_overview") == "总览"
+
+
+def test_the_version_time_reads_as_people_write_dates():
+    import datetime as dt
+
+    when = dt.datetime(2026, 12, 3, 11, 36, 5)
+    assert (
+        label("source_version", "zh", version=4, time=when) == "当前版本 v4（2026年12月3日 11:36）"
+    )
+    assert label("source_version", "en", version=4, time=when) == (
+        "Current version v4 (3 December 2026, 11:36)"
+    )

@@ -211,3 +211,23 @@ def test_overview_charts_count_in_whole_numbers_with_month_names():
     for spec in (cumulative, statuses):
         assert spec["encoding"]["y"]["axis"]["format"] == "d"
         assert spec["encoding"]["y"]["axis"]["tickMinStep"] == 1
+
+
+def test_sessions_missed_column_says_none_and_lists_in_each_language():
+    at = goto(app(), "pages/sessions.py")
+    missed = list(at.dataframe[0].value["未达要求"])
+    assert "无" in missed and "✓" not in missed  # a held session that missed nothing
+    assert any("、" in value for value in missed)
+    at.sidebar.radio[0].set_value("en").run()
+    english = list(at.dataframe[0].value["Missed"])
+    assert "none" in english
+    assert not any("、" in value for value in english)
+    assert any(", " in value for value in english)
+
+
+def test_risk_page_in_english_writes_an_english_colon():
+    at = goto(app(), "pages/risk.py")
+    at.sidebar.radio[0].set_value("en").run()
+    shown = [box.value for box in [*at.error, *at.warning]]
+    assert not any("：" in box and "Reasons" in box for box in shown)
+    assert any("Reasons: " in box for box in shown)
