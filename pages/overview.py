@@ -16,7 +16,9 @@ from pages.common.layout import (
     people,
     percent,
     percent_points,
+    text_width,
 )
+from pages.common.meeting import GRID_CHAR_PX
 from pages.common.scoped import last_update_column
 from pages.common.todo_view import group_todo_top
 
@@ -106,7 +108,10 @@ if ctx is not None:
             column_order=full if every_column else brief,
             # Widths in px that fit the ~900 px a 1366 px laptop leaves beside the sidebar.
             column_config={
-                t("group"): st.column_config.TextColumn(width=130, pinned=True),
+                # The whole name of the longest group, here and on a projector.
+                t("group"): st.column_config.TextColumn(
+                    width=text_width(table.index, GRID_CHAR_PX[meeting]), pinned=True
+                ),
                 "planned": number(t("kpi_planned"), width=72),
                 "held": number(t("kpi_held"), width=60),
                 "held_of_planned": st.column_config.TextColumn(t("held_of_planned"), width=84),
@@ -118,7 +123,7 @@ if ctx is not None:
                 "passed": number(t("kpi_passed"), width=48),
                 "at_risk": number(t("kpi_at_risk"), width=48),
                 "failed": number(t("kpi_failed"), width=64),
-                "red_flags": st.column_config.TextColumn(t("red_flags"), width=300),
+                "red_flags": st.column_config.TextColumn(t("red_flags"), width=280),
                 "last_update": st.column_config.TextColumn(t("last_update")),
             },
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 import streamlit as st
@@ -182,3 +183,12 @@ def group_shortfall_lines(members: pd.DataFrame, who: People, lang: Lang) -> lis
             }
         )
     return lines
+
+
+def text_width(
+    values: Iterable[object], per_char: int = 15, padding: int = 28, minimum: int = 80
+) -> int:
+    """A grid column's width in px that shows the longest of ``values`` whole (CJK glyphs are
+    about 14 px in the grid; the rest is the cell's padding and the sort mark)."""
+    longest = max((len(str(value)) for value in values), default=0)
+    return max(minimum, longest * per_char + padding)

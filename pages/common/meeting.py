@@ -6,10 +6,14 @@ from __future__ import annotations
 import streamlit as st
 
 PARAM = "meeting"
+# A CJK glyph's width in a grid cell, in CSS px before the meeting zoom; measured.
+GRID_CHAR_PX = {False: 15, True: 19}
 # The pages a meeting projects, in the order of the navigation (title keys of labels.py).
 MEETING_PAGES = [
     ("pages/overview.py", "page_overview", ":material/dashboard:"),
     ("pages/sessions.py", "page_sessions", ":material/event:"),
+    ("pages/todo.py", "page_todo", ":material/checklist:"),
+    ("pages/plan.py", "page_plan", ":material/edit_calendar:"),
     ("pages/members.py", "page_members", ":material/groups:"),
     ("pages/risk.py", "page_risk", ":material/warning:"),
     ("pages/shifts.py", "page_shifts", ":material/trending_up:"),
@@ -17,7 +21,9 @@ MEETING_PAGES = [
 ]
 
 # Projector typography at 1920×1080: the sidebar goes, text and tables grow. Tables are drawn on
-# a canvas that ignores font-size, so they are zoomed as a whole; charts get their own larger
+# a canvas that ignores font-size, so they are zoomed as a whole: 14 px glyphs measure 20 px
+# on screen at 1.45 (tests/browser/test_meeting_browser.py). Zoomed, the grid lays text out a
+# little wider than it draws it unzoomed, so its columns allow more per glyph (GRID_CHAR_PX); charts get their own larger
 # config (pages.common.charts). The bar's year and group show their value in an input and their
 # options in a list drawn outside the page, each with its own small size: both are set here.
 CSS = """
@@ -30,8 +36,8 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p
   { font-size: 3.2rem; line-height: 1.2; }
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 1.3rem; }
-[data-testid="stElementContainer"]:has(> [data-testid="stDataFrame"])
-  { zoom: 1.35; width: calc(100% / 1.35) !important; }
+[data-testid="stElementContainer"]:has([data-testid="stDataFrame"])
+  { zoom: 1.45; width: calc(100% / 1.45) !important; }
 [data-testid="stTable"] { font-size: 1.2rem; }
 [data-testid="stSelectbox"] input, [data-testid="stSelectboxVirtualDropdown"] [role="option"],
 [data-testid="stDateInputField"] { font-size: 1.2rem; }

@@ -22,7 +22,8 @@
     if (count > 0.9 * (height - header)) borders.push(x);
   }
   const lines = borders.filter((x, i) => i === 0 || x - borders[i - 1] > 2);
-  const left = lines[index], right = lines[index + 1];
+  // index -1: the first column of a grid without row markers, from the grid's left edge.
+  const left = index < 0 ? 0 : lines[index], right = index < 0 ? lines[0] : lines[index + 1];
   const rowHeight = Math.round(35 * scale);
   const reach = [];
   for (let top = header; top + rowHeight <= height; top += rowHeight) {

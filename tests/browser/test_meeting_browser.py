@@ -28,6 +28,22 @@ PAGES = [
 ]
 NAMES = set(read_workbook_file(SAMPLE_PATH).workbook.members["name"])
 GRID_PROBE = (Path(__file__).parent / "grid_probe.js").read_text(encoding="utf-8")
+# The heights, in screen px, of the runs of ink in a grid's first 100 px (one per body row).
+INK_PROBE = """() => {
+  const canvas = document.querySelector("[data-testid='stDataFrame'] [data-testid='data-grid-canvas']");
+  const { width, height } = canvas;
+  const scale = width / canvas.getBoundingClientRect().width;
+  const px = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+  const dark = (x, y) => { const i = (y * width + x) * 4; return px[i] + px[i + 1] + px[i + 2] < 450; };
+  const runs = []; let start = -1;
+  for (let y = Math.round(36 * scale); y < height; y++) {
+    let hit = false;
+    for (let x = 2; x < Math.round(100 * scale) && !hit; x++) hit = dark(x, y);
+    if (hit && start < 0) start = y;
+    if (!hit && start >= 0) { runs.push((y - start) / scale); start = -1; }
+  }
+  return runs;
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -170,3 +186,21 @@ def test_the_meeting_bar_dropdowns_are_projector_sized(server):
         assert options and options[0][0] == "全部中心组"
         assert min(size for _, size in options) >= 20, options
         page.screenshot(path=str(SCREENSHOTS / "meeting-group-list.png"))
+
+
+def test_meeting_tables_are_projector_sized_and_show_whole_group_names(server):
+    """At 1920×1080 the grid text is at least 20 px (14 px zoomed) and the longest group name,
+    县发展改革局党组, is not cut in 各中心组完成情况 (it was: "县委宣传部党…")."""
+    with chromium_page(1920, 1080) as page:
+        open_page(page, f"{server}/?meeting=1")
+        page.wait_for_selector("[data-testid='data-grid-canvas']", timeout=20_000)
+        page.wait_for_timeout(1000)
+        # The height of the group names' ink on screen: a CJK glyph's ink is about its size.
+        ink = page.evaluate(INK_PROBE)
+        assert ink and min(ink) >= 19.5, ink
+        probe = page.evaluate(GRID_PROBE, -1)  # the pinned group column, from the left edge
+        assert probe is not None and probe["reach"]
+        assert max(probe["reach"]) <= probe["right"] - 6, probe
+        links = page.locator("[data-testid='stPageLink']").all_inner_texts()
+        assert any("待办" in link for link in links) and any("学习计划" in link for link in links)
+        whole_page(page, SCREENSHOTS / "meeting-overview-groups.png")
