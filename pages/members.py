@@ -22,6 +22,7 @@ if ctx is not None:
     lang = ctx.filters.lang
     members = report.members
     who = people(ctx)
+    rows: list[int] = []
     if members.empty:
         st.info(t("no_members"))
     else:
@@ -125,4 +126,6 @@ if ctx is not None:
                     hide_index=True,
                 )
     report_download(ctx, report)
-    group_record_download(ctx, report)
+    # The group's 学习档案 defaults to the group of the member picked above.
+    picked_group = None if members.empty or not rows else str(members.at[key, "group"])
+    group_record_download(ctx, report, picked_group)

@@ -24,13 +24,15 @@ if ctx is not None:
         by_week, by_person = st.tabs([t("todo_by_week"), t("todo_by_person")])
         with by_week:
             overdue = todo.items["overdue"].to_numpy()
+            # Each table is all overdue or none: its heading says which, no column needed.
+            by_due = table.drop(columns=t("todo_overdue"))
             if overdue.any():
                 st.markdown(f"**{t('todo_overdue_group')}**")
-                st.dataframe(table[overdue], hide_index=True)
+                st.dataframe(by_due[overdue], hide_index=True)
             weeks = pd.Series([week_start(d) for d in todo.items["due"]])
             for start in sorted(set(weeks[~overdue])):
                 st.markdown(f"**{t('todo_week_of', start=start.isoformat())}**")
-                st.dataframe(table[(weeks == start).to_numpy() & ~overdue], hide_index=True)
+                st.dataframe(by_due[(weeks == start).to_numpy() & ~overdue], hide_index=True)
         with by_person:
             person_column = t("todo_person")
             for who, rows in table.groupby(person_column, sort=True):

@@ -76,14 +76,19 @@ def member_record_download(
     )
 
 
-def group_record_download(ctx: PageContext, report: Report) -> None:
-    """Every member of one group, one printable sheet each; only groups the user may see."""
+def group_record_download(ctx: PageContext, report: Report, default: str | None = None) -> None:
+    """Every member of one group, one printable sheet each; only groups the user may see.
+    ``default``: the group to offer first (the group of the member picked on the page)."""
     groups = list(dict.fromkeys(report.members["group"]))
     if not groups:
         return
     st.markdown(f"**{t('record_heading')}**", help=t("record_help"))
     chosen = ctx.filters.group if ctx.filters.group in groups else None
     if chosen is None:
+        # A member newly picked on the page brings their group; the user may still change it.
+        if default in groups and st.session_state.get("record_group_default") != default:
+            st.session_state["record_group_pick"] = default
+        st.session_state["record_group_default"] = default
         chosen = st.selectbox(t("record_group_pick"), groups, key="record_group_pick")
     keys = tuple(report.members.index[report.members["group"] == chosen])
     st.download_button(

@@ -42,8 +42,8 @@ CLERK_UI: dict[str, dict[Lang, str]] = {
     "weekday_4": {"zh": "周四", "en": "Thursday"},
     "weekday_5": {"zh": "周五", "en": "Friday"},
     "todo_intro": {
-        "zh": "截至统计截止日期，{days} 天内到期和已逾期的事项。",
-        "en": "Items due within {days} days of the as-of date, and those overdue.",
+        "zh": "截至统计截止日期，{days} 天内到期和已逾期的事项；另列有各自提前期的事项：理论考试（距年底不足 60 天起）、补考（考试不及格起）和待定专题（学习前 30 天起）。",
+        "en": "Items due within {days} days of the as-of date, and those overdue; also the items with a lead time of their own: the exam (from 60 days before the year ends), the make-up (once an exam is failed) and topics to settle (30 days before the session).",
     },
     "todo_days": {"zh": "看未来几天", "en": "Days ahead"},
     "todo_total": {"zh": "待办事项", "en": "Items"},

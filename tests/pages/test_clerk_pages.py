@@ -79,6 +79,12 @@ def test_todo_page_lists_the_engines_items_and_meeting_mode_counts_only(sample):
     assert shown["已逾期"] == str(int(expected.items["overdue"].sum())) == "6"
     rows = sum(len(frame.value) for frame in at.dataframe)
     assert rows == 2 * 9  # once by week, once by person
+    # By week, each table is all overdue or none: no always-empty 已逾期 column; by person the
+    # column says which rows are overdue.
+    by_week, by_person = at.tabs
+    assert by_week.dataframe and all("已逾期" not in f.value.columns for f in by_week.dataframe)
+    assert all("已逾期" in frame.value.columns for frame in by_person.dataframe)
+    assert "理论考试（距年底不足 60 天起）" in " ".join(c.value for c in at.caption)
     meeting = page("pages/todo.py", meeting=True)
     assert len(meeting.dataframe) == 0
     assert {m.label: m.value for m in meeting.metric}["待办事项"] == "9"

@@ -19,6 +19,11 @@ def test_members_page_offers_the_group_records_and_the_chosen_members(sample_rep
     at.session_state["members_table"] = {"selection": {"rows": [0], "columns": []}}
     at.run()
     assert "下载许华俊的学习档案" in download_labels(at)
+    # The group's records follow the member picked (许华俊 is not in 城关镇党委).
+    group = sample_report.members.set_index("name").at["许华俊", "group"]
+    assert group != "城关镇党委"
+    assert at.selectbox(key="record_group_pick").value == group
+    assert f"下载{group}全体成员的学习档案（每人一页）" in download_labels(at)
 
 
 def test_a_group_limited_viewer_gets_only_their_group(data_dir):  # noqa: F811
