@@ -9,37 +9,14 @@ from model.outputs import annotated_file_name, template_bytes
 from model.store import IdenticalToCurrent, Prepared, StaleUpload, Store, prepare, publish
 from model.texts import finding_title, notice_text
 from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
-from pages.common.cells import texts
 from pages.common.changes import show_changes
 from pages.common.chrome import ledger_uploader
 from pages.common.context import data_dir, lang, t
 from pages.common.downloads import XLSX
-from pages.common.layout import header, safe
+from pages.common.error_table import error_tables
+from pages.common.layout import header
 from pages.common.scoped import is_scoped, scoped_upload
 from pages.common.session import accounts, require
-
-
-def show_errors(errors) -> None:
-    rows = []
-    for error in errors:
-        message, hint = error.text(lang())
-        rows.append(error.as_dict() | {"message": message, "hint": hint})
-    frame = pd.DataFrame(rows)
-    for sheet, sheet_rows in frame.groupby(frame["sheet"].fillna("—"), sort=False):
-        st.markdown(f"**{safe(sheet)}**")
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    # A whole-column or whole-sheet error has no cell: a dash, never None.
-                    t("cell"): texts(sheet_rows["cell"]),
-                    t("column"): texts(sheet_rows["column"]),
-                    t("value"): texts(sheet_rows["value"], blank=""),
-                    t("problem"): sheet_rows["message"].to_numpy(),
-                    t("how_to_fix"): sheet_rows["hint"].to_numpy(),
-                }
-            ),
-            hide_index=True,
-        )
 
 
 def preview_and_publish(store: Store, prepared: Prepared, digest: str, name: str) -> None:
@@ -125,7 +102,7 @@ if upload is not None:
             mime=XLSX,
             on_click="ignore",
         )
-        show_errors(result.errors)
+        error_tables(result.errors)
     else:
         assert result.workbook is not None  # ok means a workbook
         counts = "，".join(f"{sheet} {rows}" for sheet, rows in result.workbook.counts().items())

@@ -29,6 +29,11 @@ def _css_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a CSS string: quoted, quotes escaped
 
 
+# The button that opens the file dialog, not the × that removes a chosen file (it once read
+# 选择文件 too, so the label showed twice).
+CHOOSE = "[data-testid='stFileUploaderDropzone'] :not([data-testid='stFileChipDeleteBtn']) > button"
+
+
 def uploader_css(button_label: str, drop_text: str) -> str:
     """CSS giving the uploader's button ``button_label`` and its drop zone ``drop_text``."""
     content, drop = _css_string(button_label), _css_string(drop_text)
@@ -37,9 +42,9 @@ def uploader_css(button_label: str, drop_text: str) -> str:
 [data-testid='stFileUploaderDropzoneInstructions']::after {{
   content: {drop}; font-size: 0.875rem; line-height: 1.6; opacity: 0.7;
 }}
-[data-testid='stFileUploaderDropzone'] button {{ font-size: 0 !important; }}
-[data-testid='stFileUploaderDropzone'] button > * {{ display: none !important; }}
-[data-testid='stFileUploaderDropzone'] button::after {{
+{CHOOSE} {{ font-size: 0 !important; }}
+{CHOOSE} > * {{ display: none !important; }}
+{CHOOSE}::after {{
   content: {content}; font-size: 0.875rem; line-height: 1.6;
 }}
 </style>"""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-import pandas as pd
 import streamlit as st
 
 from model.outputs import annotated_file_name
@@ -32,6 +31,7 @@ from pages.common.changes import show_changes
 from pages.common.chrome import ledger_uploader
 from pages.common.context import lang, listed, t
 from pages.common.downloads import XLSX
+from pages.common.error_table import error_tables
 from pages.common.session import accounts, require
 
 
@@ -157,20 +157,7 @@ def _errors(data: bytes, name: str, errors, kind) -> None:
         mime=XLSX,
         on_click="ignore",
     )
-    rows = []
-    for error in errors:
-        message, hint = error.text(lang())
-        rows.append(
-            {
-                t("sheet_name"): error.sheet or "—",
-                t("cell"): error.cell,
-                t("column"): error.column,
-                t("value"): error.value,
-                t("problem"): message,
-                t("how_to_fix"): hint,
-            }
-        )
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    error_tables(errors)
 
 
 def _preview(outcome) -> None:

@@ -182,3 +182,25 @@ def test_the_drop_zone_speaks_the_language_of_the_ui(server):
         page.locator("[data-testid='stFileUploader']").screenshot(
             path=str(SCREENSHOTS / "uploader-en.png")
         )
+
+
+def test_a_chosen_file_shows_choose_once_and_keeps_its_remove_mark(server, tmp_path):
+    from model.dev.sample import SAMPLE_PATH
+
+    with chromium_page() as page:
+        page.goto(f"{server}/upload")
+        wait_for_app(page)
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+            str(SAMPLE_PATH)
+        )
+        page.locator("[data-testid='stFileChipDeleteBtn']").wait_for(timeout=30_000)
+        labels = page.evaluate(
+            """() => [...document.querySelectorAll("[data-testid='stFileUploader'] button")]
+                .map(b => getComputedStyle(b, '::after').content)"""
+        )
+        assert labels.count('"选择文件"') == 1, labels  # the × read 选择文件 too
+        remove = page.locator("[data-testid='stFileChipDeleteBtn'] button svg")
+        assert remove.is_visible()
+        page.locator("[data-testid='stFileUploader']").screenshot(
+            path=str(SCREENSHOTS / "uploader-chosen.png")
+        )

@@ -72,6 +72,24 @@ def test_an_invalid_upload_shows_errors_and_changes_nothing(data_dir):
     assert store.current().version == 1
 
 
+def test_error_tables_give_long_messages_rows_tall_enough_to_wrap(data_dir):
+    from pages.common.error_table import CHARS_PER_LINE, LINE_PX, row_height
+
+    at = upload_page()
+    bad = ledger(
+        members=[["张三", None]], plan=[["1", "城关镇党委", "2026-13-01", "x", "张三", "张三"]]
+    )
+    at.file_uploader[0].set_value(("bad.xlsx", bad, XLSX)).run()
+    for frame in at.dataframe:
+        shown = [*frame.value["问题"], *frame.value["怎么改"]]
+        longest = max(len(text) for text in shown)
+        assert frame.proto.row_height == row_height(shown)
+        # Every line of the longest text has room: none is cut to "…或先在".
+        assert frame.proto.row_height >= -(-longest // CHARS_PER_LINE) * LINE_PX
+    assert row_height(["短"]) == 35
+    assert row_height(["字" * 60]) == 3 * LINE_PX + 14
+
+
 def test_an_unreadable_upload_says_why(data_dir):
     at = upload_page()
     at.file_uploader[0].set_value(
