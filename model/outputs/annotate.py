@@ -16,10 +16,19 @@ from openpyxl import Workbook as OpenpyxlWorkbook
 from openpyxl import load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.outputs.convert import openpyxl_copy
-from model.outputs.xlsx_safe import append_text_row, has_unstorable, storable
+from model.outputs.xlsx_safe import (
+    CELL_LIMIT,
+    append_text_row,
+    fitted,
+    has_unstorable,
+    is_external_formula,
+    storable,
+)
 from model.texts.notices import notice_text
 from model.workbook.errors import WorkbookError
 
@@ -51,14 +60,25 @@ def annotate_bytes(
         notes.append(notice_text("CONVERTED_TO_XLSX", suffix=f".{file_format}"))
     if LIST_SHEET in book.sheetnames:
         del book[LIST_SHEET]
+    notes += [
+        notice_text("FORMULA_AS_TEXT", sheet=sheet, cell=cell) for sheet, cell in _defuse(book)
+    ]
     listing = _error_list(book.create_sheet(LIST_SHEET, 0), errors, notes)
     for number, error in enumerate(errors, start=1):
-        if error.sheet in book.sheetnames and error.cell:
-            _mark(book[error.sheet], error)
-            link = listing.cell(number + 1, 3)
-            quoted = error.sheet.replace("'", "''")
-            link.hyperlink = f"#'{quoted}'!{error.cell}"
-            link.font = Font(color="0563C1", underline="single")
+        if error.sheet not in book.sheetnames:
+            continue
+        sheet = book[error.sheet]
+        target = error.cell or _header_mark(sheet, error)
+        if target:
+            _mark(sheet, error, target)
+        # Every row of the list opens its cell; a whole-sheet error opens the sheet.
+        link = listing.cell(number + 1, 3)
+        if link.value is None:  # before the link: openpyxl would show the link's address
+            link.value = target or "A1"
+        quoted = error.sheet.replace("'", "''")
+        # An internal link (a location, not an address): Excel and WPS jump to the cell.
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{target or 'A1'}")
+        link.font = Font(color="0563C1", underline="single")
     book.active = 0
     buffer = io.BytesIO()
     book.save(buffer)
@@ -107,19 +127,51 @@ def _error_list(
     return listing
 
 
-def _mark(sheet: Worksheet, error: WorkbookError) -> None:
+def _defuse(book: OpenpyxlWorkbook) -> list[tuple[str, str]]:
+    """Formulas that reach outside the workbook (DDE, other files, the web) written as text, so
+    the copy we hand back runs nothing; cells too long for Excel cut to fit. Ordinary formulas
+    stay. Returns the (sheet, cell) of each formula turned into text."""
+    defused = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                value = cell.value
+                if not isinstance(value, str):
+                    continue
+                if cell.data_type == "f" and is_external_formula(value):
+                    cell.value = fitted(value)
+                    cell.data_type = "s"
+                    defused.append((sheet.title, cell.coordinate))
+                elif len(value) > CELL_LIMIT:
+                    cell.value = fitted(value)
+    return defused
+
+
+def _header_mark(sheet: Worksheet, error: WorkbookError) -> str | None:
+    """Where a missing column is marked: the cell just right of the header row's last heading
+    (where the column would go)."""
+    header = error.fields.get("header") if error.code == "COLUMN_MISSING" else None
+    if not isinstance(header, int) or header < 1:
+        return None
+    last = 0
+    for cell in next(sheet.iter_rows(min_row=header, max_row=header), ()):
+        if cell.value not in (None, ""):
+            last = cell.column
+    return f"{get_column_letter(last + 1)}{header}"
+
+
+def _mark(sheet: Worksheet, error: WorkbookError, coordinate: str) -> None:
     """Fill and comment the error's cell; inside a merge, the merge's top-left cell."""
-    assert error.cell is not None
-    target = sheet[error.cell]
+    target = sheet[coordinate]
     for merged in sheet.merged_cells.ranges:
-        if error.cell in merged:
+        if coordinate in merged:
             target = sheet.cell(merged.min_row, merged.min_col)
             break
     target.fill = ERROR_FILL
     note = storable(f"{error.message}\n{error.hint}")
     if target.comment is not None:
         note = f"{target.comment.text}\n{note}"
-    target.comment = Comment(note, "学习台账检查", width=320, height=120)
+    target.comment = Comment(fitted(str(note)), "学习台账检查", width=320, height=120)
 
 
 def trim_empty_tails(data: bytes) -> bytes:

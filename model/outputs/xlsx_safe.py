@@ -3,6 +3,7 @@ characters that Excel cannot store are dropped instead of crashing the writer.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
@@ -11,11 +12,37 @@ from openpyxl.worksheet.worksheet import Worksheet
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
+# Excel keeps at most this many characters in a cell (and a comment); a longer one is dropped
+# when Excel "repairs" the file, so what we write is cut, with an ellipsis, to fit.
+CELL_LIMIT = 32_767
+ELLIPSIS = "…"
+
+
+def fitted(text: str, limit: int = CELL_LIMIT) -> str:
+    return text if len(text) <= limit else text[: limit - len(ELLIPSIS)] + ELLIPSIS
+
+
 def storable(value: object) -> object:
-    """``value`` with the control characters Excel rejects (NUL, \\x01 …) removed."""
-    if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    """``value`` with the control characters Excel rejects (NUL, \\x01 …) removed, and cut to
+    what a cell holds."""
+    if isinstance(value, str):
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        return fitted(value)
     return value
+
+
+# A formula that reaches outside the workbook: DDE (=cmd|'/c calc'!A1), another file
+# (='[b.xlsx]S'!A1, ='C:\\…'), or the web (HYPERLINK, WEBSERVICE, IMPORTXML …).
+EXTERNAL_FORMULA = re.compile(
+    r"\||\[\d+\]|\[[^\]]*\.\w{2,4}\]|https?:|file:|\\\\"
+    r"|\b(?:HYPERLINK|WEBSERVICE|IMPORT\w*|RTD|CALL|REGISTER)\s*\(",
+    re.IGNORECASE,
+)
+
+
+def is_external_formula(value: object) -> bool:
+    return isinstance(value, str) and value.startswith("=") and bool(EXTERNAL_FORMULA.search(value))
 
 
 def has_unstorable(value: object) -> bool:

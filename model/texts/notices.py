@@ -5,6 +5,10 @@ from __future__ import annotations
 from model.texts.domain import Lang
 
 NOTICES: dict[str, dict[str, str]] = {
+    "FORMULA_AS_TEXT": {
+        "zh": "工作表“{sheet}”的单元格 {cell} 含引用外部程序、文件或网址的公式，标注副本中已改为文本，不会运行。",
+        "en": "Sheet “{sheet}” cell {cell} held a formula reaching outside the workbook (a program, file or web address): the annotated copy keeps it as text, never run.",
+    },
     "MACROS_IGNORED": {
         "zh": "文件含有宏（VBA）：只读取了表格数据，宏未运行，也不会保存到标注副本中。",
         "en": "The file contains macros (VBA): only the cell data was read; no macro was run, and "
