@@ -11,7 +11,7 @@ from model.texts import finding_title, notice_text
 from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
 from pages.common.changes import show_changes
 from pages.common.chrome import ledger_uploader
-from pages.common.context import data_dir, lang, t
+from pages.common.context import data_dir, lang, listed, t
 from pages.common.downloads import XLSX
 from pages.common.error_table import error_tables
 from pages.common.layout import header
@@ -62,7 +62,7 @@ store = Store(data_dir())
 if is_scoped(user):  # a group clerk publishes only their groups' rows (issue 13)
     scoped_upload(store, user)
     st.stop()
-types = ("、" if lang() == "zh" else ", ").join(f".{suffix}" for suffix in ACCEPTED_SUFFIXES)
+types = listed(f".{suffix}" for suffix in ACCEPTED_SUFFIXES)
 st.caption(t("upload_intro", types=types))
 st.download_button(
     t("template_download"),

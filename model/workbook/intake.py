@@ -21,8 +21,9 @@ from typing import Literal
 
 from model.workbook.errors import UnreadableWorkbook, column_letter, make_error
 
-# The formats calamine reads, as the uploader lists them; told apart by content (``FileKind``).
-ACCEPTED_SUFFIXES = ("xlsx", "xlsm", "xls", "xlsb", "ods")
+# The formats calamine reads, as the uploader lists them; told apart by content (``FileKind``),
+# never by name: WPS saves .et, whose bytes are one of these (BIFF8 like .xls, or a package).
+ACCEPTED_SUFFIXES = ("xlsx", "xlsm", "xls", "xlsb", "ods", "et")
 FileFormat = Literal["xlsx", "xlsm", "xls", "xlsb", "ods"]
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024

@@ -156,6 +156,19 @@ def test_an_xls_upload_shows_its_errors_by_cell(data_dir):
     assert Store(data_dir).current() is None
 
 
+def test_a_wps_et_file_is_read_by_its_bytes(data_dir):
+    at = upload_page()
+    assert ".et" in list(at.file_uploader[0].proto.type)
+    # WPS's .et holding BIFF8 bytes: the same errors as the .xls it is.
+    xls = formats.XLS_FIXTURE.read_bytes()
+    at.file_uploader[0].set_value(("台账.et", xls, "application/octet-stream")).run()
+    assert not at.exception, at.exception
+    assert any("发现 4 处错误" in e.value for e in at.error)
+    # And a package saved under .et reads as the workbook it is.
+    at.file_uploader[0].set_value(("示范县.et", SAMPLE_PATH.read_bytes(), XLSX)).run()
+    assert any("检查通过" in s.value for s in at.success)
+
+
 def test_an_ods_upload_publishes_the_original_file(data_dir):
     at = upload_page()
     ods = formats.as_ods(formats.without_errors())
