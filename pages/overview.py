@@ -13,6 +13,7 @@ from pages.common.layout import (
     PERCENT_FORMAT,
     group_shortfall_lines,
     header,
+    header_width,
     people,
     percent,
     percent_points,
@@ -112,17 +113,21 @@ if ctx is not None:
                 t("group"): st.column_config.TextColumn(
                     width=text_width(table.index, GRID_CHAR_PX[meeting]), pinned=True
                 ),
-                "planned": number(t("kpi_planned"), width=72),
-                "held": number(t("kpi_held"), width=60),
+                "planned": number(t("kpi_planned"), width=header_width(t("kpi_planned"), 72)),
+                "held": number(t("kpi_held"), width=header_width(t("kpi_held"), 60)),
                 "held_of_planned": st.column_config.TextColumn(t("held_of_planned"), width=84),
-                "overdue": number(t("kpi_overdue"), width=48),
+                "overdue": number(t("kpi_overdue"), width=header_width(t("kpi_overdue"), 48)),
                 "completion": st.column_config.ProgressColumn(
                     t("completion"), format=PERCENT_FORMAT, min_value=0, max_value=100, width=120
                 ),
-                "attendance_rate": number(t("kpi_attendance"), format=PERCENT_FORMAT, width=64),
-                "passed": number(t("kpi_passed"), width=48),
-                "at_risk": number(t("kpi_at_risk"), width=48),
-                "failed": number(t("kpi_failed"), width=64),
+                "attendance_rate": number(
+                    t("kpi_attendance"),
+                    format=PERCENT_FORMAT,
+                    width=header_width(t("kpi_attendance"), 64),
+                ),
+                "passed": number(t("kpi_passed"), width=header_width(t("kpi_passed"), 48)),
+                "at_risk": number(t("kpi_at_risk"), width=header_width(t("kpi_at_risk"), 48)),
+                "failed": number(t("kpi_failed"), width=header_width(t("kpi_failed"), 64)),
                 "red_flags": st.column_config.TextColumn(t("red_flags"), width=280),
                 "last_update": st.column_config.TextColumn(t("last_update")),
             },

@@ -47,33 +47,36 @@ SENTENCE: dict[Lang, str] = {
     "en": "{shift}: {metric} {value}, {trend}{groups}.",
 }
 TREND: dict[str, dict[Lang, str]] = {
-    "up_points": {"zh": "较上年提高 {amount} 个百分点", "en": "up {amount} percentage points"},
-    "down_points": {
-        "zh": "较上年下降 {amount} 个百分点",
-        "en": "down {amount} percentage points",
+    "up_points": {
+        "zh": "较上年提高 {amount:g} 个百分点",
+        "en": "up {amount:~percentage point|percentage points}",
     },
-    "up_number": {"zh": "较上年增加 {amount}", "en": "up {amount} on last year"},
-    "down_number": {"zh": "较上年减少 {amount}", "en": "down {amount} on last year"},
+    "down_points": {
+        "zh": "较上年下降 {amount:g} 个百分点",
+        "en": "down {amount:~percentage point|percentage points}",
+    },
+    "up_number": {"zh": "较上年增加 {amount:g}", "en": "up {amount:g} on last year"},
+    "down_number": {"zh": "较上年减少 {amount:g}", "en": "down {amount:g} on last year"},
     "unchanged": {"zh": "与上年持平", "en": "unchanged on last year"},
     "no_previous": {"zh": "上年无可比数据", "en": "no figure for last year"},
 }
 # The same words when two part years are compared up to the same day (DOMAIN.md §6).
 TREND_SAME_PERIOD: dict[str, dict[Lang, str]] = {
     "up_points": {
-        "zh": "较上年同期提高 {amount} 个百分点",
-        "en": "up {amount} percentage points on the same period last year",
+        "zh": "较上年同期提高 {amount:g} 个百分点",
+        "en": "up {amount:~percentage point|percentage points} on the same period last year",
     },
     "down_points": {
-        "zh": "较上年同期下降 {amount} 个百分点",
-        "en": "down {amount} percentage points on the same period last year",
+        "zh": "较上年同期下降 {amount:g} 个百分点",
+        "en": "down {amount:~percentage point|percentage points} on the same period last year",
     },
     "up_number": {
-        "zh": "较上年同期增加 {amount}",
-        "en": "up {amount} on the same period last year",
+        "zh": "较上年同期增加 {amount:g}",
+        "en": "up {amount:g} on the same period last year",
     },
     "down_number": {
-        "zh": "较上年同期减少 {amount}",
-        "en": "down {amount} on the same period last year",
+        "zh": "较上年同期减少 {amount:g}",
+        "en": "down {amount:g} on the same period last year",
     },
     "unchanged": {"zh": "与上年同期持平", "en": "unchanged on the same period last year"},
     "no_previous": {"zh": "上年同期无可比数据", "en": "no figure for the same period last year"},
@@ -125,7 +128,7 @@ def trend(
     if amount == 0:
         return words["unchanged"][lang]
     kind = ("up" if amount > 0 else "down") + ("_number" if name in AVERAGES else "_points")
-    return words[kind][lang].format(amount=f"{abs(amount):g}")
+    return fill(words[kind][lang], amount=float(abs(amount)))
 
 
 def change_text(

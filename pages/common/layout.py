@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
@@ -188,7 +189,17 @@ def group_shortfall_lines(members: pd.DataFrame, who: People, lang: Lang) -> lis
 def text_width(
     values: Iterable[object], per_char: int = 15, padding: int = 28, minimum: int = 80
 ) -> int:
-    """A grid column's width in px that shows the longest of ``values`` whole (CJK glyphs are
-    about 14 px in the grid; the rest is the cell's padding and the sort mark)."""
-    longest = max((len(str(value)) for value in values), default=0)
-    return max(minimum, longest * per_char + padding)
+    """A grid column's width in px that shows the longest of ``values`` whole: a CJK glyph is
+    ``per_char`` (about 14 px in the grid), a Latin letter or digit a little over half of it;
+    the rest is the cell's padding and the sort mark."""
+
+    def width(text: str) -> float:
+        return sum(per_char if ord(ch) >= 0x2E80 else per_char * 0.6 for ch in text)
+
+    longest = max((width(str(value)) for value in values), default=0.0)
+    return max(minimum, math.ceil(longest) + padding)
+
+
+def header_width(label: str, at_least: int) -> int:
+    """A column as wide as its header needs (English ones are longer: "Overdu…"), or more."""
+    return text_width([label], padding=16, minimum=at_least)

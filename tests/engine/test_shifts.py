@@ -183,6 +183,9 @@ def test_the_change_in_words_is_computed_from_exact_values():
         "较上年同期下降 0.9 个百分点"
     )
     assert trend("outreach_per_talk", 1.0, None, "en") == "no figure for last year"
+    # English counts its points: 1 point, 2 points (it said "down 1 percentage points").
+    assert trend("attendance_rate", 0.50, 0.51, "en") == "down 1 percentage point"
+    assert trend("attendance_rate", 0.52, 0.50, "en") == "up 2 percentage points"
 
 
 def test_cli_shifts_json_gives_the_same_numbers(tmp_path):

@@ -42,3 +42,14 @@ def test_the_version_time_reads_as_people_write_dates():
     assert label("source_version", "en", version=4, time=when) == (
         "Current version v4 (3 December 2026, 11:36)"
     )
+
+
+def test_grid_columns_are_as_wide_as_their_text_in_either_language():
+    from pages.common.layout import header_width, text_width
+
+    # CJK 15 px a glyph, Latin 9 px a letter, plus padding: "Overdue" needs 7 × 9 + 16 = 79 px
+    # where 逾期 fits the 48 asked for (the English header read "Overdu").
+    assert header_width("逾期", 48) == 48
+    assert header_width("Overdue", 48) == 79
+    assert header_width("Attendance", 64) == 106
+    assert text_width(["县发展改革局党组", "城关镇党委"]) == 8 * 15 + 28
