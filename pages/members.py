@@ -14,7 +14,7 @@ from pages.common.downloads import (
     member_record_download,
     report_download,
 )
-from pages.common.layout import explanation, header, people, safe
+from pages.common.layout import MEMBER_PARAM, explanation, header, people, safe
 
 ctx = header("page_members")
 if ctx is not None:
@@ -79,6 +79,10 @@ if ctx is not None:
         )
         st.caption(t("pick_member"))
         rows = picked.selection.rows if picked else []
+        # A link from a risk card (?member=KEY) opens that member until a row is picked here.
+        linked = st.query_params.get(MEMBER_PARAM)
+        if not rows and linked in table.index:
+            rows = [list(table.index).index(linked)]
         if rows:
             key = table.index[rows[0]]
             row = members.loc[key]
@@ -90,10 +94,13 @@ if ctx is not None:
             cols[0].metric(t("credits"), f"{row['credits']:g} / {row['line']}")
             cols[1].metric(t("projected"), f"{round(row['projected'], 1):g}")
             cols[2].metric(t("attainable"), f"{round(row['attainable'], 1):g}")
-            exam = "—" if pd.isna(row["score"]) else f"{row['score']:g}"
+            # The make-up goes in the metric's label line, not its value: "50（补考 45）" as a
+            # value was cut at 1366 px.
+            exam = t("no_exam_yet") if pd.isna(row["score"]) else f"{row['score']:g}"
+            exam_label = t("exam")
             if not pd.isna(row["makeup"]):
-                exam += f"（{t('makeup')} {row['makeup']:g}）"
-            cols[3].metric(t("exam"), exam if exam != "—" else t("no_exam_yet"))
+                exam_label = t("exam_with_makeup", makeup=f"{row['makeup']:g}")
+            cols[3].metric(exam_label, exam)
             member_record_download(ctx, report, key, who.by_key[key])
             events = credit_events(report.timeline, key, ctx.filters.year)
             st.altair_chart(

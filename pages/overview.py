@@ -104,8 +104,14 @@ if ctx is not None:
             brief.append("last_update")
             full.append("last_update")
         number = st.column_config.NumberColumn
-        st.dataframe(
+        # A click on a row opens that group (the sidebar's 中心组 follows). The key changes
+        # with each pick, so coming back to every group does not open the same one again.
+        picks = int(st.session_state.get("groups_table_picks", 0))
+        picked = st.dataframe(
             table[full],  # only what may be shown goes to the browser
+            on_select="rerun",
+            selection_mode="single-row",
+            key=f"groups_table_{picks}",
             column_order=full if every_column else brief,
             # Widths in px that fit the ~900 px a 1366 px laptop leaves beside the sidebar.
             column_config={
@@ -128,8 +134,13 @@ if ctx is not None:
                 "passed": number(t("kpi_passed"), width=header_width(t("kpi_passed"), 48)),
                 "at_risk": number(t("kpi_at_risk"), width=header_width(t("kpi_at_risk"), 48)),
                 "failed": number(t("kpi_failed"), width=header_width(t("kpi_failed"), 64)),
-                "red_flags": st.column_config.TextColumn(t("red_flags"), width=280),
+                "red_flags": st.column_config.TextColumn(t("red_flags"), width=250),
                 "last_update": st.column_config.TextColumn(t("last_update")),
             },
         )
+        st.caption(t("open_group_hint"))
+        if picked and picked.selection.rows:
+            st.session_state["flt_group"] = str(table.index[picked.selection.rows[0]])
+            st.session_state["groups_table_picks"] = picks + 1
+            st.rerun()
     report_download(ctx, report)

@@ -11,6 +11,7 @@ from pages.common.layout import (
     finding_lines,
     group_shortfall_lines,
     header,
+    member_link,
     people,
     safe,
 )
@@ -43,6 +44,7 @@ if ctx is not None:
         reasons, fix, consequence = explanation(row, lang)
         lines += [reasons, *(line for line in (fix, consequence) if line)]
         box("  \n".join(lines))
+        member_link(key)
 
     for key, row in zip(flagged["key"], (r for _, r in flagged.iterrows()), strict=True):
         if row["status"] == "failed":

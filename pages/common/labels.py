@@ -34,6 +34,12 @@ UI: dict[str, dict[Lang, str]] = {
     "shifts_value_axis": {"zh": "比率", "en": "Rate"},
     "shifts_metric": {"zh": "指标", "en": "Metric"},
     # "name：text" — the colon and the list separator each language writes.
+    "exam_with_makeup": {"zh": "考试（补考 {makeup}）", "en": "Exam (make-up {makeup})"},
+    "open_member": {"zh": "查看此人的学分明细", "en": "Open this member's credits"},
+    "open_group_hint": {
+        "zh": "点击一行，查看该中心组。",
+        "en": "Click a row to open that group.",
+    },
     "labelled": {"zh": "{name}：{text}", "en": "{name}: {text}"},
     "list_separator": {"zh": "、", "en": ", "},
     "checks_none": {"zh": "无", "en": "none"},

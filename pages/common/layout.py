@@ -75,6 +75,22 @@ def context(permission: str = "view", title_key: str | None = None) -> PageConte
     return ctx
 
 
+MEMBER_PARAM = "member"  # 成员学分?member=KEY opens that member: the risk cards link to it
+
+
+def member_link(key: str) -> None:
+    """A link from a card to the member's page on 成员学分. Not in meeting mode: a member's
+    key can carry the name, and a projected link shows its address."""
+    if meeting_on():
+        return
+    st.page_link(
+        "pages/members.py",
+        label=t("open_member"),
+        icon=":material/person:",
+        query_params={MEMBER_PARAM: key},
+    )
+
+
 def header(title_key: str, permission: str = "view") -> PageContext | None:
     """Sign-in check, title, sample banner and meeting-mode controls; None without data."""
     ctx = context(permission, title_key)

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from model.dev.sample import SAMPLE_PATH
 from model.workbook.reader import read_workbook_file
+from pages.common.meeting import MEETING_PAGES
 from tests.pages.page_text import page_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,7 +115,7 @@ def test_meeting_mode_is_kept_in_the_url_and_across_pages():
     assert at.button(key="exit_meeting")  # the meeting bar is there on the next page
     # Its own navigation: a link to each page, carrying the mode; year and group switches.
     text = page_text(at)
-    assert text.count("'queryString': 'meeting=1'") == len(VIEW_PAGES)
+    assert text.count("'queryString': 'meeting=1'") == len(MEETING_PAGES)
     assert at.selectbox(key="w_year") and at.selectbox(key="w_group_zh")
     at.selectbox(key="w_group_zh").select("青山镇党委").run()
     goto(at, "pages/overview.py")

@@ -231,3 +231,39 @@ def test_risk_page_in_english_writes_an_english_colon():
     shown = [box.value for box in [*at.error, *at.warning]]
     assert not any("：" in box and "Reasons" in box for box in shown)
     assert any("Reasons: " in box for box in shown)
+
+
+def test_members_detail_puts_the_makeup_in_the_exam_label(sample_report):
+    at = goto(app(), "pages/members.py")
+    at.text_input[0].input("江辉").run()
+    at.session_state["members_table"] = {"selection": {"rows": [0], "columns": []}}
+    at.run()
+    row = sample_report.members.set_index("name").loc["江辉"]
+    shown = {m.label: m.value for m in at.metric}
+    label = f"考试（补考 {row['makeup']:g}）"
+    assert shown[label] == f"{row['score']:g}"  # a short value: it was cut at 1366 px
+
+
+def test_overview_group_row_opens_that_group():
+    at = app()
+    groups = at.dataframe[-1].value
+    position = list(groups.index).index("白沙镇党委")
+    at.session_state["groups_table_0"] = {"selection": {"rows": [position], "columns": []}}
+    at.run()
+    assert not at.exception, at.exception
+    assert at.sidebar.selectbox[1].value == "白沙镇党委"
+
+
+def test_a_risk_card_links_to_its_member(sample_report):
+    at = goto(app(), "pages/risk.py")
+    links = [link.proto for link in at.get("page_link") if link.proto.page == "members"]
+    flagged = sample_report.members["status"].isin(["failed", "at_risk"])
+    assert len(links) == int(flagged.sum())  # one per card, folded ones included
+    assert {link.query_string for link in links} == {
+        f"member={key}" for key in sample_report.members.index[flagged]
+    }
+    # The members page opens the member a link names.
+    at = app()
+    at.query_params["member"] = "M00104"
+    goto(at, "pages/members.py")
+    assert at.subheader[0].value.startswith("向浩伟（M00104，委员）（城关镇党委）")
