@@ -40,6 +40,8 @@ if ctx is not None:
                 st.dataframe(rows.drop(columns=person_column), hide_index=True)
 
     # The calendar: the group's year, or one member's sessions and deadlines.
+    if ctx.filters.group is None and not ctx.filters.meeting:
+        st.caption(t("calendar_pick_group"))  # no dead end: say where the calendar is
     if ctx.filters.group is not None and not ctx.filters.meeting:
         timeline = ctx.report().timeline
         members = timeline.members[timeline.members["group"] == ctx.filters.group]
@@ -61,7 +63,13 @@ if ctx is not None:
             data=calendar_bytes(
                 timeline, workbook.exams, ctx.filters.year, ctx.filters.group, person
             ),
-            file_name=f"学习日历-{ctx.filters.group}-{ctx.filters.year}.ics",
+            # One person's calendar is named for the person, not the group.
+            file_name=t(
+                "calendar_file",
+                group=ctx.filters.group,
+                year=ctx.filters.year,
+                who=f"-{labels[person]}" if person is not None else "",
+            ),
             mime="text/calendar",
             icon=":material/calendar_month:",
             on_click="ignore",

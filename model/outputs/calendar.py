@@ -16,9 +16,10 @@ import pandas as pd
 from icalendar import Calendar, Event
 
 from model.engine.plan import person_labels
-from model.engine.timeline import Timeline
+from model.engine.timeline import Timeline, year_members
 from model.engine.todo import due_items
-from model.texts.todo import todo_kind, todo_text
+from model.texts.plural import fill
+from model.texts.todo import CALENDAR_TEXTS, todo_kind, todo_text
 
 TIMEZONE = ZoneInfo("Asia/Shanghai")
 SESSION_START = dt.time(9, 0)
@@ -69,8 +70,12 @@ def calendar_events(
         event.add("dtstamp", stamp)
         event.add("dtstart", start)
         event.add("dtend", start + SESSION_LENGTH)
-        event.add("summary", f"{row['group']}中心组学习：{names.get(row['speaker'], '')}主讲")
+        speaker = names.get(row["speaker"], "")
+        event.add(
+            "summary", fill(CALENDAR_TEXTS["session"]["zh"], group=row["group"], speaker=speaker)
+        )
         event.add("description", todo_text(item, names))
+        event.add("location", row["group"])  # the ledger names no venue: the group meets at home
         events.append(event)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     items = due_items(timeline, exams, last, first=first, group=group)
@@ -86,7 +91,47 @@ def calendar_events(
         event.add("summary", f"{todo_kind(str(due['kind']))}：{names.get(due['person'], '')}")
         event.add("description", todo_text(due, names))
         events.append(event)
+    events += _exam_deadlines(timeline, exams, year, group, person, names, stamp)
     return events
+
+
+def _exam_deadlines(
+    timeline: Timeline,
+    exams: pd.DataFrame,
+    year: int,
+    group: str | None,
+    person: str | None,
+    names: pd.Series,
+    stamp: dt.datetime,
+) -> list[Event]:
+    """31 December: the year's theory exam (and make-up) deadline, for whoever has not passed:
+    one event for the group (how many), or the member's own."""
+    members = year_members(timeline.members, year)
+    members = members[~members["exempt"].astype(bool)]
+    if group is not None:
+        members = members[members["group"] == group]
+    if person is not None:
+        members = members[members.index == person]
+    scores = exams[exams["year"] == year].drop_duplicates("member").set_index("member")
+    mark = timeline.params.exam_pass_mark
+    best = pd.concat([scores["score"], scores["makeup"]], axis=1).max(axis=1)
+    passed = best.reindex(members.index) >= mark
+    pending = members[~passed.fillna(False).astype(bool)]
+    if pending.empty:
+        return []
+    end = dt.date(year, 12, 31)
+    if person is not None:
+        summary = fill(CALENDAR_TEXTS["exam_person"]["zh"], person=names.get(person, ""), year=year)
+    else:
+        place = group if group is not None else ""
+        summary = fill(CALENDAR_TEXTS["exam"]["zh"], group=place, year=year, pending=len(pending))
+    event = Event()
+    event.add("uid", event_uid("exam_due", group, year, person))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", end)
+    event.add("dtend", end + dt.timedelta(days=1))
+    event.add("summary", summary)
+    return [event]
 
 
 def calendar_bytes(
@@ -99,7 +144,17 @@ def calendar_bytes(
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"中心组学习 {year}" + (f" {group}" if group else ""))
+    names = person_labels(timeline.members)
+    if person is not None:
+        group = str(timeline.members.at[person, "group"])
+        name = fill(
+            CALENDAR_TEXTS["name_person"]["zh"], year=year, group=group, person=names.get(person)
+        )
+    elif group is not None:
+        name = fill(CALENDAR_TEXTS["name_group"]["zh"], year=year, group=group)
+    else:
+        name = fill(CALENDAR_TEXTS["name"]["zh"], year=year)
+    calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Asia/Shanghai")
     for event in calendar_events(timeline, exams, year, group, person):
         calendar.add_component(event)

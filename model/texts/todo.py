@@ -14,6 +14,28 @@ import pandas as pd
 
 from model.texts.domain import Lang
 
+# The calendar's own words: event titles and the calendar's name (model/outputs/calendar.py).
+CALENDAR_TEXTS: dict[str, dict[Lang, str]] = {
+    "session": {
+        "zh": "{group}中心组学习：{speaker}主讲",
+        "en": "{group} study session: {speaker} speaks",
+    },
+    "exam": {
+        "zh": "{group}：{year} 年度理论考试截止（{pending} 人尚未考试或补考）",
+        "en": "{group}: {year} theory exam deadline ({pending} still to sit it or the make-up)",
+    },
+    "exam_person": {
+        "zh": "{person}：{year} 年度理论考试截止",
+        "en": "{person}: {year} theory exam deadline",
+    },
+    "name": {"zh": "中心组学习 {year}", "en": "Central group study {year}"},
+    "name_group": {"zh": "中心组学习 {year} {group}", "en": "Central group study {year} {group}"},
+    "name_person": {
+        "zh": "中心组学习 {year} {group} {person}",
+        "en": "Central group study {year} {group} {person}",
+    },
+}
+
 TODO_KIND_LABELS: dict[str, dict[Lang, str]] = {
     "session_upcoming": {"zh": "学习安排", "en": "Session"},
     "draft_due": {"zh": "发初稿", "en": "Draft due"},

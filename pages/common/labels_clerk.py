@@ -63,6 +63,14 @@ CLERK_UI: dict[str, dict[Lang, str]] = {
     "calendar_person": {"zh": "日历：谁的", "en": "Calendar for"},
     "calendar_everyone": {"zh": "全组", "en": "the whole group"},
     "calendar_download": {"zh": "下载日历（.ics）", "en": "Download calendar (.ics)"},
+    "calendar_file": {
+        "zh": "学习日历-{group}{who}-{year}.ics",
+        "en": "study-calendar-{group}{who}-{year}.ics",
+    },
+    "calendar_pick_group": {
+        "zh": "日历（.ics）按中心组导出：请先在左侧选择一个中心组。",
+        "en": "Calendars (.ics) are per group: choose a group in the sidebar first.",
+    },
     "calendar_hint": {
         "zh": "含 {year} 年学习安排（09:00，北京时间）和初稿、定稿、宣讲、文章期限；可导入手机、Outlook 或 WPS 日历，再次导入会更新而不会重复。",
         "en": "The {year} sessions (09:00 Beijing time) and the draft, revision, outreach and article deadlines; import into a phone, Outlook or WPS calendar; importing again updates the events.",

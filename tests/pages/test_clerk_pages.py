@@ -96,3 +96,13 @@ def test_overview_of_one_group_starts_with_its_todo():
     first = at.dataframe[0].value
     assert list(first["事项"]) == ["发初稿", "学习安排"]
     assert set(first["中心组"]) == {GROUP}
+
+
+def test_the_county_todo_says_where_the_calendar_is():
+    county = page("pages/todo.py")
+    assert "日历（.ics）按中心组导出：请先在左侧选择一个中心组。" in [
+        c.value for c in county.caption
+    ]
+    assert not county.get("download_button")
+    one = page("pages/todo.py", GROUP)
+    assert [b.proto.label for b in one.get("download_button")] == ["下载日历（.ics）"]
