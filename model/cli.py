@@ -127,6 +127,10 @@ def _parser() -> argparse.ArgumentParser:
     from model.cli_clerk import add_commands
 
     add_commands(commands, _date)  # plan, todo, calendar (issue #14)
+
+    from model.cli_diff import add_command as add_diff_command
+
+    add_diff_command(commands, _date)  # diff (issue #24)
     return parser
 
 

@@ -169,17 +169,17 @@ def diff_workbooks(
     *,
     statuses: bool = True,
     new_report: Report | None = None,
+    old_assessed: pd.DataFrame | None = None,
 ) -> WorkbookDiff:
     """What ``new`` changes against ``old`` (None: nothing before it, every row added).
 
     Statuses are assessed on both workbooks for ``year`` at ``as_of``; by default NEW's
     统计截止日期 (its 参数, else today) and NEW's default year at that date. ``new_report``, the
     report of ``new`` for that year and date if the caller has one, is used instead of building
-    it again; ``statuses=False`` skips the assessment (a workbook with errors)."""
-    from model.engine.report import default_year
-
-    as_of = as_of or new.params.as_of_date()
-    year = year or default_year(new, as_of)
+    it again, as is ``old_assessed``, ``assessed(old, year, as_of)`` made elsewhere (the CLI
+    makes it in a second process); ``statuses=False`` skips the assessment (a workbook with
+    errors)."""
+    year, as_of = assessed_when(new, year, as_of)
     renamed = _renamed_members(old, new) if old is not None else {}
     old_sides = _Sides(old, renamed) if old is not None else None
     new_sides = _Sides(new, {})
@@ -188,9 +188,22 @@ def diff_workbooks(
         rows += _sheet_changes(spec, old_sides, new_sides)
     params = diff_params(old.params if old is not None else Params(), new.params)
     changed_statuses = (
-        _status_changes(old, new, year, as_of, renamed, new_report) if statuses else []
+        _status_changes(old, new, year, as_of, renamed, new_report, old_assessed)
+        if statuses
+        else []
     )
     return WorkbookDiff(rows, params, changed_statuses, year, as_of, statuses)
+
+
+def assessed_when(
+    new: Workbook, year: int | None = None, as_of: dt.date | None = None
+) -> tuple[int, dt.date]:
+    """The year and as-of date statuses are compared for: those asked, else NEW's 统计截止日期
+    (its 参数, else today) and NEW's default year at that date."""
+    from model.engine.report import default_year
+
+    as_of = as_of or new.params.as_of_date()
+    return year or default_year(new, as_of), as_of
 
 
 def diff_params(old: Params, new: Params) -> list[ParamChange]:
@@ -458,6 +471,21 @@ def _renamed_members(old: Workbook, new: Workbook) -> dict[str, str]:
 # Statuses ---------------------------------------------------------------------------------------
 
 
+ASSESSED = ["group", "display", "member_id", "status"]
+
+
+def assessed(
+    workbook: Workbook, year: int, as_of: dt.date, report: Report | None = None
+) -> pd.DataFrame:
+    """Each assessed member's 中心组, shown name, 编号 and status for ``year`` at ``as_of``, by
+    member key: ``build_report``'s (``report``'s, if it is of that year and date)."""
+    from model.engine.report import build_report
+
+    if report is None or report.year != year or report.as_of != as_of:
+        report = build_report(workbook, year, as_of)
+    return report.members[ASSESSED]
+
+
 def _status_changes(
     old: Workbook | None,
     new: Workbook,
@@ -465,21 +493,19 @@ def _status_changes(
     as_of: dt.date,
     renamed: dict[str, str],
     new_report: Report | None,
+    old_assessed: pd.DataFrame | None,
 ) -> list[StatusChange]:
     """Members whose status for ``year`` at ``as_of`` differs, or who are assessed in one
     workbook only; by 中心组 and name, as ``report --json`` lists members."""
-    from model.engine.report import build_report
-
-    if new_report is None or new_report.year != year or new_report.as_of != as_of:
-        new_report = build_report(new, year, as_of)
-    columns = ["group", "display", "member_id", "status"]
-    after = new_report.members[columns]
+    after = assessed(new, year, as_of, new_report)
     if old is not None:
-        before = build_report(old, year, as_of).members[columns]
+        before = old_assessed if old_assessed is not None else assessed(old, year, as_of)
         before = before.set_axis(before.index.to_series().replace(renamed).to_numpy(object))
     else:
         before = after.iloc[0:0]
-    joined = before.join(after, how="outer", suffixes=("_o", "_n"))
+    joined = before.merge(
+        after, how="outer", left_index=True, right_index=True, suffixes=("_o", "_n")
+    )
     was = joined["status_o"].astype(object).fillna("")
     now = joined["status_n"].astype(object).fillna("")
     moved = joined[(was != now).to_numpy()]
