@@ -353,7 +353,11 @@ def _publish(args: argparse.Namespace) -> int:
             print(message)
         return EXIT_IDENTICAL
     if args.json:
-        json.dump({"published": True, **asdict(version)}, sys.stdout, ensure_ascii=False, indent=2)
+        from model.store.publishing import published_diff
+
+        diff = published_diff(store, prepared, version)  # issue #24: what it changed
+        body = {"published": True, **asdict(version), "diff": diff.to_json() if diff else None}
+        json.dump(body, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
         print(

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from model.store import Store
-from tests.store.county import QS
+from tests.store.county import CG, QS, county, edited
 from tests.store.diff_pairs import base_rows, copy_rows, ledger_bytes, reformatted
 from tests.workbooks import publish
 
@@ -152,3 +152,49 @@ def test_versions_of_the_store_compare_as_their_files_do(tmp_path):
     assert json.loads(by_version.stdout) == json.loads(by_file.stdout)
     mixed = run_cli("diff", "v2", str(before), "--json", "--data", str(data))
     assert json.loads(mixed.stdout)["params"] == [{"key": "达标学分", "old": 40, "new": 30}]
+
+
+def test_publish_json_carries_the_diff_against_the_version_it_replaces(tmp_path):
+    before, after = files(tmp_path)
+    data = tmp_path / "data"
+    first = run_cli("publish", str(before), "--data", str(data), "--json")
+    assert first.returncode == 0, first.stderr
+    initial = json.loads(first.stdout)["diff"]
+    # Nothing before it: every row added, every member newly assessed.
+    assert sum(row["change"] == "added" for row in initial["rows"]) == len(initial["rows"]) > 20
+    assert {s["old"] for s in initial["statuses"]} == {None}
+    second = run_cli("publish", str(after), "--data", str(data), "--json")
+    assert second.returncode == 0, second.stderr
+    body = json.loads(second.stdout)
+    assert (body["published"], body["version"], body["parent"]) == (True, 2, 1)
+    expected = json.loads(run_cli("diff", str(before), str(after), "--json").stdout)
+    assert body["diff"] == expected
+    assert body["diff"]["params"] == [{"key": "达标学分", "old": 30, "new": 40}]
+
+
+def test_scoped_publish_json_carries_only_the_clerks_groups_changes(tmp_path):
+    data = tmp_path / "data"
+    publish(Store(data), county())
+    mine = tmp_path / "青山.xlsx"
+    assert run_cli("download", str(mine), "--group", QS, "--data", str(data)).returncode == 0
+
+    def edit(book):
+        book["成员"].append(["孙八", QS, "Q04"])  # a member added
+        exams = book["考试成绩"]
+        for row in exams.iter_rows(min_row=2):
+            if row[0].value == "张三":
+                row[3].value = 55  # 张三's score 90 → 55
+
+    mine.write_bytes(edited(mine.read_bytes(), edit))
+    done = run_cli("publish", str(mine), "--group", QS, "--data", str(data), "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    diff = json.loads(done.stdout)["diff"]
+    assert [(r["sheet"], r["key"], r["change"]) for r in diff["rows"]] == [
+        ("成员", "Q04", "added"),
+        ("考试成绩", f"{QS} / 张三 / 2026", "changed"),
+    ]
+    assert diff["rows"][1]["cells"] == [{"column": "成绩", "old": 90, "new": 55}]
+    assert diff["params"] == []
+    assert {s["group"] for s in diff["statuses"]} <= {QS}  # nothing of 城关镇 (CG)
+    assert CG not in json.dumps(diff, ensure_ascii=False)
+    assert ("孙八", None) in [(s["name"], s["old"]) for s in diff["statuses"]]
