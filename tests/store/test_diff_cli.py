@@ -198,3 +198,30 @@ def test_scoped_publish_json_carries_only_the_clerks_groups_changes(tmp_path):
     assert {s["group"] for s in diff["statuses"]} <= {QS}  # nothing of 城关镇 (CG)
     assert CG not in json.dumps(diff, ensure_ascii=False)
     assert ("孙八", None) in [(s["name"], s["old"]) for s in diff["statuses"]]
+
+
+def test_a_file_with_errors_is_compared_but_not_assessed_and_exits_one(tmp_path):
+    old = base_rows()
+    new = copy_rows(old)
+    new["exams"][0][3] = 55  # 张三 90 → 55 …
+    new["participation"].append(["QS-01", "无名氏", "出席", "口头"])  # … and a name no one has
+    before, after = tmp_path / "旧.xlsx", tmp_path / "新.xlsx"
+    before.write_bytes(ledger_bytes(old))
+    after.write_bytes(ledger_bytes(new))
+    done = run_cli("diff", str(before), str(after), "--json")
+    assert done.returncode == 1
+    assert "新台账" in done.stderr and "未计算考核状态变化" in done.stderr
+    assert "无名氏" in done.stderr  # the reader's own error, in Chinese
+    body = json.loads(done.stdout)
+    assert body["statuses"] == []
+    assert body["rows"][0] == {
+        "sheet": "参学记录",
+        "key": "QS-01 / ",  # the name matches no member: no one to show
+        "change": "added",
+        "cells": [
+            {"column": "场次", "old": None, "new": "QS-01"},
+            {"column": "出勤", "old": None, "new": "出席"},
+            {"column": "点评", "old": None, "new": "口头"},
+        ],
+    }
+    assert body["rows"][1]["cells"] == [{"column": "成绩", "old": 90, "new": 55}]
