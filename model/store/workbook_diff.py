@@ -311,7 +311,7 @@ def _same(old: pd.Series, new: pd.Series, kind: str) -> np.ndarray:
     a_blank, b_blank = old.isna().to_numpy(), new.isna().to_numpy()
     a = old.to_numpy(dtype=object)
     b = new.to_numpy(dtype=object)
-    equal = np.fromiter((x == y for x, y in zip(a, b, strict=True)), bool, len(a))
+    equal = np.asarray(a == b, dtype=bool)  # element by element: text and None only here
     return (a_blank & b_blank) | (equal & ~a_blank & ~b_blank)
 
 
