@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from model.engine.report import Report
     from model.store.workbook_diff import Value, WorkbookDiff
-    from model.workbook.reader import ReadResult
+    from model.workbook.reader import ReadResult, Workbook
 
 T = TypeVar("T")
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -65,8 +66,7 @@ def diff_command(args: argparse.Namespace) -> int:
         for found in loaded
         if not isinstance(found, str)
     ]
-    from model.engine.report import build_report
-    from model.store.workbook_diff import assessed, assessed_when, diff_workbooks
+    from model.store.workbook_diff import diff_workbooks
 
     results = [finish() if callable(finish) else finish for finish in finishing]
     unreadable = [(name, r) for name, r in zip(names, results, strict=True) if r.unreadable]
@@ -79,28 +79,35 @@ def diff_command(args: argparse.Namespace) -> int:
     with_errors = [(name, r) for name, r in zip(names, results, strict=True) if r.errors]
     for name, result in with_errors:
         _say_errors(name, result, "有错误，未计算考核状态变化")
-    year, as_of = assessed_when(new, args.year, args.as_of)
-    new_report, old_assessed = None, None
-    if not with_errors:
-        # The old workbook is assessed in a second process while this one assesses the new.
-        old_side = _in_child(lambda: assessed(old, year, as_of))
-        new_report = build_report(new, year, as_of)
-        old_assessed = old_side()
-    diff = diff_workbooks(
-        old,
-        new,
-        year,
-        as_of,
-        statuses=not with_errors,
-        new_report=new_report,
-        old_assessed=old_assessed,
-    )
+    if with_errors:
+        diff = diff_workbooks(old, new, args.year, args.as_of, statuses=False)
+    else:
+        diff = parallel_diff(old, new, args.year, args.as_of)
     if args.json:
         json.dump(diff.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
         print("\n".join(summary_lines(diff, args.old, args.new)))
     return EXIT_ERRORS if with_errors else EXIT_OK
+
+
+def parallel_diff(
+    old: Workbook | None,
+    new: Workbook,
+    year: int | None = None,
+    as_of: dt.date | None = None,
+    new_report: Report | None = None,
+) -> WorkbookDiff:
+    """``diff_workbooks`` with the old workbook assessed in a forked child while this process
+    assesses the new one: a report costs a few tenths of a second even for one group."""
+    from model.engine.report import build_report
+    from model.store.workbook_diff import assessed, assessed_when, diff_workbooks
+
+    year, as_of = assessed_when(new, year, as_of)
+    old_side = _in_child(lambda: assessed(old, year, as_of) if old is not None else None)
+    if new_report is None or new_report.year != year or new_report.as_of != as_of:
+        new_report = build_report(new, year, as_of)
+    return diff_workbooks(old, new, year, as_of, new_report=new_report, old_assessed=old_side())
 
 
 def _in_child(task: Callable[[], T]) -> Callable[[], T | None]:
