@@ -127,6 +127,10 @@ def _parser() -> argparse.ArgumentParser:
     from model.cli_clerk import add_commands
 
     add_commands(commands, _date)  # plan, todo, calendar (issue #14)
+
+    from model.cli_diff import add_command as add_diff_command
+
+    add_diff_command(commands, _date)  # diff (issue #24)
     return parser
 
 
@@ -359,7 +363,11 @@ def _publish(args: argparse.Namespace) -> int:
             print(message)
         return EXIT_IDENTICAL
     if args.json:
-        json.dump({"published": True, **asdict(version)}, sys.stdout, ensure_ascii=False, indent=2)
+        from model.store.publishing import published_diff
+
+        diff = published_diff(store, prepared, version)  # issue #24: what it changed
+        body = {"published": True, **asdict(version), "diff": diff.to_json() if diff else None}
+        json.dump(body, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
         print(

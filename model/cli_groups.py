@@ -70,6 +70,10 @@ def publish_groups(args: argparse.Namespace) -> int:
     head["notices"] += _notices(outcome.notices)
     body = {"published": True, **asdict(version), **head}
     body |= {"ignored_rows": outcome.ignored, "changes": changes}
+    if args.json and outcome.workbook is not None:  # issue #24: every row and status it moved
+        from model.cli_diff import parallel_diff
+
+        body["diff"] = parallel_diff(outcome.before, outcome.workbook).to_json()
     text = f"已发布 v{version.version}（{'、'.join(scope)}），上一版本 v{version.parent or '-'}"
     _say(args, body, [], text)
     if not args.json and outcome.ignored:

@@ -9,7 +9,14 @@ __getattr__, __dir__, __all__ = attach(
     {
         "auth": ["DEMO_USER", "SESSION_IDLE_MINUTES", "Accounts", "User"],
         "current": ["current_groups"],
-        "publishing": ["Prepared", "prepare", "publish", "restore_changes"],
+        "publishing": [
+            "Prepared",
+            "prepare",
+            "publish",
+            "published_diff",
+            "restore_changes",
+            "version_diff",
+        ],
         "scoped": [
             "Outcome",
             "ScopedRejected",
@@ -27,13 +34,28 @@ __getattr__, __dir__, __all__ = attach(
             "Version",
             "default_data_dir",
         ],
+        "workbook_diff": [
+            "CellChange",
+            "ParamChange",
+            "RowChange",
+            "StatusChange",
+            "WorkbookDiff",
+            "diff_workbooks",
+        ],
     },
 )
 
 if TYPE_CHECKING:
     from model.store.auth import DEMO_USER, SESSION_IDLE_MINUTES, Accounts, User
     from model.store.current import current_groups
-    from model.store.publishing import Prepared, prepare, publish, restore_changes
+    from model.store.publishing import (
+        Prepared,
+        prepare,
+        publish,
+        published_diff,
+        restore_changes,
+        version_diff,
+    )
     from model.store.scoped import (
         Outcome,
         ScopedRejected,
@@ -50,4 +72,12 @@ if TYPE_CHECKING:
         Store,
         Version,
         default_data_dir,
+    )
+    from model.store.workbook_diff import (
+        CellChange,
+        ParamChange,
+        RowChange,
+        StatusChange,
+        WorkbookDiff,
+        diff_workbooks,
     )

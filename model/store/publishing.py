@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from model.engine.report import build_report, default_year
+from model.engine.report import Report, build_report, default_year
 from model.store.diff import Changes, compare
 from model.store.versions import Store, Version
+from model.store.workbook_diff import WorkbookDiff, diff_workbooks
 from model.workbook.intake import MAX_UPLOAD_BYTES
 from model.workbook.isolation import Limits, read_isolated
-from model.workbook.reader import ReadResult, read_workbook
+from model.workbook.reader import ReadResult, Workbook, read_workbook
 
 
 @dataclass
@@ -23,6 +25,18 @@ class Prepared:
     parent: Version | None  # the version current when the upload was checked
     changes: Changes | None
     finding_counts: dict[str, int]
+    previous: Workbook | None = None  # the parent version's workbook, for the diff
+    report: Report | None = field(default=None, repr=False)  # the upload's, its default year
+    _diff: WorkbookDiff | None = field(default=None, repr=False)
+
+    def diff(self) -> WorkbookDiff | None:
+        """Every row, 参数 and status the upload changes against the version current when it
+        was checked (issue #24); None for an upload with errors. Made once, when first asked."""
+        if not self.publishable or self.result.workbook is None:
+            return None
+        if self._diff is None:
+            self._diff = diff_workbooks(self.previous, self.result.workbook, new_report=self.report)
+        return self._diff
 
     @property
     def identical(self) -> bool:
@@ -39,8 +53,14 @@ class Prepared:
 def finding_counts(result: ReadResult) -> dict[str, int]:
     if result.workbook is None:
         return {}
-    workbook = result.workbook
-    report = build_report(workbook, default_year(workbook))
+    return _finding_counts(_default_report(result.workbook))
+
+
+def _default_report(workbook: Workbook) -> Report:
+    return build_report(workbook, default_year(workbook))
+
+
+def _finding_counts(report: Report) -> dict[str, int]:
     return {str(code): int(count) for code, count in report.findings["code"].value_counts().items()}
 
 
@@ -61,13 +81,16 @@ def prepare(
         previous_result = read_workbook(store.read_bytes(parent), max_bytes=parent.size + 1)
         previous = previous_result.workbook
     assert result.workbook is not None
+    report = _default_report(result.workbook)
     return Prepared(
         data,
         original_name,
         result,
         parent,
         compare(previous, result.workbook),
-        finding_counts(result),
+        _finding_counts(report),
+        previous,
+        report,
     )
 
 
@@ -88,6 +111,41 @@ def publish(
         expected_parent=expected,
         file_format=prepared.result.kind.format if prepared.result.kind else "xlsx",
     )
+
+
+def published_diff(store: Store, prepared: Prepared, version: Version) -> WorkbookDiff | None:
+    """What the published ``version`` changed against the version it replaced: the upload's
+    diff, unless another version landed between the check and the publish (then against that
+    one)."""
+    checked_against = prepared.parent.version if prepared.parent else None
+    if version.parent == checked_against or prepared.result.workbook is None:
+        return prepared.diff()
+    replaced = store.get(version.parent) if version.parent is not None else None
+    return diff_workbooks(
+        version_workbook(store, replaced) if replaced else None, prepared.result.workbook
+    )
+
+
+def version_workbook(store: Store, version: Version) -> Workbook | None:
+    """A published version's workbook (it always reads; None if its file does not)."""
+    return read_workbook(store.read_bytes(version), max_bytes=version.size + 1).workbook
+
+
+def version_diff(
+    store: Store,
+    old: Version | None,
+    new: Version,
+    year: int | None = None,
+    as_of: dt.date | None = None,
+) -> WorkbookDiff | None:
+    """What ``new`` changes against ``old`` (None: against nothing): for 版本历史's comparison
+    of two versions, and, with ``old`` the current version, the preview of restoring ``new``.
+    None if a version's file no longer reads."""
+    after = version_workbook(store, new)
+    before = version_workbook(store, old) if old is not None else None
+    if after is None or (old is not None and before is None):
+        return None
+    return diff_workbooks(before, after, year, as_of)
 
 
 def restore_changes(store: Store, version: Version) -> Changes:

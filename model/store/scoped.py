@@ -27,6 +27,7 @@ from model.store.group_rows import (
     settings_rows,
 )
 from model.store.versions import Draft, IdenticalToCurrent, StaleUpload, Store, Version
+from model.store.workbook_diff import WorkbookDiff, diff_workbooks
 from model.workbook.errors import WorkbookError
 from model.workbook.intake import MAX_UPLOAD_BYTES
 from model.workbook.isolation import Limits, start_read
@@ -53,6 +54,17 @@ class Outcome:
     changes: Changes | None = None
     finding_counts: dict[str, int] = field(default_factory=dict)  # of the whole county
     row_counts: dict[str, int] = field(default_factory=dict)  # of the whole county
+    before: Workbook | None = None  # the scope's rows in ``base``, typed
+    _diff: WorkbookDiff | None = field(default=None, repr=False)
+
+    def workbook_diff(self) -> WorkbookDiff | None:
+        """Every row and status of the clerk's groups this changes against ``base`` (issue #24;
+        the 参数 are the county's on both sides). None when the composition has errors."""
+        if self.workbook is None:
+            return None
+        if self._diff is None:
+            self._diff = diff_workbooks(self.before, self.workbook)
+        return self._diff
 
     @property
     def notices(self) -> list[str]:
@@ -251,6 +263,7 @@ def _compose(store: Store, base: Version | None, upload: ScopedUpload) -> Outcom
             for spec in SHEETS
             if spec.key != SETTINGS.key
         },
+        before,
     )
 
 
