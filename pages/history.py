@@ -6,9 +6,10 @@ import re
 import pandas as pd
 import streamlit as st
 
-from model.store import IdenticalToCurrent, Store, Version, restore_changes
-from pages.common.changes import show_changes
+from model.outputs.diff_sheet import diff_bytes
+from model.store import IdenticalToCurrent, Store, Version, version_diff
 from pages.common.context import data_dir, t
+from pages.common.diff_view import show_diff
 from pages.common.downloads import MIME_TYPES, XLSX
 from pages.common.layout import header, safe
 from pages.common.scoped import scope_text
@@ -36,10 +37,8 @@ def confirm_restore(store: Store, chosen: Version, current: Version, user_name: 
             )
         )
         st.markdown(f"**{t('restore_changes')}**")
-        changes = restore_changes(store, chosen)
-        if changes.empty:
-            st.info(t("no_changes"))
-        show_changes(changes)
+        diff = version_diff(store, current, chosen)
+        show_diff(diff, "restore_diff")
         yes, no = st.columns(2)
         confirmed = yes.button(
             t("restore_confirm", version=chosen.version), type="primary", key="restore_confirm"
@@ -56,12 +55,44 @@ def confirm_restore(store: Store, chosen: Version, current: Version, user_name: 
         except IdenticalToCurrent:
             st.info(t("already_current", version=chosen.version))
             return
-        accounts().log(user_name, "restore", True, f"v{chosen.version} → v{restored.version}")
+        detail = f"v{chosen.version} → v{restored.version}"
+        if diff is not None:  # what it changed, in the audit log (issue #24)
+            detail += f" {diff.audit_detail()}"
+        accounts().log(user_name, "restore", True, detail)
         st.session_state["just_restored"] = (chosen.version, restored.version)
         # A new table key drops the selection: the rows shift down by one with the new version,
         # and the old selection would silently point at another version.
         st.session_state["restores"] = st.session_state.get("restores", 0) + 1
         st.rerun()
+
+
+def compare_versions(store: Store, versions: list[Version]) -> None:
+    """Any two versions side by side: by default the newest and the one before it."""
+    st.subheader(t("compare_title"))
+    numbers = [v.version for v in versions]  # newest first
+    left, right = st.columns(2)
+    new = left.selectbox(
+        t("compare_new"), numbers, index=0, format_func=lambda n: f"v{n}", key="compare_new"
+    )
+    older = [n for n in numbers if n < new] or numbers
+    old = right.selectbox(
+        t("compare_old"), older, index=0, format_func=lambda n: f"v{n}", key=f"compare_old_{new}"
+    )
+    by_number = {v.version: v for v in versions}
+    diff = version_diff(store, by_number[old], by_number[new])
+    if diff is None:
+        st.warning(t("compare_unreadable"))
+        return
+    st.caption(t("compare_caption", old=old, new=new))
+    show_diff(diff, "compare_diff")
+    st.download_button(
+        t("compare_download"),
+        data=lambda: diff_bytes(diff),
+        file_name=t("compare_file", old=old, new=new),
+        mime=XLSX,
+        on_click="ignore",
+        icon=":material/download:",
+    )
 
 
 header("page_history", "publish")
@@ -108,6 +139,8 @@ else:
             st.session_state["restore_pending"] = chosen.version
         if restorable and st.session_state.get("restore_pending") == chosen.version:
             confirm_restore(store, chosen, versions[0], user.name)
+    if len(versions) > 1:
+        compare_versions(store, versions)
 if "just_restored" in st.session_state:
     old, new = st.session_state.pop("just_restored")
     st.success(t("restored", old=old, new=new))

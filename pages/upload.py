@@ -6,12 +6,20 @@ import pandas as pd
 import streamlit as st
 
 from model.outputs import annotated_file_name, template_bytes
-from model.store import IdenticalToCurrent, Prepared, StaleUpload, Store, prepare, publish
+from model.store import (
+    IdenticalToCurrent,
+    Prepared,
+    StaleUpload,
+    Store,
+    prepare,
+    publish,
+    published_diff,
+)
 from model.texts import finding_title, notice_text
 from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
-from pages.common.changes import show_changes
 from pages.common.chrome import ledger_uploader
 from pages.common.context import data_dir, lang, listed, t
+from pages.common.diff_view import show_diff
 from pages.common.downloads import XLSX
 from pages.common.error_table import error_tables
 from pages.common.layout import header
@@ -22,13 +30,10 @@ from pages.common.session import accounts, require
 def preview_and_publish(store: Store, prepared: Prepared, digest: str, name: str) -> None:
     """What the upload changes, and the 发布 button (with the stale-upload confirmation)."""
     st.markdown(f"**{t('changes_preview')}**")
-    changes = prepared.changes
     if prepared.parent is None:
         st.info(t("changes_first"))
-    elif changes is not None and changes.empty:
-        st.info(t("no_changes"))
-    if changes is not None:
-        show_changes(changes)
+    diff = prepared.diff()
+    show_diff(diff, "upload_diff")
     comment = st.text_input(t("publish_comment"), key="publish_comment")
     stale_confirmed = st.session_state.get("stale_for") == digest
     label = t("confirm_publish") if stale_confirmed else t("publish")
@@ -46,7 +51,11 @@ def preview_and_publish(store: Store, prepared: Prepared, digest: str, name: str
         else:
             for key in ("prepared", "prepared_sha", "stale_for"):
                 st.session_state.pop(key, None)
-            accounts().log(user.name, "publish", True, f"v{version.version} {name}")
+            detail = f"v{version.version} {name}"
+            published = published_diff(store, prepared, version)
+            if published is not None:  # what it changed, in the audit log (issue #24)
+                detail += f" {published.audit_detail()}"
+            accounts().log(user.name, "publish", True, detail)
             st.session_state["just_published"] = version.version
             st.session_state["uploads_published"] = st.session_state.get("uploads_published", 0) + 1
             st.rerun()

@@ -14,7 +14,6 @@ __getattr__, __dir__, __all__ = attach(
             "prepare",
             "publish",
             "published_diff",
-            "restore_changes",
             "version_diff",
         ],
         "scoped": [
@@ -53,7 +52,6 @@ if TYPE_CHECKING:
         prepare,
         publish,
         published_diff,
-        restore_changes,
         version_diff,
     )
     from model.store.scoped import (

@@ -146,16 +146,3 @@ def version_diff(
     if after is None or (old is not None and before is None):
         return None
     return diff_workbooks(before, after, year, as_of)
-
-
-def restore_changes(store: Store, version: Version) -> Changes:
-    """What restoring ``version`` would change against the current version (asked before)."""
-    current = store.current()
-
-    def workbook(chosen: Version):
-        return read_workbook(store.read_bytes(chosen), max_bytes=chosen.size + 1).workbook
-
-    restored = workbook(version)
-    if restored is None:  # a published version always reads; an empty preview if not
-        return Changes()
-    return compare(workbook(current) if current is not None else None, restored)

@@ -260,14 +260,6 @@ UI: dict[str, dict[Lang, str]] = {
     },
     "changes_preview": {"zh": "与当前版本相比的改动", "en": "Changes against the current version"},
     "changes_first": {"zh": "这是第一次发布。", "en": "This is the first version."},
-    "change_members_added": {"zh": "新增成员", "en": "Members added"},
-    "change_members_removed": {"zh": "移除成员", "en": "Members removed"},
-    "change_sessions_added": {"zh": "新增场次", "en": "Sessions added"},
-    "change_sessions_now_held": {"zh": "新举行的场次", "en": "Sessions now held"},
-    "change_participation_added": {"zh": "新增参学记录", "en": "Participation rows added"},
-    "change_participation_changed": {"zh": "修改参学记录", "en": "Participation rows changed"},
-    "change_exams_added": {"zh": "新增考试成绩", "en": "Exam scores added"},
-    "change_exams_changed": {"zh": "修改考试成绩", "en": "Exam scores changed"},
     "too_large": {"zh": "文件超过 {limit} MB。", "en": "The file is over {limit} MB."},
     # History page
     "history_intro": {

@@ -27,9 +27,9 @@ from model.store import (
 )
 from model.texts import notice_text
 from model.workbook import MAX_UPLOAD_BYTES, annotate_isolated
-from pages.common.changes import show_changes
 from pages.common.chrome import ledger_uploader
 from pages.common.context import lang, listed, t
+from pages.common.diff_view import show_diff
 from pages.common.downloads import XLSX
 from pages.common.error_table import error_tables
 from pages.common.session import accounts, require
@@ -128,7 +128,7 @@ def _checked(store: Store, user: User, name: str, data: bytes) -> None:
 def _publish(store: Store, checked, comment: str, stale_confirmed: bool, digest: str) -> None:
     user = require("publish")  # again at the moment of acting
     try:
-        version, _ = publish_scoped(store, checked, user.name, comment, stale_confirmed)
+        version, landed = publish_scoped(store, checked, user.name, comment, stale_confirmed)
     except StaleUpload as stale:
         accounts().log(user.name, "publish", False, f"stale: v{stale.current}")
         st.session_state["scoped_stale_for"] = digest
@@ -142,7 +142,11 @@ def _publish(store: Store, checked, comment: str, stale_confirmed: bool, digest:
         for key in ("scoped_upload", "scoped_sha", "scoped_outcome", "scoped_stale_for"):
             st.session_state.pop(key, None)
         scope = ",".join(checked.scope)
-        accounts().log(user.name, "publish", True, f"v{version.version} {scope}")
+        detail = f"v{version.version} {scope}"
+        diff = landed.workbook_diff() if landed is not None else None
+        if diff is not None:  # what it changed, in the audit log (issue #24)
+            detail += f" {diff.audit_detail()}"
+        accounts().log(user.name, "publish", True, detail)
         st.session_state["scoped_just_published"] = version.version
         st.session_state["scoped_published"] = st.session_state.get("scoped_published", 0) + 1
         st.rerun()
@@ -162,5 +166,4 @@ def _errors(data: bytes, name: str, errors, kind) -> None:
 
 def _preview(outcome) -> None:
     st.markdown(f"**{t('changes_preview')}**")
-    if outcome.changes is not None:
-        show_changes(outcome.changes)
+    show_diff(outcome.workbook_diff(), "scoped_diff")

@@ -34,3 +34,13 @@ def page_text(at: AppTest) -> str:
     out: list[str] = []
     _walk(at._tree, out)
     return "\n".join(out)
+
+
+def diff_counts(at) -> dict[tuple[str, str], int]:
+    """The first preview's rows per sheet: (工作表, 新增/删除/修改) → count."""
+    table = next(f.value for f in at.dataframe if "工作表" in f.value and "新增" in f.value)
+    return {
+        (sheet, kind): int(row[kind])
+        for sheet, row in table.set_index("工作表").iterrows()
+        for kind in ("新增", "删除", "修改")
+    }

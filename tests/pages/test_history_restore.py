@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from model.dev.sample import SAMPLE_PATH
 from model.store.auth import Accounts
 from model.store.versions import Store
+from tests.pages.page_text import diff_counts
 from tests.workbooks import ledger, publish
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,11 +49,11 @@ def test_restore_shows_the_version_and_its_changes_and_waits_for_confirmation(st
     question = at.warning[0].value
     assert "v1" in question and "文书甲" in question and "v2" in question
     assert v1.published_at.replace("T", " ")[:16] in question
-    changes = {m.label: m.value for m in at.metric}
+    changes = diff_counts(at)
     # v2 holds only 城关镇党委|张三; the sample's 72 members all have a 编号 and 125 sessions.
-    assert changes["新增成员"] == "72"
-    assert changes["移除成员"] == "1"
-    assert changes["新增场次"] == "125"
+    assert changes[("成员", "新增")] == 72
+    assert changes[("成员", "删除")] == 1
+    assert changes[("学习计划", "新增")] == 125
     assert store.current().version == 2  # nothing restored yet
     at.button(key="restore_cancel").click().run()
     assert not [b for b in at.button if b.key == "restore_confirm"]

@@ -46,7 +46,7 @@ WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])")  # ids like 3e
 CJK = re.compile(r"[\u3400-\u9fff]")
 # English a Chinese screen may show: file formats, products, the CLI command, the language name.
 ALLOWED_ENGLISH = {
-    "Excel", "xlsx", "xlsm", "xls", "xlsb", "ods", "et", "WPS", "CSV", "MB", "English", "LibreOffice",
+    "Excel", "xlsx", "xlsm", "xls", "xlsb", "ods", "et", "ics", "WPS", "CSV", "MB", "English", "LibreOffice",
     "OpenDocument", "Ctrl", "End", "python", "model", "users", "add", "remove", "passwd", "list",
     "meeting",  # the URL parameter ?meeting=1, named in the meeting-mode help
     "member", "members",  # a risk card's link: its page and ?member= (an address, not shown)
