@@ -1,0 +1,46 @@
+"""The change preview in Chromium (issue #24): an upload with the walk's four edits, and two
+versions compared on 版本历史, each looked at in a screenshot."""
+
+import pytest
+
+from model.store.versions import Store
+from tests.browser.browser import (
+    SCREENSHOTS,
+    chromium_page,
+    require_chromium,
+    streamlit_server,
+    wait_for_app,
+)
+from tests.browser.test_meeting_browser import whole_page
+from tests.pages.test_diff_preview import edited
+from tests.store.diff_pairs import base_rows, ledger_bytes
+from tests.workbooks import publish
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_preview_and_the_comparison_in_chromium(tmp_path):
+    require_chromium()
+    data = tmp_path / "data"
+    store = Store(data)
+    publish(store, ledger_bytes(base_rows()), name="v1.xlsx")
+    upload = tmp_path / "v2.xlsx"
+    upload.write_bytes(edited())
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with streamlit_server(data) as url, chromium_page(1366, 900) as page:
+        page.goto(f"{url}/upload")
+        wait_for_app(page)
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(upload))
+        page.get_by_text("参数有 1 处变化").wait_for(timeout=30_000)
+        page.get_by_text("人考核状态变化").first.wait_for(timeout=10_000)
+        assert page.get_by_text("只有格式不同").count() == 0
+        wait_for_app(page)
+        whole_page(page, SCREENSHOTS / "diff-upload-preview.png")
+        page.get_by_role("button", name="发布").click()
+        page.get_by_text("已发布为 v2").wait_for(timeout=30_000)
+        page.goto(f"{url}/history")
+        wait_for_app(page)
+        page.get_by_text("v2 相对 v1 的全部变化").wait_for(timeout=30_000)
+        assert page.get_by_text("参数有 1 处变化").count() == 1
+        wait_for_app(page)
+        whole_page(page, SCREENSHOTS / "diff-two-versions.png")
