@@ -25,8 +25,10 @@ class Prepared:
     parent: Version | None  # the version current when the upload was checked
     changes: Changes | None
     finding_counts: dict[str, int]
-    previous: Workbook | None = None  # the parent version's workbook, for the diff
-    report: Report | None = field(default=None, repr=False)  # the upload's, its default year
+    # For the diff, dropped once it is made: the parent version's workbook, and the upload's
+    # report of its default year (made for the finding counts).
+    previous: Workbook | None = None
+    report: Report | None = field(default=None, repr=False)
     _diff: WorkbookDiff | None = field(default=None, repr=False)
 
     def diff(self) -> WorkbookDiff | None:
@@ -36,6 +38,8 @@ class Prepared:
             return None
         if self._diff is None:
             self._diff = diff_workbooks(self.previous, self.result.workbook, new_report=self.report)
+            # Kept in the page's session from now on: the diff, not what it was made from.
+            self.previous = self.report = None
         return self._diff
 
     @property
