@@ -179,27 +179,72 @@ _ASSET = re.compile(
     r'<(?:link rel="modulepreload"[^>]*href|script type="module"[^>]*src)="\./(static/js/[^"]+)"'
     r'|<link rel="stylesheet"[^>]*href="\./(static/css/[^"]+)"'
 )
+_STATIC_IMPORT = re.compile(r'(?:from|import)\s*"\./([^"/]+\.js)"')
+# The element kinds the first pages draw, by the name of Streamlit's chunk for each: the browser
+# would fetch them one after another as each first appears; fetched ahead, they come from cache.
+ELEMENTS = (
+    "Html", "Selectbox", "DateInput", "Radio", "Checkbox", "Metric", "DataFrame",
+    "ArrowVegaLiteChart", "PageLink", "Multiselect", "TextInput", "DownloadButton",
+)  # fmt: skip
 
 
 @functools.cache
 def _app_assets() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The scripts and style sheets Streamlit's own page loads first (hashed, cached for a year
-    by the browser), read from its index.html: the sign-in page fetches them while the user
-    types, so the app appears sooner after signing in. Nothing of them runs on this page."""
+    """The scripts and style sheets Streamlit's page loads first (from its index.html) and
+    those of the elements the first pages draw, with their static imports: all hashed and
+    cached by the browser for a year. The sign-in page fetches them while the user types, so
+    the app draws sooner after signing in. Nothing of them runs on the sign-in page."""
     from streamlit import file_util
 
+    static = Path(file_util.get_static_dir())
     try:
-        index = (Path(file_util.get_static_dir()) / "index.html").read_text(encoding="utf-8")
+        index = (static / "index.html").read_text(encoding="utf-8")
     except OSError:
         return (), ()
     found = _ASSET.findall(index)
-    return tuple(js for js, _ in found if js), tuple(css for _, css in found if css)
+    scripts = [js for js, _ in found if js]
+    sheets = [css for _, css in found if css]
+    chunks = static / "static" / "js"
+    wanted = [p.name for p in sorted(chunks.glob("*.js")) if p.name.split(".")[0] in ELEMENTS]
+    seen = {Path(js).name for js in scripts}
+    while wanted:
+        name = wanted.pop()
+        if name in seen or not (chunks / name).is_file():
+            continue
+        seen.add(name)
+        scripts.append(f"static/js/{name}")
+        wanted += _STATIC_IMPORT.findall((chunks / name).read_text(errors="replace"))
+    sheets += [
+        f"static/css/{p.name}"
+        for p in sorted((static / "static" / "css").glob("*.css"))
+        if p.name.split(".")[0] in ELEMENTS
+    ]
+    return tuple(scripts), tuple(sheets)
+
+
+FONTS = ("SourceSansVF-Upright", "MaterialSymbols-Rounded")  # the text's and the icons'
+
+
+@functools.cache
+def _fonts() -> tuple[str, ...]:
+    from streamlit import file_util
+
+    media = Path(file_util.get_static_dir()) / "static" / "media"
+    return tuple(
+        f"static/media/{p.name}"
+        for p in sorted(media.glob("*.woff2"))
+        if p.name.split(".")[0] in FONTS
+    )
 
 
 def _preloads(base: str) -> str:
     scripts, sheets = _app_assets()
     links = [f'<link rel="modulepreload" crossorigin href="{base}/{js}">' for js in scripts]
     links += [f'<link rel="preload" as="style" crossorigin href="{base}/{css}">' for css in sheets]
+    links += [
+        f'<link rel="preload" as="font" type="font/woff2" crossorigin href="{base}/{font}">'
+        for font in _fonts()
+    ]
     return "".join(links)
 
 

@@ -5,6 +5,7 @@ sign-out revoking the session, the lock-out per client, and demo mode left alone
 from __future__ import annotations
 
 import asyncio
+import re
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
@@ -244,3 +245,21 @@ def test_page_addresses():
     assert web.page_of("/risk", "/xuexi") is None
     assert web.safe_next("/risk?meeting=1", "/xuexi") == "/xuexi/"
     assert web.safe_next("/xuexi/risk?meeting=1", "/xuexi") == "/xuexi/risk?meeting=1"
+
+
+def test_the_form_fetches_streamlits_files_ahead(users):
+    """While the user types, the browser fetches the files the app needs first (cached for a
+    year, all hashed): Streamlit's entry and the chunks of the elements the overview draws."""
+    from pathlib import Path
+
+    from streamlit import file_util
+
+    body = call("GET", "/").body
+    static = Path(file_util.get_static_dir())
+    preloaded = re.findall(r'<link rel="(?:modulepreload|preload)"[^>]*href="/([^"]+)"', body)
+    assert any(p.startswith("static/js/index.") for p in preloaded)
+    assert any(p.startswith("static/js/Metric.") for p in preloaded)
+    assert any(p.startswith("static/js/DataFrame.") for p in preloaded)
+    assert any(p.startswith("static/media/MaterialSymbols") for p in preloaded)
+    assert all((static / p).is_file() for p in preloaded)
+    assert "<script" not in body  # fetched, never run here
