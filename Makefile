@@ -47,6 +47,7 @@ lock: $(STAMP)
 bench: $(STAMP) browser
 	$(BIN)/python -m model bench
 	$(BIN)/python benchmarks/dashboard.py
+	$(BIN)/python benchmarks/signin.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts

@@ -1,4 +1,5 @@
-"""用户与审计: the users and their roles, and the audit log with filters (admins only)."""
+"""用户与审计: 用户管理 (list, add, reset a password, role and groups, disable, remove) and the
+audit log with filters (admins only)."""
 
 import pandas as pd
 import streamlit as st
@@ -7,23 +8,12 @@ from pages.common.audit_text import action_text, detail_text, user_text
 from pages.common.context import lang, t
 from pages.common.layout import header
 from pages.common.session import accounts, require
+from pages.common.user_admin import user_management
 
 header("page_admin", "audit")
-require("audit")
+admin = require("audit")
 registry = accounts()
-st.subheader(t("users_title"))
-users = registry.users()
-st.dataframe(
-    pd.DataFrame(
-        {
-            t("username"): [u.name for u in users],
-            t("role"): [t(f"role_{u.role}") for u in users],
-            t("groups_col"): ["、".join(u.groups) if u.groups else t("all") for u in users],
-        }
-    ),
-    hide_index=True,
-)
-st.caption(t("users_cli_hint"))
+user_management(registry, admin)
 st.subheader(t("audit_title"))
 left, right = st.columns(2)
 # Plain labels (no format_func) under keys that carry the language, as the sidebar's group
@@ -47,6 +37,7 @@ st.dataframe(
             t("audit_action"): [action_text(r["action"]) for r in rows],
             t("audit_ok"): [t("yes") if r["ok"] else t("no") for r in rows],
             t("audit_detail"): [detail_text(r["action"], r["detail"]) for r in rows],
+            t("audit_client"): [r["client"] for r in rows],
         }
     ),
     hide_index=True,

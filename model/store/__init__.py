@@ -7,7 +7,7 @@ from model._lazy import attach
 __getattr__, __dir__, __all__ = attach(
     __name__,
     {
-        "auth": ["DEMO_USER", "SESSION_IDLE_MINUTES", "Accounts", "User"],
+        "auth": ["DEMO_USER", "Accounts", "LastAdmin", "User"],
         "current": ["current_groups"],
         "publishing": [
             "Prepared",
@@ -16,6 +16,7 @@ __getattr__, __dir__, __all__ = attach(
             "published_diff",
             "version_diff",
         ],
+        "sessions": ["SESSION_IDLE_MINUTES", "Resolved", "SessionStore", "idle_minutes"],
         "scoped": [
             "Outcome",
             "ScopedRejected",
@@ -45,7 +46,7 @@ __getattr__, __dir__, __all__ = attach(
 )
 
 if TYPE_CHECKING:
-    from model.store.auth import DEMO_USER, SESSION_IDLE_MINUTES, Accounts, User
+    from model.store.auth import DEMO_USER, Accounts, LastAdmin, User
     from model.store.current import current_groups
     from model.store.publishing import (
         Prepared,
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
         preview,
         publish_scoped,
     )
+    from model.store.sessions import SESSION_IDLE_MINUTES, Resolved, SessionStore, idle_minutes
     from model.store.versions import (
         IdenticalToCurrent,
         StaleUpload,

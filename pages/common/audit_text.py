@@ -16,11 +16,17 @@ ACTIONS = (
     "user_add",
     "user_remove",
     "user_passwd",
+    "user_role",
+    "user_groups",
+    "user_disable",
+    "user_enable",
 )
 _DELAY = re.compile(r"^delay (\d+)s$")  # sign_in_failed: the wait it started
 _LOCKED = re.compile(r"^(\d+)s$")  # sign_in_locked: the wait still left
 _STALE = re.compile(r"^stale: v(\d+)$")  # publish refused: another version landed first
 _USER_ADD = re.compile(r"^(\S+) (viewer|clerk|admin) ?(.*)$")
+_USER_ROLE = re.compile(r"^(\S+) (viewer|clerk|admin) (viewer|clerk|admin)$")
+_USER_GROUPS = re.compile(r"^(\S+) ?(.*)$")
 
 
 CLI_USER = "cli"  # who the store logs for changes made with python -m model users …
@@ -48,4 +54,12 @@ def detail_text(action: str, detail: str) -> str:
         name, role, groups = match.groups()
         limited = t("groups_limited", groups="、".join(groups.split(","))) if groups else t("all")
         return f"{name}（{t(f'role_{role}')}，{limited}）"
+    if (match := _USER_ROLE.match(detail)) and action == "user_role":
+        name, old, new = match.groups()
+        return f"{name}：{t(f'role_{old}')} → {t(f'role_{new}')}"
+    if (match := _USER_GROUPS.match(detail)) and action == "user_groups":
+        name, groups = match.groups()
+        return f"{name}：{'、'.join(groups.split(',')) if groups else t('all')}"
+    if detail == "disabled" and action == "sign_in_failed":
+        return t("audit_disabled")
     return detail

@@ -101,7 +101,7 @@ def as_of_value(workbook: Workbook, year: int) -> dt.date:
     blank meaning today. Only a chosen date is remembered: a new version with a blank 统计截止日期
     shows today, not the date the previous workbook (the sample) carried."""
     first, last = as_of_range(workbook, year)
-    natural = min(max(workbook.params.as_of or dt.date.today(), first), last)
+    natural = natural_as_of(workbook, year)
     typed = st.session_state.get("flt_as_of_typed")
     # A page link can start the next run before the date input's change callback: a widget
     # value that differs from the one seeded last run is the user's choice all the same.
@@ -115,6 +115,13 @@ def as_of_value(workbook: Workbook, year: int) -> dt.date:
     chosen = typed or natural
     st.session_state["flt_as_of"] = st.session_state["flt_as_of_seeded"] = chosen
     return chosen
+
+
+def natural_as_of(workbook: Workbook, year: int) -> dt.date:
+    """The as-of date nobody chose: the workbook's 统计截止日期 (blank: today), within the year's
+    range."""
+    first, last = as_of_range(workbook, year)
+    return min(max(workbook.params.as_of or dt.date.today(), first), last)
 
 
 def as_of_range(workbook: Workbook, year: int) -> tuple[dt.date, dt.date]:

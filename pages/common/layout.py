@@ -47,7 +47,7 @@ def context(permission: str = "view", title_key: str | None = None) -> PageConte
     Every page builds it itself: Streamlit reruns only the page script on some reruns (AppTest
     always does), so nothing may depend on the entry script having run first.
     """
-    user = require(permission)
+    user = require(permission, title_key)
     with st.sidebar:
         account_box(user)
     meeting = meeting_on()

@@ -6,6 +6,10 @@ Streamlit runs dashboard.py only when the first browser connects, so that visito
 for pandas, Altair and the first parse. Doing that work here, before the server answers, makes
 the first visit as quick as every later one (the caches are process-wide). It also tells
 Streamlit from the start that navigation is by st.navigation, not by the pages/ folder.
+
+What it serves is app.py: dashboard.py in Streamlit's Starlette app (st.App) with the sign-in
+routes and gate of pages/common/web.py; `streamlit run app.py` finds that app and runs it under
+uvicorn in this same process, so the warmed caches are the ones the pages use.
 """
 
 from __future__ import annotations
@@ -26,12 +30,22 @@ def warm() -> None:
     logging.getLogger("streamlit.runtime.state.session_state_proxy").setLevel(logging.ERROR)
     import altair  # noqa: F401  (imported for its import time)
 
+    from model.engine import default_year
     from model.workbook import warm as warm_reader
-    from pages.common import charts, layout  # noqa: F401
-    from pages.common.context import current_source, read_cached
+    from pages.common import charts, layout, web  # noqa: F401
+    from pages.common.context import current_source, read_cached, report_cached, scoped_cached
+    from pages.common.filters import natural_as_of
 
     source = current_source()
-    read_cached(source.sha256, source.data)
+    result = read_cached(source.sha256, source.data)
+    if result.workbook is not None:
+        # The overview's default view for users who see every group (admins, county clerks,
+        # demo): the first of them after a start finds it built, sign-in included.
+        scoped = scoped_cached(source.sha256, None, result)
+        workbook = result.workbook
+        year = default_year(workbook)
+        as_of = natural_as_of(workbook, year)
+        report_cached(source.sha256, None, year, as_of, None, scoped)
     warm_reader()  # the isolated reader's zygote, so the first upload does not wait for it
 
 
@@ -48,7 +62,7 @@ def main() -> int:
         warm()
     except Exception as exc:  # never keep the server from starting
         print(f"warm-up skipped: {exc}", file=sys.stderr)
-    sys.argv = ["streamlit", "run", str(ROOT / "dashboard.py"), *sys.argv[1:]]
+    sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *sys.argv[1:]]
     return cli.main()
 
 

@@ -1,22 +1,33 @@
-"""Who is signed in, checked on the server on every run of every page."""
+"""Who is signed in, checked on the server on every run of every page.
+
+The browser holds only a random session id, in an HttpOnly cookie set by the server's sign-in
+route (pages.common.web); every run reads it from ``st.context.cookies``, resolves it in the
+session store and re-reads the user, so a removed, disabled or demoted user is out (or has
+less) at the next action, and a reload keeps whoever is signed in.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from model.store import DEMO_USER, SESSION_IDLE_MINUTES, Accounts, User
+from model.store import DEMO_USER, Accounts, User
 from pages.common.context import data_dir, t
+from pages.common.web import COOKIE, FORM_CSS, ROUTE_PREFIX, base_path, form_html, safe_next
 
 
 def accounts() -> Accounts:
     return Accounts(data_dir())
 
 
-def sign_out() -> None:
-    for key in ("user_name", "last_seen"):
-        st.session_state.pop(key, None)
+def cookie_token() -> str | None:
+    """The session id the browser sent with this session's connection (None in AppTest)."""
+    try:
+        value = st.context.cookies.get(COOKIE)
+    except Exception:  # no browser behind this run
+        return None
+    return value if isinstance(value, str) and value else None
 
 
 def current() -> User | None:
@@ -24,65 +35,82 @@ def current() -> User | None:
     registry = accounts()
     if not registry.enabled():
         return DEMO_USER
-    name = st.session_state.get("user_name")
-    if not name:
+    resolved = registry.sessions.resolve(cookie_token())
+    if resolved.session is None:
+        if resolved.reason == "expired":
+            st.session_state["session_expired"] = True
         return None
-    now = dt.datetime.now()
-    last_seen = st.session_state.get("last_seen")
-    if last_seen and now - last_seen > dt.timedelta(minutes=SESSION_IDLE_MINUTES):
-        sign_out()
-        st.session_state["session_expired"] = True
+    user = registry.get(resolved.session.user)
+    if user is None or user.disabled:
         return None
-    user = registry.get(name)
-    if user is None:
-        sign_out()
-        return None
-    st.session_state["last_seen"] = now
     return user
 
 
+def here() -> str:
+    """This page's address with its query, as the sign-in form's ``next``."""
+    url = None
+    try:
+        url = st.context.url
+    except Exception:
+        url = None
+    path = urlsplit(url).path if url else "/"
+    query = urlencode(st.query_params.to_dict())
+    base = _base()
+    return safe_next(f"{path}?{query}" if query else path, base)
+
+
+def _base() -> str:
+    try:
+        return base_path()
+    except Exception:
+        return ""
+
+
 def sign_in_form() -> None:
-    st.caption(t("login_intro"))
+    """The same form the server shows a signed-out visit, posting to the sign-in route: for a
+    session that ended while the page was open (idle, signed out elsewhere, user removed)."""
+    st.caption(t("signed_out_here"))
     if st.session_state.pop("session_expired", False):
         st.warning(t("session_expired"))
-    with st.form("sign_in", enter_to_submit=True):
-        name = st.text_input(t("username"), key="login_name")
-        password = st.text_input(t("password"), type="password", key="login_password")
-        submitted = st.form_submit_button(t("sign_in"), type="primary")
-    if submitted:
-        result = accounts().sign_in(name.strip(), password)
-        if result.user is not None:
-            st.session_state["user_name"] = result.user.name
-            st.session_state["last_seen"] = dt.datetime.now()
-            st.rerun()
-        elif result.locked_seconds:
-            st.error(t("locked", seconds=result.locked_seconds))
-        else:
-            st.error(t("wrong_password"))
+    st.html(f"<style>{FORM_CSS}</style>{form_html(here(), base=_base())}")
 
 
-def require(permission: str) -> User:
-    """The user if allowed; otherwise the sign-in form or a refusal, and the run stops here."""
+def require(permission: str, title_key: str | None = None) -> User:
+    """The user if allowed; otherwise the sign-in form or a refusal (under the page's title),
+    and the run stops here."""
     user = current()
     if user is None:
         st.title(t("page_login"))
         sign_in_form()
         st.stop()
     if not user.can(permission):
+        if title_key:
+            st.title(t(title_key))
         st.error(t("not_allowed"))
+        st.page_link("pages/overview.py", label=t("back_to_overview"), icon=":material/home:")
         st.stop()
     return user
 
 
+SIGN_OUT_CSS = """
+.xuexi-signout button { padding: 0.3rem 0.9rem; font-size: 0.95rem; color: inherit;
+  background: transparent; border: 1px solid rgba(49, 51, 63, 0.25); border-radius: 0.5rem;
+  cursor: pointer; font-family: inherit; }
+.xuexi-signout button:hover { border-color: #c00000; color: #c00000; }
+"""
+
+
 def account_box(user: User) -> None:
-    """The sidebar's account line: demo banner, or who is signed in with a sign-out button."""
+    """The sidebar's account line: demo banner, or who is signed in with a sign-out button
+    (a form posting to the server's sign-out route, which ends the session and the cookie)."""
     if user is DEMO_USER:
         st.warning(t("demo_mode"), icon=":material/lock_open:")
         return
     st.caption(t("signed_in_as", name=user.name, role=t(f"role_{user.role}")))
     if user.groups:
         st.caption(t("groups_limited", groups="、".join(user.groups)))
-    if st.button(t("sign_out"), key="sign_out"):
-        accounts().log(user.name, "sign_out", True)
-        sign_out()
-        st.rerun()
+    st.html(
+        f"<style>{SIGN_OUT_CSS}</style>"
+        f'<form class="xuexi-signout" method="post" action="{_base()}{ROUTE_PREFIX}/logout">'
+        f'<button type="submit" data-testid="xuexi-sign-out">{t("sign_out")}</button></form>'
+    )

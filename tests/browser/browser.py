@@ -107,3 +107,35 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
     """Until the script has finished running."""
     page.wait_for_selector("[data-testid='stMain'] h1", timeout=timeout)
     page.wait_for_function(IDLE, timeout=timeout)
+
+
+@contextmanager
+def chromium_browser():
+    """Debian's Chromium itself, for tests that need several browsers (contexts) at once."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def new_page(browser, width: int = 1400, height: int = 1000, **options):
+    """A page in a fresh context: its own cookies, as another browser would have."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, locale="zh-CN", **options
+    )
+    return context.new_page()
+
+
+def fill_sign_in(page, name: str, password: str) -> None:
+    """Type into the sign-in form (the server's page, or the same form inside the app)."""
+    page.get_by_label("用户名").wait_for(timeout=30_000)
+    page.get_by_label("用户名").fill(name)
+    page.get_by_label("密码").fill(password)
+    with page.expect_navigation(wait_until="domcontentloaded", timeout=30_000):
+        page.get_by_role("button", name="登录").click()  # a real form post, answered with 303

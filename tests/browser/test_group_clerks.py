@@ -18,7 +18,8 @@ PASSWORD = "correct horse 1"
 
 
 def sign_in(page, url: str, name: str) -> None:
-    page.goto(url)  # a new session: signed out
+    page.context.clear_cookies()  # the previous clerk's session cookie: another browser
+    page.goto(url)
     page.get_by_label("用户名").wait_for(timeout=30_000)
     page.get_by_label("用户名").fill(name)
     page.get_by_label("密码").fill(PASSWORD)

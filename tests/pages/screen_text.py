@@ -42,6 +42,7 @@ SKIPPED_FIELDS = {
     "widget_id",
     "language",  # st.code's syntax name
     "tag",
+    "autocomplete",  # a password field's new-password, for the browser
 }
 SKIPPED_TYPES = {"vega_lite_chart", "arrow_vega_lite_chart", "empty"}
 EVENT = 2  # RootContainer.EVENT

@@ -20,6 +20,7 @@ from model.workbook.reader import read_workbook, read_workbook_file
 from model.workbook.schema import SHEETS
 from model.workbook.values import CHOICES
 from tests.pages.screen_text import screen_text
+from tests.pages.signin import sign_in
 from tests.workbooks import EXAMS_HEADER, MEMBERS_HEADER, PLAN_HEADER, ledger, publish, xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,10 +107,7 @@ def admin(monkeypatch, tmp_path) -> AppTest:
     store.restore(1, "管理员")
     publish(store, SAMPLE_PATH.read_bytes() + b"", user="管理员", name="示范县.xlsx")
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    at.run()
-    at.text_input(key="login_name").input("管理员")
-    at.text_input(key="login_password").input(PASSWORD)
-    at.button[0].click().run()
+    sign_in(at, "管理员", PASSWORD)
     at.switch_page("pages/overview.py").run()
     assert not at.exception, at.exception
     return at

@@ -11,6 +11,7 @@ from model.store import Store, download_rows
 from model.store.auth import Accounts
 from tests.pages.page_text import diff_counts
 from tests.pages.screen_text import screen_text
+from tests.pages.signin import sign_in
 from tests.store.county import CG, QS, county, delete_rows_where, edited, records
 from tests.workbooks import publish
 
@@ -33,10 +34,7 @@ def data_dir(monkeypatch, tmp_path):
 
 def signed_in_upload_page(name: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    at.run()
-    at.text_input(key="login_name").input(name)
-    at.text_input(key="login_password").input(PASSWORD)
-    at.button[0].click().run()
+    sign_in(at, name, PASSWORD)
     at.switch_page("pages/upload.py").run()
     assert not at.exception, at.exception
     return at

@@ -1,4 +1,8 @@
-"""Sign-in and roles through AppTest: demo banner, refusals, page checks, group limits."""
+"""Sign-in and roles through AppTest: demo banner, refusals, page checks, group limits.
+
+AppTest has no cookie: tests/pages/signin.py signs in as the server's route does and hands the
+session id to the pages; the routes themselves are tested in tests/pages/test_web.py.
+"""
 
 from pathlib import Path
 
@@ -9,10 +13,11 @@ from streamlit.testing.v1 import AppTest
 from model.dev.sample import SAMPLE_PATH
 from model.store.auth import Accounts
 from model.store.versions import Store
+from tests.pages.signin import PASSWORD, present, sign_in
 from tests.workbooks import publish
 
 ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "correct horse 1"
+__all__ = ["PASSWORD", "data_dir", "sign_in", "start"]  # used by other page tests
 
 
 @pytest.fixture
@@ -38,13 +43,6 @@ def start() -> AppTest:
     return at
 
 
-def sign_in(at: AppTest, name: str, password: str = PASSWORD) -> AppTest:
-    at.text_input(key="login_name").input(name)
-    at.text_input(key="login_password").input(password)
-    at.button[0].click().run()
-    return at
-
-
 def test_demo_mode_shows_the_banner(data_dir):
     at = start()
     assert any("演示模式" in w.value for w in at.sidebar.warning)
@@ -57,24 +55,8 @@ def test_sign_in_is_required_once_users_exist(with_users):
     assert not at.metric  # no data before signing in
 
 
-def test_wrong_password_is_refused(with_users):
-    at = sign_in(start(), "文书甲", "wrong password")
-    assert any("不正确" in e.value for e in at.error)
-    assert with_users.audit(action="sign_in_failed")[0]["user"] == "文书甲"
-
-
-def test_lock_out_after_repeated_failures(with_users):
-    at = start()
-    for _ in range(3):
-        sign_in(at, "文书甲", "wrong password")
-    assert any("秒后再试" in e.value for e in at.error)
-    sign_in(at, "文书甲")  # even the right password waits
-    assert any("秒后再试" in e.value for e in at.error)
-
-
 def test_clerk_signs_in_and_the_audit_has_it(with_users):
     at = sign_in(start(), "文书甲")
-    at.switch_page("pages/overview.py").run()
     assert at.title[0].value == "总览"
     assert any("已登录：文书甲" in c.value for c in at.sidebar.caption)
     assert with_users.audit(action="sign_in")[0]["user"] == "文书甲"
@@ -84,6 +66,7 @@ def test_viewer_cannot_reach_the_upload_page_even_directly(with_users):
     at = sign_in(start(), "王书记")
     at.switch_page("pages/upload.py").run()
     assert any("没有权限" in e.value for e in at.error)
+    assert [link.proto.label for link in at.get("page_link")] == ["返回总览"]
     assert not at.file_uploader
     assert not [b for b in at.button if b.key == "publish_button"]
     assert Store(with_users.root).current() is None
@@ -140,3 +123,56 @@ def test_a_leader_whose_groups_have_no_rows_is_told_so(data_dir):
             "你有权查看的中心组（城关镇党委）在当前台账中没有数据。"
         ]
         assert not at.metric and not at.dataframe
+
+
+def test_a_reload_keeps_the_user_signed_in(with_users):
+    """A reload is a new session of the app presenting the same cookie."""
+    sign_in(start(), "文书甲")
+    again = start()
+    assert again.title[0].value == "总览"
+    assert any("已登录：文书甲" in c.value for c in again.sidebar.caption)
+
+
+def test_every_page_is_registered_but_the_menu_shows_only_the_roles(with_users):
+    at = sign_in(start(), "王书记")
+    at.switch_page("pages/admin.py").run()  # registered, so the address does not 404
+    assert any("没有权限" in e.value for e in at.error)
+
+
+def test_a_removed_user_is_out_at_the_next_action(with_users):
+    at = sign_in(start(), "文书甲")
+    with_users.remove("文书甲", by="管理员")
+    at.run()
+    assert at.title[0].value == "登录"
+    assert not at.metric
+    assert any("登录已失效" in c.value for c in at.caption)
+
+
+def test_a_disabled_or_demoted_user_loses_access_at_the_next_action(with_users):
+    at = sign_in(start(), "文书甲")
+    at.switch_page("pages/upload.py").run()
+    assert at.file_uploader
+    with_users.set_role("文书甲", "viewer", by="管理员")
+    at.run()
+    assert any("没有权限" in e.value for e in at.error) and not at.file_uploader
+    with_users.set_disabled("文书甲", True, by="管理员")
+    at.run()
+    assert at.title[0].value == "登录"
+
+
+def test_an_idle_session_ends_with_a_notice(with_users, monkeypatch):
+    import datetime as dt
+
+    token = with_users.sessions.issue("文书甲", now=dt.datetime.now(dt.UTC) - dt.timedelta(hours=2))
+    present(token)
+    at = start()
+    assert at.title[0].value == "登录"
+    assert any("长时间未操作" in w.value for w in at.warning)
+
+
+def test_a_revoked_session_signs_no_one_in(with_users):
+    sign_in(start(), "文书甲")
+    import pages.common.session as session
+
+    with_users.sessions.revoke(session.cookie_token())
+    assert start().title[0].value == "登录"

@@ -163,3 +163,83 @@ def test_users_add_warns_about_groups_not_in_the_current_version(tmp_path):
     assert added.returncode == 0  # added all the same: the group may come with the next upload
     assert "“二组”不在当前版本（v1）中" in added.stderr
     assert "“一组”" not in added.stderr
+
+
+def test_lock_out_is_per_client(accounts):
+    """Failures typed in one browser never lock the user out of another."""
+    for _ in range(FREE_ATTEMPTS):
+        accounts.sign_in("文书甲", "nope", NOW, client="10.0.0.66")
+    assert accounts.sign_in("文书甲", PASSWORD, NOW, client="10.0.0.66").locked_seconds > 0
+    assert accounts.sign_in("文书甲", PASSWORD, NOW, client="10.0.0.5").user is not None
+    rows = accounts.audit(action="sign_in_locked")
+    assert rows[0]["client"] == "10.0.0.66"
+    assert accounts.audit(action="sign_in")[0]["client"] == "10.0.0.5"
+    # A success from elsewhere does not lift the other client's delay (it doubles on).
+    later = NOW + dt.timedelta(seconds=BASE_DELAY_SECONDS + 1)
+    assert accounts.sign_in("文书甲", "nope", later, client="10.0.0.66").locked_seconds == (
+        2 * BASE_DELAY_SECONDS
+    )
+
+
+def test_a_disabled_user_cannot_sign_in(accounts):
+    accounts.set_disabled("文书甲", True, by="管理员")
+    result = accounts.sign_in("文书甲", PASSWORD, NOW)
+    assert result.user is None and result.disabled
+    assert accounts.sign_in("文书甲", "nope", NOW).disabled is False  # a wrong one says nothing
+    assert not accounts.get("文书甲").can("view")
+    accounts.set_disabled("文书甲", False, by="管理员")
+    assert accounts.sign_in("文书甲", PASSWORD, NOW).user is not None
+    actions = [row["action"] for row in accounts.audit()]
+    assert "user_disable" in actions and "user_enable" in actions
+
+
+def test_role_and_groups_change_and_are_audited(accounts):
+    accounts.set_role("王书记", "clerk", by="管理员")
+    accounts.set_groups("王书记", ["青山镇党委", "城关镇党委"], by="管理员")
+    user = accounts.get("王书记")
+    assert user.role == "clerk" and user.groups == ("青山镇党委", "城关镇党委")
+    accounts.set_groups("王书记", None, by="管理员")
+    assert accounts.get("王书记").groups is None
+    rows = accounts.audit(user="管理员")
+    assert [r["action"] for r in rows] == ["user_groups", "user_groups", "user_role"]
+    assert rows[2]["detail"] == "王书记 viewer clerk"
+
+
+def test_the_last_admin_cannot_be_removed_demoted_or_disabled_in_the_app(tmp_path):
+    from model.store.auth import LastAdmin
+
+    accounts = Accounts(tmp_path)
+    accounts.add("管理员", PASSWORD, "admin", None)
+    accounts.add("文书甲", PASSWORD, "clerk", None)
+    with pytest.raises(LastAdmin):
+        accounts.remove("管理员", by="管理员", keep_an_admin=True)
+    with pytest.raises(LastAdmin):
+        accounts.set_role("管理员", "clerk", by="管理员")
+    with pytest.raises(LastAdmin):
+        accounts.set_disabled("管理员", True, by="管理员")
+    accounts.add("副管理员", PASSWORD, "admin", None)
+    accounts.set_disabled("副管理员", True, by="管理员")
+    with pytest.raises(LastAdmin):  # a disabled admin manages nothing
+        accounts.set_role("管理员", "viewer", by="管理员")
+    accounts.set_disabled("副管理员", False, by="管理员")
+    accounts.set_role("管理员", "clerk", by="副管理员")
+    assert accounts.get("管理员").role == "clerk"
+
+
+def test_an_old_audit_log_gains_the_client_column(tmp_path):
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "audit.sqlite") as db:
+        db.executescript(
+            "CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, "
+            "user TEXT NOT NULL, action TEXT NOT NULL, ok INTEGER NOT NULL, "
+            "detail TEXT NOT NULL DEFAULT '');"
+            "INSERT INTO audit(at, user, action, ok) VALUES ('2026-01-01T00:00:00', 'cli', 'x', 1);"
+            "CREATE TABLE failures (user TEXT PRIMARY KEY, count INTEGER, locked_until TEXT);"
+        )
+    accounts = Accounts(tmp_path)
+    accounts.log("文书甲", "sign_in", True, client="10.0.0.5")
+    assert [(r["action"], r["client"]) for r in accounts.audit()] == [
+        ("sign_in", "10.0.0.5"),
+        ("x", ""),
+    ]
