@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Literal
 
 from model.store.sessions import SessionStore
+from model.texts.domain import Lang
+from model.texts.notices import account_error_text
 
 Role = Literal["viewer", "clerk", "admin"]
 ROLES: tuple[Role, ...] = ("viewer", "clerk", "admin")
@@ -104,6 +106,26 @@ def check_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(computed.hex(), digest)
 
 
+MIN_PASSWORD = 8
+
+
+class AccountError(ValueError):
+    """A refused account change, as a code and its fields (words chosen at the edges; its
+    str() is the Chinese text, for the command line)."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code, self.fields = code, fields
+        super().__init__(account_error_text(code, "zh", **fields))
+
+    def text(self, lang: Lang = "zh") -> str:
+        return account_error_text(self.code, lang, **self.fields)
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError("PASSWORD_SHORT", length=len(password))
+
+
 class Accounts:
     """Users in ``users.json`` and the audit log in ``audit.sqlite`` under the data directory."""
 
@@ -157,13 +179,14 @@ class Accounts:
         self, name: str, password: str, role: Role, groups: list[str] | None, by: str = "cli"
     ) -> User:
         if role not in ROLES:
-            raise ValueError(f"unknown role {role}")
+            raise AccountError("ROLE_UNKNOWN", role=role)
         name = name.strip()
-        if not name or len(password) < 8:
-            raise ValueError("用户名不能为空，密码至少 8 位")
+        if not name:
+            raise AccountError("NAME_EMPTY")
+        _check_password(password)
         with self._changing() as users:
             if name in users:
-                raise ValueError(f"用户 {name} 已存在")
+                raise AccountError("USER_EXISTS", name=name)
             users[name] = {"role": role, "groups": groups or None, "hash": hash_password(password)}
             added = _user(name, users[name])
         self.log(by, "user_add", True, f"{name} {role} {','.join(groups or [])}")
@@ -183,8 +206,7 @@ class Accounts:
 
     def set_password(self, name: str, password: str, by: str = "cli") -> None:
         """A new password; every session of the user ends (an old cookie signs no one in)."""
-        if len(password) < 8:
-            raise ValueError("密码至少 8 位")
+        _check_password(password)
         with self._changing() as users:
             if name not in users:
                 raise KeyError(name)
@@ -196,7 +218,7 @@ class Accounts:
     def set_role(self, name: str, role: Role, by: str) -> None:
         """A new role, read at the user's next action; the last enabled admin stays admin."""
         if role not in ROLES:
-            raise ValueError(f"unknown role {role}")
+            raise AccountError("ROLE_UNKNOWN", role=role)
         with self._changing() as users:
             if name not in users:
                 raise KeyError(name)

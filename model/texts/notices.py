@@ -32,3 +32,19 @@ NOTICES: dict[str, dict[str, str]] = {
 
 def notice_text(code: str, lang: Lang = "zh", **details: object) -> str:
     return NOTICES[code][lang].format(**details)
+
+
+# Why an account change was refused (model.store.auth.AccountError), code → {zh, en}.
+ACCOUNT_ERRORS: dict[str, dict[Lang, str]] = {
+    "NAME_EMPTY": {"zh": "用户名不能为空", "en": "The user name must not be empty"},
+    "PASSWORD_SHORT": {
+        "zh": "密码至少 8 位（现在只有 {length} 位）",
+        "en": "The password needs at least 8 characters (it has {length})",
+    },
+    "USER_EXISTS": {"zh": "用户 {name} 已存在", "en": "User {name} already exists"},
+    "ROLE_UNKNOWN": {"zh": "没有这个角色：{role}", "en": "No such role: {role}"},
+}
+
+
+def account_error_text(code: str, lang: Lang = "zh", **fields: object) -> str:
+    return ACCOUNT_ERRORS[code][lang].format(**fields)

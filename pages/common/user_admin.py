@@ -8,8 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from model.store import Accounts, LastAdmin, User
-from model.store.auth import ROLES, Role
+from model.store.auth import ROLES, AccountError, Accounts, LastAdmin, Role, User
 from pages.common.context import current_source, lang, read_cached, t
 from pages.common.layout import safe
 from pages.common.session import require
@@ -105,7 +104,11 @@ def add_user_form(registry: Accounts, admin: User, groups: list[str]) -> None:
     if problem:
         st.error(problem)
         return
-    registry.add(name, first, role, chosen or None, by=admin.name)
+    try:
+        registry.add(name, first, role, chosen or None, by=admin.name)
+    except AccountError as refused:  # e.g. added by someone else a moment ago
+        st.error(safe(refused.text(lang())))
+        return
     _done(t("user_added", name=safe(name)))
 
 

@@ -243,3 +243,20 @@ def test_an_old_audit_log_gains_the_client_column(tmp_path):
         ("sign_in", "10.0.0.5"),
         ("x", ""),
     ]
+
+
+def test_users_add_says_what_is_wrong(tmp_path):
+    data = str(tmp_path)
+    short = run_cli("users", "add", "李文书", "--role", "clerk", "--data", data, stdin="x\n")
+    assert short.returncode == 1
+    # The name was given: only the password is wrong, and the message says so.
+    assert "未添加：密码至少 8 位（现在只有 1 位）" in short.stdout
+    assert "用户名" not in short.stdout
+    ok = run_cli("users", "add", "李文书", "--role", "clerk", "--data", data, stdin="s3cret-pass\n")
+    assert ok.returncode == 0
+    again = run_cli(
+        "users", "add", "李文书", "--role", "clerk", "--data", data, stdin="s3cret-pass\n"
+    )
+    assert "未添加：用户 李文书 已存在" in again.stdout
+    blank = run_cli("users", "add", " ", "--role", "clerk", "--data", data, stdin="s3cret-pass\n")
+    assert "未添加：用户名不能为空" in blank.stdout
