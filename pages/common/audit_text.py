@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pages.common.context import t
+from pages.common.context import listed, t
 
 ACTIONS = (
     "sign_in",
@@ -52,7 +52,7 @@ def detail_text(action: str, detail: str) -> str:
         return t("audit_stale", version=match.group(1))
     if (match := _USER_ADD.match(detail)) and action == "user_add":
         name, role, groups = match.groups()
-        limited = t("groups_limited", groups="、".join(groups.split(","))) if groups else t("all")
+        limited = t("groups_limited", groups=listed(groups.split(","))) if groups else t("all")
         return f"{name}（{t(f'role_{role}')}，{limited}）"
     if (match := _USER_ROLE.match(detail)) and action == "user_role":
         name, old, new = match.groups()

@@ -48,20 +48,24 @@ def context(permission: str = "view", title_key: str | None = None) -> PageConte
     always does), so nothing may depend on the entry script having run first.
     """
     user = require(permission, title_key)
-    with st.sidebar:
-        account_box(user)
     meeting = meeting_on()
     if meeting:
         st.html(MEETING_CSS)
     source = current_source()
     result = read_cached(source.sha256, source.data)
     if not result.ok:
+        with st.sidebar:
+            account_box(user)
         if title_key:
             st.title(t(title_key))
         st.error(t("workbook_invalid", count=len(result.errors)))
         return None
     scoped = scoped_cached(source.sha256, user.groups, result)
-    ctx = PageContext(source, scoped, sidebar(scoped, source), user)
+    filters = sidebar(scoped, source)
+    # Below the filters: at 1366×768 the 中心组 picker was under the fold beneath the banner.
+    with st.sidebar:
+        account_box(user)
+    ctx = PageContext(source, scoped, filters, user)
     if meeting:
         meeting_bar(ctx)
     if title_key:

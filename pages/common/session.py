@@ -13,7 +13,7 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from model.store import DEMO_USER, Accounts, User
-from pages.common.context import data_dir, t
+from pages.common.context import data_dir, listed, t
 from pages.common.web import COOKIE, FORM_CSS, ROUTE_PREFIX, base_path, form_html, safe_next
 
 
@@ -108,7 +108,7 @@ def account_box(user: User) -> None:
         return
     st.caption(t("signed_in_as", name=user.name, role=t(f"role_{user.role}")))
     if user.groups:
-        st.caption(t("groups_limited", groups="、".join(user.groups)))
+        st.caption(t("groups_limited", groups=listed(user.groups)))
     st.html(
         f"<style>{SIGN_OUT_CSS}</style>"
         f'<form class="xuexi-signout" method="post" action="{_base()}{ROUTE_PREFIX}/logout">'

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from model.store.auth import ROLES, AccountError, Accounts, LastAdmin, Role, User
-from pages.common.context import current_source, lang, read_cached, t
+from pages.common.context import current_source, lang, listed, read_cached, t
 from pages.common.layout import safe
 from pages.common.session import require
 
@@ -35,7 +35,7 @@ def users_table(registry: Accounts, users: list[User]) -> None:
             {
                 t("username"): [u.name for u in users],
                 t("role"): [t(f"role_{u.role}") for u in users],
-                t("groups_col"): ["、".join(u.groups) if u.groups else t("all") for u in users],
+                t("groups_col"): [listed(u.groups) if u.groups else t("all") for u in users],
                 t("last_sign_in"): [
                     last[u.name].replace("T", " ")[:16] if u.name in last else t("never")
                     for u in users

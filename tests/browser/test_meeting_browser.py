@@ -206,3 +206,16 @@ def test_meeting_tables_are_projector_sized_and_show_whole_group_names(server):
         links = page.locator("[data-testid='stPageLink']").all_inner_texts()
         assert any("待办" in link for link in links) and any("学习计划" in link for link in links)
         whole_page(page, SCREENSHOTS / "meeting-overview-groups.png")
+
+
+def test_the_sidebar_filters_are_above_the_fold_at_1366x768(server):
+    with chromium_page(1366, 768) as page:
+        open_page(page, server)
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll("[data-testid='stSidebar'] [data-testid='stSelectbox'],"
+                + "[data-testid='stSidebar'] [data-testid='stDateInput']")]
+                .map(e => e.getBoundingClientRect().bottom)"""
+        )
+        assert len(boxes) >= 3, boxes  # 年度, 中心组, 统计截止日期
+        assert max(boxes[:3]) <= 768, boxes
+        page.screenshot(path=str(SCREENSHOTS / "sidebar-1366x768.png"))
