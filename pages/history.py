@@ -6,8 +6,8 @@ import re
 import pandas as pd
 import streamlit as st
 
-from model.outputs.diff_sheet import diff_bytes
 from model.store import IdenticalToCurrent, Store, Version, version_diff
+from model.store.diff_sheet import diff_bytes
 from pages.common.context import data_dir, t
 from pages.common.diff_view import show_diff
 from pages.common.downloads import MIME_TYPES, XLSX

@@ -18,6 +18,7 @@ import pandas as pd
 from model.engine.findings import find_all
 from model.engine.progress import session_checks
 from model.engine.timeline import Timeline, build_timeline, year_members
+from model.texts.shifts import AVERAGES as SHIFT_AVERAGES
 from model.workbook.reader import Workbook
 from model.workbook.values import COMMENT_NONE, COMMENT_ORAL
 
@@ -132,8 +133,8 @@ METRICS: dict[str, Callable[[Evidence], Ratio]] = {
     name: metric for metrics in SHIFTS.values() for name, metric in metrics.items()
 }
 # Per-session averages change by their difference; every other metric is a rate, whose change
-# is in percentage points.
-AVERAGES = {"commentators_per_session", "outreach_per_talk"}
+# is in percentage points (one set, shared with the words: model/texts/shifts.py).
+AVERAGES = SHIFT_AVERAGES
 
 
 def evidence(timeline: Timeline, year: int, deadlines: bool = False) -> Evidence:

@@ -7,9 +7,17 @@ weakest group where there are several.
 
 from __future__ import annotations
 
-from model.engine.shifts import AVERAGES, SHIFTS, Shifts
+from typing import TYPE_CHECKING
+
 from model.texts.domain import Lang
 from model.texts.plural import fill
+
+if TYPE_CHECKING:  # the measured result is the engine's; words import nothing from it
+    from model.engine.shifts import Shifts
+
+# Per-session averages change by their difference and read to one decimal; every other metric
+# is a rate (percent, percentage points). The engine measures with the same set.
+AVERAGES = frozenset({"commentators_per_session", "outreach_per_talk"})
 
 SHIFT_TITLES: dict[str, dict[Lang, str]] = {
     "want_to_study": {
@@ -185,7 +193,7 @@ def sentence(result: Shifts, shift: str, lang: Lang) -> str:
 def summary_paragraph(result: Shifts, lang: Lang = "zh") -> str:
     """One sentence per shift, ready to paste into the annual summary."""
     joiner = "" if lang == "zh" else " "
-    body = joiner.join(sentence(result, shift, lang) for shift in SHIFTS)
+    body = joiner.join(sentence(result, shift, lang) for shift in SHIFT_TITLES)
     if result.like_with_like:
         return fill(PERIOD_LEAD[lang], to=result.period[1]) + body
     return body

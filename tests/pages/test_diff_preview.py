@@ -98,7 +98,7 @@ def test_restore_and_two_versions_show_the_same_view(store):
 
 
 def test_the_diff_workbook_has_a_sheet_per_changed_sheet():
-    from model.outputs.diff_sheet import diff_bytes
+    from model.store.diff_sheet import diff_bytes
     from model.store.workbook_diff import diff_workbooks
     from tests.store.diff_pairs import workbook
 
