@@ -5,10 +5,10 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from model.outputs import annotated_file_name, template_bytes
+from model.outputs import annotate_isolated, annotated_file_name, template_bytes
 from model.store import IdenticalToCurrent, Prepared, StaleUpload, Store, prepare, publish
 from model.texts import finding_title, notice_text
-from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
+from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
 from pages.common.cells import texts
 from pages.common.changes import show_changes
 from pages.common.chrome import ledger_uploader
