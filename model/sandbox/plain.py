@@ -7,10 +7,13 @@ Values: JSON's own types pass as they are; the others become a one-key dict whos
     date → {"$date": iso}       datetime → {"$datetime": iso}   pandas.Timestamp → {"$timestamp": iso}
     pandas.NA → {"$na": null}   pandas.NaT → {"$nat": null}   numpy scalars → their Python value
 
-Frames: an Arrow IPC stream with pandas' metadata, so dtypes and the index come back as they were
-(nullable Int64/Float64, datetimes, categoricals, strings, bool). Object columns, which Arrow would
-turn into another dtype, are noted in the schema's metadata and rebuilt: text (str and None)
-as object columns, tuples of text as tuples, anything else as tagged JSON per cell.
+Frames: an Arrow IPC stream, one Arrow column per column, and in the schema's metadata what each
+was, so it comes back with its dtype and the frame with its index: numpy columns (int, float,
+bool, datetime64) as they are, NaN and NaT included; nullable Int64/Float64 and strings by their
+pandas dtype; categoricals by their categories (Arrow keeps none for a frame of no rows); object
+columns of text (str and None) as object columns, of tuples of text as tuples (both dictionary-
+encoded: each distinct value is sent and built once), and of anything else
+as tagged JSON per cell. Other dtypes have no plain form here and are refused.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import numpy as np
 import orjson
 import pandas as pd
 import pyarrow as pa
+from pandas.core.dtypes.dtypes import BaseMaskedDtype  # Int64, Float64, boolean …
 
 _META = b"model.sandbox"
 
@@ -90,34 +94,76 @@ def from_plain(data: Any) -> Any:
     return data
 
 
+_INDEX = "\x00index"  # the Arrow column of an index that is not a RangeIndex
+
+
 def frame_to_ipc(frame: pd.DataFrame) -> pa.Buffer:
     """``frame`` as an Arrow IPC stream; ``frame_from_ipc`` gives it back, dtypes and index too."""
-    if not frame.columns.is_unique or not all(isinstance(c, str) for c in frame.columns):
+    names = list(frame.columns)
+    if len(set(names)) != len(names) or not all(type(name) is str for name in names):
         raise TypeError("a plain frame has unique text column names")
-    kinds: dict[str, str] = {}
-    categories: dict[str, Any] = {}
-    replaced: dict[str, pd.Series] = {}
-    for name in frame.columns:
-        series = frame[name]
-        if isinstance(series.dtype, pd.CategoricalDtype):  # Arrow keeps no categories of 0 rows
-            dtype = series.dtype
-            listed = to_plain(list(dtype.categories))
-            categories[name] = [listed, str(dtype.categories.dtype), bool(dtype.ordered)]
-        if series.dtype != object:
-            continue
-        kinds[name] = kind = _object_kind(series)
-        if kind == "json":
-            replaced[name] = series.map(lambda value: orjson.dumps(to_plain(value)).decode())
-    # One thread: in the child, under its address-space limit, a thread may not start.
-    table = pa.Table.from_pandas(frame.assign(**replaced) if replaced else frame, nthreads=1)
-    own = {"objects": kinds, "columns": list(frame.columns), "categories": categories}
-    table = table.replace_schema_metadata(
-        {**(table.schema.metadata or {}), _META: orjson.dumps(own)}
-    )
+    if _INDEX in names:
+        raise TypeError(f"a plain frame has no column named {_INDEX!r}")
+    arrays, columns = [], []
+    for name in names:
+        array, kind = _column(frame[name])
+        arrays.append(array)
+        columns.append([name, *kind])
+    index = frame.index
+    if isinstance(index, pd.RangeIndex):
+        kept: list[Any] = ["range", index.start, index.stop, index.step, to_plain(index.name)]
+    elif isinstance(index, pd.MultiIndex):
+        raise TypeError("a plain frame has no MultiIndex")
+    else:
+        array, kind = _column(index.to_series())
+        arrays.append(array)
+        names = [*names, _INDEX]
+        kept = ["column", kind, to_plain(index.name)]
+    own = {
+        "columns": columns,
+        "index": kept,
+        "rows": len(frame),
+        "labels": str(frame.columns.dtype),
+    }
+    table = pa.Table.from_arrays(arrays, names=names, metadata={_META: orjson.dumps(own)})
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
     return sink.getvalue()
+
+
+def _column(series: pd.Series) -> tuple[pa.Array, list[Any]]:
+    """The column as an Arrow array, and what it was (for ``_values``)."""
+    dtype = series.dtype
+    if dtype == np.dtype(object):
+        kind = _object_kind(series)
+        values = series.to_numpy()
+        if kind == "json":
+            return pa.array([_json(value) for value in values], pa.string()), ["object", kind]
+        if kind == "tuples":  # one text per distinct tuple, as for text
+            values = np.array([_json(list(value)) for value in values], dtype=object)
+        # Text repeats (a group, a member, 出席): each distinct value is sent, and built, once.
+        return pa.array(values, pa.string()).dictionary_encode(), ["object", kind]
+    if isinstance(dtype, pd.CategoricalDtype):
+        categories = [to_plain(list(dtype.categories)), str(dtype.categories.dtype)]
+        codes = pa.array(series.cat.codes.to_numpy(), mask=series.isna().to_numpy())
+        return codes, ["category", *categories, bool(dtype.ordered)]
+    if isinstance(dtype, pd.StringDtype):
+        nan = dtype.na_value is not pd.NA
+        return pa.array(series.array, type=pa.large_string()), ["string", dtype.storage, nan]
+    if isinstance(dtype, pd.api.extensions.ExtensionDtype):
+        if not isinstance(dtype, BaseMaskedDtype):
+            raise TypeError(f"no plain form for a column of {dtype}")
+        return pa.array(series.array), ["masked", dtype.name]
+    if dtype.kind in "iufb":
+        return pa.array(series.to_numpy()), ["numpy", dtype.str]
+    if dtype.kind in "mM":  # NaT as null, and back
+        return pa.array(series.to_numpy(), from_pandas=True), ["numpy", dtype.str]
+    raise TypeError(f"no plain form for a column of {dtype}")
+
+
+def _json(value: Any) -> str:
+    return orjson.dumps(to_plain(value)).decode()
 
 
 def _object_kind(series: pd.Series) -> str:
@@ -136,29 +182,71 @@ def _object_kind(series: pd.Series) -> str:
 def frame_from_ipc(blob: bytes | bytearray | memoryview) -> pd.DataFrame:
     table = pa.ipc.open_stream(pa.py_buffer(blob)).read_all()
     own = orjson.loads((table.schema.metadata or {})[_META])
-    kinds: dict[str, str] = own["objects"]
-    frame = table.drop_columns(list(kinds)).to_pandas()
-    if table.num_columns == 0:  # no column at all: Arrow keeps no row count, the metadata does
-        [kept] = table.schema.pandas_metadata["index_columns"]
-        bounds = kept["start"], kept["stop"], kept["step"]
-        frame = pd.DataFrame(index=pd.RangeIndex(*bounds, name=kept["name"]))
-    for name, (listed, categories_dtype, ordered) in own["categories"].items():
-        dtype = pd.CategoricalDtype(pd.Index(from_plain(listed), dtype=categories_dtype), ordered)
-        if frame[name].dtype != dtype:
-            frame[name] = frame[name].astype(dtype)
-    for position, name in enumerate(own["columns"]):
-        if name in kinds:
-            values = _objects(table.column(name), kinds[name])
-            frame.insert(position, name, pd.Series(values, index=frame.index, dtype=object))
+    match own["index"]:
+        case ["range", int(start), int(stop), int(step), name]:
+            index = pd.RangeIndex(start, stop, step, name=from_plain(name))
+        case ["column", list(kind), name]:
+            index = pd.Index(_values(table.column(_INDEX), kind), name=from_plain(name))
+        case _:
+            raise ValueError("a plain frame's index is malformed")
+    if len(index) != own["rows"]:
+        raise ValueError("a plain frame's index does not fit its rows")
+    columns = {}
+    for name, *kind in own["columns"]:
+        values = _values(table.column(name), kind)
+        if kind[0] == "object":  # as a Series, or pandas would infer a str dtype for text
+            values = pd.Series(values, index=index, dtype=object, copy=False)
+        columns[name] = values
+    frame = pd.DataFrame(columns, index=index, copy=False)
+    if str(frame.columns.dtype) != own["labels"]:
+        frame.columns = pd.Index(list(frame.columns), dtype=own["labels"])
     return frame
 
 
-def _objects(column: pa.ChunkedArray, kind: str) -> np.ndarray | list[Any]:
-    if kind == "text":
-        return column.to_numpy(zero_copy_only=False)
-    values = column.to_pylist()
-    if kind == "tuples":
-        return [None if value is None else tuple(value) for value in values]
-    if kind == "json":
-        return [from_plain(orjson.loads(value)) for value in values]
-    raise ValueError(f"unknown column kind {kind!r:.40}")
+def _values(column: pa.ChunkedArray, kind: list[Any]) -> Any:
+    """The values of one column, with the dtype ``kind`` says (as ``_column`` noted it)."""
+    array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    match kind:
+        case ["object", "text"]:
+            return _distinct(array, lambda texts: texts)
+        case ["object", "tuples"]:  # a tuple is immutable: cells that are equal may share it
+            return _distinct(array, lambda texts: [tuple(orjson.loads(text)) for text in texts])
+        case ["object", "json"]:  # one object per cell: a list or dict may be changed in place
+            return _as_cells([from_plain(orjson.loads(text)) for text in array.to_pylist()])
+        case ["category", categories, str(categories_dtype), bool(ordered)]:
+            labels = pd.Index(from_plain(categories), dtype=categories_dtype)
+            codes = array.fill_null(-1).to_numpy(zero_copy_only=False)
+            return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(labels, ordered))
+        case ["string", "python" | "pyarrow" as storage, bool(nan)]:
+            text: Any = pd.StringDtype(storage, na_value=np.nan if nan else pd.NA)
+            return text.__from_arrow__(array)
+        case ["masked", str(name)]:
+            masked = pd.api.types.pandas_dtype(name)
+            if not isinstance(masked, BaseMaskedDtype):
+                raise ValueError(f"not a nullable number dtype: {name!r:.40}")
+            converter: Any = masked
+            return converter.__from_arrow__(array)
+        case ["numpy", str(name)]:
+            return np.asarray(
+                array.to_numpy(zero_copy_only=False, writable=True), dtype=np.dtype(name)
+            )
+    raise ValueError(f"unknown column kind {kind!r:.60}")
+
+
+def _distinct(array: pa.Array, build: Any) -> np.ndarray:
+    """A dictionary-encoded column's cells: each distinct value built once, then taken."""
+    if not isinstance(array, pa.DictionaryArray):
+        raise ValueError("a text column is dictionary-encoded")
+    distinct = _as_cells([*build(array.dictionary.to_pylist()), None])
+    codes = array.indices.fill_null(len(distinct) - 1).to_numpy(zero_copy_only=False)
+    if len(codes) and (codes.min() < 0 or codes.max() >= len(distinct)):
+        raise ValueError("a text column's codes are out of range")
+    return distinct[codes]
+
+
+def _as_cells(values: list[Any]) -> np.ndarray:
+    """A list as a 1-d object array, each item one cell (numpy would unpack equal tuples)."""
+    cells = np.empty(len(values), dtype=object)
+    for position, value in enumerate(values):
+        cells[position] = value
+    return cells

@@ -58,6 +58,9 @@ def _frame() -> pd.DataFrame:
             "count": pd.array([1, None, 3], dtype="Int64"),
             "score": pd.array([1.5, None, 3.0], dtype="Float64"),
             "flag": [True, False, True],
+            "maybe": pd.array([True, None, False], dtype="boolean"),
+            "pairs": pd.Series([("a", "b"), ("c", "d"), ("a", "b")], dtype=object),
+            "lists": pd.Series([[1, 2], [3, 4], []], dtype=object),
             "kind": pd.Categorical(["a", "b", "a"], categories=["a", "b", "c"]),
             "ranked": pd.Categorical([1, 2, 1], categories=[1, 2, 3], ordered=True),
             "string": pd.Series(["a", None, "c"], dtype="string"),
@@ -85,7 +88,8 @@ def test_a_frame_comes_back_with_its_dtypes_index_and_values(make):
     back = frame_from_ipc(frame_to_ipc(frame))
     pd.testing.assert_frame_equal(back, frame, check_exact=True, check_index_type=True)
     if "points" in frame and len(frame):
-        assert back["points"].map(type).eq(tuple).all()
+        assert back["points"].map(type).eq(tuple).all() and back["pairs"].iloc[1] == ("c", "d")
+        assert back["lists"].iloc[0] is not back["lists"].iloc[1]  # a list is never shared
         assert back["nan_and_none"].iloc[2] is None and np.isnan(back["nan_and_none"].iloc[1])
 
 
