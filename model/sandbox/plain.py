@@ -11,9 +11,9 @@ Frames: an Arrow IPC stream, one Arrow column per column, and in the schema's me
 was, so it comes back with its dtype and the frame with its index: numpy columns (int, float,
 bool, datetime64) as they are, NaN and NaT included; nullable Int64/Float64 and strings by their
 pandas dtype; categoricals by their categories (Arrow keeps none for a frame of no rows); object
-columns of text (str and None) as object columns, of tuples of text as tuples (both dictionary-
-encoded: each distinct value is sent and built once), and of anything else
-as tagged JSON per cell. Other dtypes have no plain form here and are refused.
+columns of text (str and None) as object columns (dictionary-encoded: each distinct value is sent
+and built once), of tuples of text as tuples, and of anything else as tagged JSON per cell. Other
+dtypes have no plain form here and are refused.
 """
 
 from __future__ import annotations
@@ -136,14 +136,7 @@ def _column(series: pd.Series) -> tuple[pa.Array, list[Any]]:
     """The column as an Arrow array, and what it was (for ``_values``)."""
     dtype = series.dtype
     if dtype == np.dtype(object):
-        kind = _object_kind(series)
-        values = series.to_numpy()
-        if kind == "json":
-            return pa.array([_json(value) for value in values], pa.string()), ["object", kind]
-        if kind == "tuples":  # one text per distinct tuple, as for text
-            values = np.array([_json(list(value)) for value in values], dtype=object)
-        # Text repeats (a group, a member, 出席): each distinct value is sent, and built, once.
-        return pa.array(values, pa.string()).dictionary_encode(), ["object", kind]
+        return _object_column(series.to_numpy())
     if isinstance(dtype, pd.CategoricalDtype):
         categories = [to_plain(list(dtype.categories)), str(dtype.categories.dtype)]
         codes = pa.array(series.cat.codes.to_numpy(), mask=series.isna().to_numpy())
@@ -166,17 +159,28 @@ def _json(value: Any) -> str:
     return orjson.dumps(to_plain(value)).decode()
 
 
-def _object_kind(series: pd.Series) -> str:
-    """text (str and None only), tuples (of str), or json (anything else, cell by cell)."""
-    values = series.to_numpy()
-    missing = pd.isna(values)
-    if pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty") and all(
-        value is None for value in values[missing]
-    ):
-        return "text"
-    if all(type(v) is tuple and all(type(item) is str for item in v) for v in values):
-        return "tuples"
-    return "json"
+def _object_column(values: np.ndarray) -> tuple[pa.Array, list[Any]]:
+    """Text (str and None only) dictionary-encoded: each distinct value is sent, and built,
+    once (a group, a member, 出席 repeat); tuples of text as lists; anything else as JSON."""
+    if pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
+        try:  # NaN or pandas.NA among the blanks is refused here, and goes as JSON
+            text = pa.array(values, pa.string(), from_pandas=False)
+            return text.dictionary_encode(), ["object", "text"]
+        except (pa.ArrowTypeError, pa.ArrowInvalid):
+            pass
+    elif _tuples_of_text(values):
+        return pa.array(values, pa.list_(pa.string()), from_pandas=False), ["object", "tuples"]
+    return pa.array([_json(value) for value in values], pa.string()), ["object", "json"]
+
+
+def _tuples_of_text(values: np.ndarray) -> bool:
+    for value in values:
+        if type(value) is not tuple:
+            return False
+        for item in value:
+            if type(item) is not str:
+                return False
+    return True
 
 
 def frame_from_ipc(blob: bytes | bytearray | memoryview) -> pd.DataFrame:
@@ -209,8 +213,8 @@ def _values(column: pa.ChunkedArray, kind: list[Any]) -> Any:
     match kind:
         case ["object", "text"]:
             return _distinct(array, lambda texts: texts)
-        case ["object", "tuples"]:  # a tuple is immutable: cells that are equal may share it
-            return _distinct(array, lambda texts: [tuple(orjson.loads(text)) for text in texts])
+        case ["object", "tuples"]:
+            return _tuples(array)
         case ["object", "json"]:  # one object per cell: a list or dict may be changed in place
             return _as_cells([from_plain(orjson.loads(text)) for text in array.to_pylist()])
         case ["category", categories, str(categories_dtype), bool(ordered)]:
@@ -242,6 +246,17 @@ def _distinct(array: pa.Array, build: Any) -> np.ndarray:
     if len(codes) and (codes.min() < 0 or codes.max() >= len(distinct)):
         raise ValueError("a text column's codes are out of range")
     return distinct[codes]
+
+
+def _tuples(array: pa.Array) -> np.ndarray:
+    if not pa.types.is_list(array.type) or array.null_count:
+        raise ValueError("a tuple column is a list array without nulls")
+    texts = array.flatten().to_pylist()
+    cells, start = [], 0
+    for length in array.value_lengths().to_pylist():
+        cells.append(tuple(texts[start : start + length]))
+        start += length
+    return _as_cells(cells)
 
 
 def _as_cells(values: list[Any]) -> np.ndarray:

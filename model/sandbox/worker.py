@@ -28,9 +28,8 @@ Message = tuple[dict[str, Any], Mapping[str, Blob]]
 def serve_connection(connection: socket.socket) -> None:
     """In a child of the zygote: say who we are, receive the request, answer it."""
     connection.sendall(os.getpid().to_bytes(8, "big", signed=True))
-    try:
-        header, blobs = receive_message(connection)
-        answer = answer_request(header, blobs)
+    try:  # the request is held by ``answer_request`` alone, which frees it before encoding
+        answer = answer_request(*receive_message(connection))
     except MemoryError:
         answer = {"status": "memory"}, {}
     except BaseException as exc:
