@@ -212,7 +212,7 @@ def _values(column: pa.ChunkedArray, kind: list[Any]) -> Any:
     array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
     match kind:
         case ["object", "text"]:
-            return _distinct(array, lambda texts: texts)
+            return _text(array)
         case ["object", "tuples"]:
             return _tuples(array)
         case ["object", "json"]:  # one object per cell: a list or dict may be changed in place
@@ -237,12 +237,15 @@ def _values(column: pa.ChunkedArray, kind: list[Any]) -> Any:
     raise ValueError(f"unknown column kind {kind!r:.60}")
 
 
-def _distinct(array: pa.Array, build: Any) -> np.ndarray:
-    """A dictionary-encoded column's cells: each distinct value built once, then taken."""
-    if not isinstance(array, pa.DictionaryArray):
-        raise ValueError("a text column is dictionary-encoded")
-    distinct = _as_cells([*build(array.dictionary.to_pylist()), None])
-    codes = array.indices.fill_null(len(distinct) - 1).to_numpy(zero_copy_only=False)
+def _text(array: pa.Array) -> np.ndarray:
+    """A dictionary-encoded text column's cells: each distinct text built once, then taken."""
+    if not isinstance(array, pa.DictionaryArray) or not pa.types.is_string(array.dictionary.type):
+        raise ValueError("a text column is dictionary-encoded text")
+    distinct = np.array([*array.dictionary.to_pylist(), None], dtype=object)  # str stay cells
+    indices = array.indices
+    if indices.null_count:
+        indices = indices.fill_null(len(distinct) - 1)
+    codes = indices.to_numpy(zero_copy_only=False)
     if len(codes) and (codes.min() < 0 or codes.max() >= len(distinct)):
         raise ValueError("a text column's codes are out of range")
     return distinct[codes]
