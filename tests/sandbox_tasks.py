@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 
 from model.sandbox import Plain, register
@@ -26,6 +27,11 @@ def _echo(arguments: Plain) -> Plain:
 
 def _same(result: Plain) -> Plain:
     return result
+
+
+def _loaded(arguments: Plain) -> Plain:
+    """Which of the modules named were imported before this task ran."""
+    return Plain([name for name in arguments.data if name in sys.modules])
 
 
 def _raises(arguments: Plain) -> Plain:
@@ -64,6 +70,7 @@ def _dies(arguments: Plain) -> Plain:
 
 
 ECHO = register("test.echo", _echo, encode=_same, decode=_same)
+LOADED = register("test.loaded", _loaded, encode=_same, decode=_same)
 RAISES = register("test.raises", _raises, encode=_same, decode=_same)
 PANICS = register("test.panics", _panics, encode=_same, decode=_same)
 EXITS = register("test.exits", _exits, encode=_same, decode=_same)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from model import sandbox
-from model.sandbox import LimitExceeded, Limits, Plain, TaskRaised, registry
+from model.sandbox import LimitExceeded, Limits, Plain, TaskRaised, registry, runner
 from model.workbook.isolation import failed_read
 from tests import sandbox_tasks as tasks
 
@@ -43,6 +43,14 @@ def test_a_task_is_found_by_name_and_its_module_is_imported_by_the_zygote():
     assert sandbox.run("test.echo", Plain(7)).data["data"] == 7
     assert "tests.sandbox_tasks" in registry.modules()
     assert "model.workbook.isolation" in registry.modules()
+
+
+def test_a_child_starts_with_the_modules_of_the_tasks_imported():
+    """A fork per read: the reader was imported once, by the zygote, not again in each child."""
+    sandbox.warm()
+    assert "model.workbook.isolation" in runner._zygote.modules
+    names = ["model.workbook.isolation", "model.workbook.reader", "fastexcel"]
+    assert sandbox.run(tasks.LOADED, Plain(names)).data == names
 
 
 def test_a_name_is_registered_by_one_module_only():
