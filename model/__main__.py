@@ -8,7 +8,7 @@ import sys
 sys.dont_write_bytecode = False
 
 from model.cli import main  # noqa: E402  (after the setting above, so our modules are cached)
-from model.workbook.isolation import fork_here  # noqa: E402
+from model.sandbox import fork_here  # noqa: E402
 
 fork_here()  # a command runs no threads: it forks its readers itself, no zygote needed
 try:

@@ -207,7 +207,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _annotate(args: argparse.Namespace) -> int:
-    from model.workbook.isolation import annotate_isolated
+    from model.outputs.annotate import annotate_isolated
 
     result = read_for_cli(args.path)
     if result.unreadable:

@@ -12,20 +12,20 @@ import contextlib
 import datetime as dt
 import json
 import os
-import pickle
 import re
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from model.engine.report import Report
     from model.store.workbook_diff import Value, WorkbookDiff
     from model.workbook.reader import ReadResult, Workbook
 
-T = TypeVar("T")
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 _VERSION = re.compile(r"^[vV](\d+)$")
 _CHANGE_WORDS = {"added": "新增", "removed": "删除", "changed": "修改"}
@@ -104,16 +104,19 @@ def parallel_diff(
     from model.store.workbook_diff import assessed, assessed_when, diff_workbooks
 
     year, as_of = assessed_when(new, year, as_of)
-    old_side = _in_child(lambda: assessed(old, year, as_of) if old is not None else None)
+    old_side = _in_child(lambda: assessed(old, year, as_of)) if old is not None else lambda: None
     if new_report is None or new_report.year != year or new_report.as_of != as_of:
         new_report = build_report(new, year, as_of)
     return diff_workbooks(old, new, year, as_of, new_report=new_report, old_assessed=old_side())
 
 
-def _in_child(task: Callable[[], T]) -> Callable[[], T | None]:
-    """``task()`` in a forked child, its answer pickled back when asked for; None if the child
-    failed (the caller then does the work itself), or at once in this process if it runs
-    threads (forking is safe only without them: a command, not the server or a test run)."""
+def _in_child(task: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame | None]:
+    """``task()`` in a forked child, its frame sent back as Arrow IPC (plain data, not a
+    serialised object) when asked for; None if the child failed (the caller then does the work itself), or
+    at once in this process if it runs threads (forking is safe only without them: a command,
+    not the server or a test run)."""
+    from model.sandbox.plain import frame_from_ipc, frame_to_ipc
+
     if threading.active_count() > 1 or not hasattr(os, "fork"):
         answer = task()
         return lambda: answer
@@ -124,21 +127,20 @@ def _in_child(task: Callable[[], T]) -> Callable[[], T | None]:
         try:
             os.close(read_end)
             with os.fdopen(write_end, "wb") as out:
-                pickle.dump(task(), out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(frame_to_ipc(task()))
         except BaseException:
             code = 1
         finally:
             os._exit(code)
     os.close(write_end)
 
-    def finish() -> T | None:
+    def finish() -> pd.DataFrame | None:
         with os.fdopen(read_end, "rb") as answer:
             data = answer.read()
         _, status = os.waitpid(pid, 0)
         if status != 0 or not data:
             return None
-        value: T = pickle.loads(data)
-        return value
+        return frame_from_ipc(data)
 
     return finish
 

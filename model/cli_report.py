@@ -2,7 +2,8 @@
 
 The isolated reader's child reads the file and also builds the report and its output, so only
 the output's bytes come back: at province scale, sending the parsed workbook back to the
-command (pickled, 87 MB) and unpickling it cost more than 2 s.
+command (87 MB) and rebuilding it there cost more than 2 s. The task ``report`` is registered
+with the sandbox here; its answer is the read result without its workbook, and the bytes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from model.sandbox import Limits, Plain, SandboxFailure, register, run
+from model.workbook.isolation import failed_read
 from model.workbook.reader import ReadResult
+from model.workbook.transfer import result_from_plain, result_to_plain
 
 
 def report_output(
@@ -44,10 +48,54 @@ def report_output(
     return replace(result, workbook=None), output
 
 
+def _report(arguments: Plain) -> tuple[ReadResult, bytes | None]:
+    options = dict(arguments.data)
+    as_of = options.pop("as_of")
+    return report_output(
+        bytes(arguments.blobs["data"]),
+        as_of=None if as_of is None else dt.date.fromisoformat(as_of),
+        **options,
+    )
+
+
+def _encode(answer: tuple[ReadResult, bytes | None]) -> Plain:
+    result, output = answer
+    plain = result_to_plain(result)
+    blobs = dict(plain.blobs) if output is None else {**plain.blobs, "output": output}
+    return Plain({"result": plain.data, "output": output is not None}, blobs)
+
+
+def _decode(plain: Plain) -> tuple[ReadResult, bytes | None]:
+    result = result_from_plain(Plain(plain.data["result"], plain.blobs))
+    if result.workbook is not None:
+        raise ValueError("a report answers without its workbook")
+    output = bytes(plain.blobs["output"]) if plain.data["output"] is True else None
+    return result, output
+
+
+REPORT = register("report", _report, encode=_encode, decode=_decode)
+
+
+def run_report_isolated(
+    arguments: dict[str, object], limits: Limits | None = None
+) -> tuple[ReadResult, bytes | None]:
+    """``report_output(**arguments)`` in a child; a child over its limits is FILE_TOO_COMPLEX
+    and one that raised READER_FAILED, as for a read."""
+    limits = limits or Limits()
+    options = dict(arguments)
+    data = options.pop("data")
+    as_of = options.pop("as_of", None)
+    assert isinstance(data, bytes) and (as_of is None or isinstance(as_of, dt.date))
+    options["as_of"] = None if as_of is None else as_of.isoformat()
+    try:
+        return run(REPORT, Plain(options, {"data": data}), limits)
+    except SandboxFailure as failure:
+        return failed_read(failure, limits), None
+
+
 def report_command(args: argparse.Namespace) -> int:
     from model.cli import CLI_MAX_BYTES, EXIT_OK, cli_limits, refuse
     from model.workbook.errors import make_error
-    from model.workbook.isolation import run_report_isolated
 
     try:
         data = Path(args.path).read_bytes()

@@ -5,7 +5,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from model.outputs import annotated_file_name, template_bytes
+from model.outputs import annotate_isolated, annotated_file_name, template_bytes
 from model.store import (
     IdenticalToCurrent,
     Prepared,
@@ -16,7 +16,7 @@ from model.store import (
     published_diff,
 )
 from model.texts import finding_title, notice_text
-from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, annotate_isolated
+from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
 from pages.common.chrome import ledger_uploader
 from pages.common.context import data_dir, lang, listed, t
 from pages.common.diff_view import show_diff

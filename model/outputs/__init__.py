@@ -7,7 +7,12 @@ from model._lazy import attach
 __getattr__, __dir__, __all__ = attach(
     __name__,
     {
-        "annotate": ["annotate_bytes", "annotated_file_name", "error_list_bytes"],
+        "annotate": [
+            "annotate_bytes",
+            "annotate_isolated",
+            "annotated_file_name",
+            "error_list_bytes",
+        ],
         "calendar": ["calendar_bytes"],
         "export": ["report_workbook", "unit_from_file_name"],
         "plan_workbook": ["merged_plan_bytes", "plan_workbook_bytes"],
@@ -18,7 +23,12 @@ __getattr__, __dir__, __all__ = attach(
 )
 
 if TYPE_CHECKING:
-    from model.outputs.annotate import annotate_bytes, annotated_file_name, error_list_bytes
+    from model.outputs.annotate import (
+        annotate_bytes,
+        annotate_isolated,
+        annotated_file_name,
+        error_list_bytes,
+    )
     from model.outputs.calendar import calendar_bytes
     from model.outputs.export import report_workbook, unit_from_file_name
     from model.outputs.plan_workbook import merged_plan_bytes, plan_workbook_bytes

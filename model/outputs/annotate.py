@@ -1,6 +1,7 @@
 """The clerk's own workbook with every error cell marked red and explained, and a 错误清单 sheet.
 
-It runs on untrusted bytes, so callers run it in the isolated worker (``model.workbook.isolation``).
+It runs on untrusted bytes, so callers run it in the sandbox: ``annotate_isolated`` runs the task
+``annotate``, registered here with ``model.sandbox``.
 Empty styled rows past the data are cut from each sheet before openpyxl loads it: a million of
 them would take openpyxl half a minute and more than a gigabyte, and they hold nothing.
 """
@@ -29,8 +30,11 @@ from model.outputs.xlsx_safe import (
     is_external_formula,
     storable,
 )
+from model.sandbox import Limits, Plain, SandboxFailure, register, run
 from model.texts.notices import notice_text
 from model.workbook.errors import WorkbookError
+from model.workbook.intake import FileKind
+from model.workbook.transfer import errors_from_plain, errors_to_plain
 
 ERROR_FILL = PatternFill("solid", fgColor="FF9999")
 LIST_SHEET = "错误清单"
@@ -83,6 +87,40 @@ def annotate_bytes(
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _annotate(arguments: Plain) -> bytes:
+    options = arguments.data
+    errors = errors_from_plain(options["errors"])
+    data = bytes(arguments.blobs["data"])
+    return annotate_bytes(data, errors, options["file_format"], options["macros"])
+
+
+ANNOTATE = register(
+    "annotate",
+    _annotate,
+    encode=lambda annotated: Plain(None, {"annotated": annotated}),
+    decode=lambda plain: bytes(plain.blobs["annotated"]),
+)
+
+
+def annotate_isolated(
+    data: bytes,
+    errors: list[WorkbookError],
+    limits: Limits | None = None,
+    kind: FileKind | None = None,
+) -> bytes:
+    """The annotated .xlsx copy, made in a child; if the child fails, the error list on its own
+    (a child that raised is in the server log, under its incident id)."""
+    options = {
+        "errors": errors_to_plain(errors),
+        "file_format": kind.format if kind else "xlsx",
+        "macros": kind.macros if kind else False,
+    }
+    try:
+        return run(ANNOTATE, Plain(options, {"data": data}), limits)
+    except SandboxFailure:
+        return error_list_bytes(errors)
 
 
 def error_list_bytes(errors: list[WorkbookError]) -> bytes:

@@ -85,6 +85,17 @@ ERRORS: dict[str, dict[str, tuple[str, str]]] = {
             "Open it in Excel/WPS, delete unrelated sheets and cells far from the table, save as .xlsx and upload again; if that fails, give the file to an administrator.",
         ),
     },
+    # The reader itself failed (a bug, not the file): the traceback is in the server log.
+    "READER_FAILED": {
+        "zh": (
+            "读取时程序出错（编号 {incident}）：请把文件和这个编号发给管理员。",
+            "这是本系统的问题，不是台账填写的错误，文件本身无需修改。",
+        ),
+        "en": (
+            "The reader failed (incident {incident}): please send the file and this number to an administrator.",
+            "This is a fault of the system, not of the workbook; the file needs no change.",
+        ),
+    },
     "SHEET_DUPLICATE": {
         "zh": (
             "工作表“{sheet}”和“{other}”都是“{logical}”表，无法判断以哪一个为准。",

@@ -9,7 +9,7 @@ __getattr__, __dir__, __all__ = attach(
     {
         "errors": ["UnreadableWorkbook", "WorkbookError", "make_error"],
         "intake": ["ACCEPTED_SUFFIXES", "MAX_UPLOAD_BYTES", "FileKind"],
-        "isolation": ["Limits", "annotate_isolated", "read_isolated", "warm"],
+        "isolation": ["Limits", "read_isolated", "warm"],
         "params": ["PARAM_INFO", "ParamInfo", "Params"],
         "reader": ["ReadResult", "Workbook", "read_workbook", "read_workbook_file"],
     },
@@ -18,6 +18,6 @@ __getattr__, __dir__, __all__ = attach(
 if TYPE_CHECKING:
     from model.workbook.errors import UnreadableWorkbook, WorkbookError, make_error
     from model.workbook.intake import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES, FileKind
-    from model.workbook.isolation import Limits, annotate_isolated, read_isolated, warm
+    from model.workbook.isolation import Limits, read_isolated, warm
     from model.workbook.params import PARAM_INFO, ParamInfo, Params
     from model.workbook.reader import ReadResult, Workbook, read_workbook, read_workbook_file

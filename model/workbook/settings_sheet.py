@@ -19,7 +19,10 @@ _FIELD_BY_KEY = {normalize_header(zh): name for zh, name in FIELD_BY_ZH.items()}
 
 
 def read_settings(raw: RawSheet | None) -> tuple[Params, list[WorkbookError]]:
-    if raw is None or raw.data.empty:
+    """The parameters the sheet sets, and the errors of its cells. A sheet lacking its 参数 or
+    值 column has that reported as COLUMN_MISSING (``RawSheet.missing_columns``) and sets
+    nothing; without 值 its keys are still checked, in the same pass."""
+    if raw is None or raw.data.empty or "key" not in raw.data:
         return Params(), []
     data = raw.data.copy()
     data["row"] = data.index
@@ -29,6 +32,8 @@ def read_settings(raw: RawSheet | None) -> tuple[Params, list[WorkbookError]]:
         raw, "key", data["key"].notna() & data["field"].isna(), "UNKNOWN_SETTING", allowed=allowed
     )
     errors += duplicate_errors(raw, data, ["field"], "key", "参数")
+    if "value" not in data:
+        return Params(), errors
     overrides: dict[str, object] = {}
     for row, field, text in data[["field", "value"]].dropna().itertuples():
         value, expected = _parse_value(field, pd.Series([text], index=[row], dtype="string"))

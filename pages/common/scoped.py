@@ -11,7 +11,7 @@ import hashlib
 
 import streamlit as st
 
-from model.outputs import annotated_file_name
+from model.outputs import annotate_isolated, annotated_file_name
 from model.store import (
     IdenticalToCurrent,
     ScopedRejected,
@@ -26,7 +26,7 @@ from model.store import (
     publish_scoped,
 )
 from model.texts import notice_text
-from model.workbook import MAX_UPLOAD_BYTES, annotate_isolated
+from model.workbook import MAX_UPLOAD_BYTES
 from pages.common.chrome import ledger_uploader
 from pages.common.context import lang, listed, t
 from pages.common.diff_view import show_diff

@@ -9,9 +9,15 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from model.outputs.annotate import ERROR_FILL, LIST_SHEET, annotate_bytes, annotated_file_name
+from model.outputs.annotate import (
+    ERROR_FILL,
+    LIST_SHEET,
+    annotate_bytes,
+    annotate_isolated,
+    annotated_file_name,
+)
 from model.workbook.intake import MAX_UPLOAD_BYTES, check_workbook_bytes
-from model.workbook.isolation import annotate_isolated, read_isolated
+from model.workbook.isolation import read_isolated
 from model.workbook.reader import read_workbook
 from tests import formats
 from tests import hostile_files as hostile

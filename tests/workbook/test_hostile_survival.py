@@ -14,14 +14,14 @@ import openpyxl
 import pytest
 
 from model.engine.report import build_report
-from model.outputs.annotate import annotate_bytes
+from model.outputs.annotate import annotate_bytes, annotate_isolated
 from model.outputs.export import report_workbook
 from model.store.versions import Store
-from model.workbook.isolation import Limits, annotate_isolated, read_isolated
+from model.workbook.isolation import Limits, read_isolated
 from model.workbook.reader import read_workbook
 from tests import hostile_files as hostile
 from tests.hostile_files import SECONDS, read, unreadable
-from tests.workbooks import ledger, publish
+from tests.workbooks import MEMBERS_HEADER, PLAN_HEADER, ledger, publish, xlsx
 
 
 def test_formula_text_stays_text_in_the_annotated_copy():
@@ -139,6 +139,23 @@ def test_the_isolated_read_returns_what_the_reader_returns():
     assert isolated.workbook.members.equals(direct.workbook.members)
 
 
+@pytest.mark.parametrize(("header", "missing"), [("参数", "值"), ("值", "参数")])
+def test_a_settings_sheet_missing_a_column_is_column_missing_in_the_isolated_reader(
+    header, missing
+):
+    """Not FILE_TOO_COMPLEX, as when the reader raised KeyError for it (issue #23)."""
+    sheets = {
+        "成员": [MEMBERS_HEADER, *hostile.MEMBERS],
+        "学习计划": [PLAN_HEADER, *hostile.PLAN],
+        "参数": [[header], ["达标学分" if header == "参数" else 40]],
+    }
+    result = read_isolated(xlsx(sheets), 20 * 2**20)
+    assert [(e.code, e.sheet, e.column) for e in result.errors] == [
+        ("COLUMN_MISSING", "参数", missing)
+    ]
+    assert not result.unreadable
+
+
 def test_an_annotated_copy_of_an_unopenable_file_is_still_the_error_list():
     errors = read(hostile.with_cell("成员", "E2", "也许")).errors
     fallback = annotate_isolated(b"PK\x03\x04 not really", errors)
@@ -236,7 +253,7 @@ def test_running_out_of_memory_is_too_complex_not_corrupt(monkeypatch):
 
 FORKING_COMMAND = """
 import json, sys
-from model.workbook import isolation
+from model.sandbox import runner
 from model.workbook.isolation import Limits, fork_here, read_isolated
 from tests import hostile_files as hostile
 from tests.workbook.test_hostile_survival import _unsorted_far_rows
@@ -250,7 +267,7 @@ print(json.dumps({
     "slow": [e.code for e in slow.errors],
     "clean_ok": clean.ok,
     "raws": sorted(clean.raws or {}),
-    "zygote": isolation._zygote.process is not None,
+    "zygote": runner._zygote.process is not None,
 }))
 """
 

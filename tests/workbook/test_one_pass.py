@@ -100,3 +100,32 @@ def test_close_names_only_within_the_distance_allowed():
     assert close_names("欧阳华明", ["欧阳明华", "张三"]) == ["欧阳明华"]
     assert close_names("王五", ["张三", "赵丽"]) == []  # two changes allowed only from 3 chars
     assert close_names("赵利", ["赵丽", "赵莉", "张三"]) == ["赵丽", "赵莉"]
+
+
+def _with_settings(*rows: list[object]) -> bytes:
+    return xlsx(
+        {"成员": [MEMBERS_HEADER, *MEMBERS], "学习计划": [PLAN_HEADER, *PLAN], "参数": list(rows)}
+    )
+
+
+def test_a_settings_sheet_without_its_value_column_is_column_missing():
+    """It raised KeyError in the reader, and the isolated reader told the clerk the file was
+    too complex (issue #23)."""
+    result = read_workbook(
+        _with_settings(["说明：本表可改默认值"], ["参数"], ["达标学分"], ["不存在"])
+    )
+    assert where(result) == [
+        ("参数", None, "值", "COLUMN_MISSING"),
+        ("参数", "A4", "参数", "UNKNOWN_SETTING"),  # the keys are still checked
+    ]
+    missing = result.errors[0]
+    assert missing.fields["header"] == 2
+    assert "值" in missing.message and "参数、值" in missing.hint
+    assert result.workbook is not None and result.workbook.params.pass_credits == 30
+
+
+def test_a_settings_sheet_without_its_key_column_is_column_missing():
+    result = read_workbook(_with_settings(["值", "备注"], [40, "达标学分"]))
+    assert where(result) == [("参数", None, "参数", "COLUMN_MISSING")]
+    assert result.errors[0].fields["header"] == 1
+    assert result.workbook is not None and result.workbook.params.pass_credits == 30
