@@ -1,0 +1,77 @@
+"""Items of the fresh walk (issue #29) that only a browser shows, at a leader's 1366×768 and in
+English: the member's exam KPI whole, the error tables' long texts wrapped, 规则说明's tables
+with no inner scroll box and no empty row, the overview's English headers."""
+
+import pytest
+
+from model.dev.sample import SAMPLE_PATH
+from model.workbook.reader import read_workbook_file
+from tests.browser.browser import (
+    SCREENSHOTS,
+    chromium_page,
+    require_chromium,
+    streamlit_server,
+    wait_for_app,
+)
+from tests.browser.test_meeting_browser import whole_page
+
+pytestmark = pytest.mark.browser
+SCROLLERS = """() => [...document.querySelectorAll("[data-testid='stDataFrame'] .dvn-scroller")]
+    .map(s => [s.scrollHeight, s.clientHeight])"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_chromium()
+    with streamlit_server(tmp_path_factory.mktemp("data")) as url:
+        yield url
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+    page.wait_for_timeout(1000)
+
+
+def test_the_exam_kpi_with_a_makeup_is_whole_at_1366(server):
+    members = read_workbook_file(SAMPLE_PATH).workbook.members
+    key = members.loc[members["name"] == "江辉", "key"].iloc[0]
+    with chromium_page(1366, 768) as page:
+        open_page(page, f"{server}/members?member={key}")
+        page.get_by_text("考试（补考").first.wait_for(timeout=20_000)
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll("[data-testid='stMetric']")].map(m =>
+                [...m.querySelectorAll("[data-testid='stMetricValue'] div, [data-testid='stMetricLabel'] p")]
+                .some(e => e.scrollWidth > e.clientWidth + 1))"""
+        )
+        assert cut and not any(cut), cut  # "考试 50（补考 4…" was cut
+        page.screenshot(path=str(SCREENSHOTS / "member-exam-1366.png"))
+
+
+def test_the_rules_tables_have_no_inner_scroll_and_no_empty_row(server):
+    with chromium_page(1366, 768) as page:
+        open_page(page, f"{server}/rules")
+        page.wait_for_selector("[data-testid='data-grid-canvas']", timeout=20_000)
+        page.wait_for_timeout(1000)
+        sizes = page.evaluate(SCROLLERS)
+        assert len(sizes) == 2, sizes
+        for scroll, box in sizes:
+            assert scroll <= box + 1, sizes  # everything in view: no scroll box inside
+            assert box - scroll < 30, sizes  # and no empty row below the last
+        whole_page(page, SCREENSHOTS / "rules-tables-1366.png")
+
+
+def test_the_english_overview_in_a_screenshot(server):
+    with chromium_page(1366, 768) as page:
+        open_page(page, server)
+        page.locator("[data-testid='stSidebar'] label", has_text="English").click()
+        wait_for_app(page)
+        page.wait_for_selector("[data-testid='data-grid-canvas']", timeout=20_000)
+        page.wait_for_timeout(1000)
+        widths = page.evaluate(
+            """() => [...document.querySelectorAll("[data-testid='stDataFrame'] .dvn-scroller")]
+                .map(s => [s.scrollWidth, s.clientWidth])"""
+        )
+        whole_page(page, SCREENSHOTS / "overview-english-1366.png")
+        scroll, box = widths[-1]  # 各中心组完成情况, its headers as wide as their words
+        assert scroll <= box + 1, widths
