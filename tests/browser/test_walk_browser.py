@@ -13,7 +13,7 @@ from tests.browser.browser import (
     streamlit_server,
     wait_for_app,
 )
-from tests.browser.test_meeting_browser import whole_page
+from tests.browser.test_meeting_browser import open_page, whole_page
 
 pytestmark = pytest.mark.browser
 SCROLLERS = """() => [...document.querySelectorAll("[data-testid='stDataFrame'] .dvn-scroller")]
@@ -25,12 +25,6 @@ def server(tmp_path_factory):
     require_chromium()
     with streamlit_server(tmp_path_factory.mktemp("data")) as url:
         yield url
-
-
-def open_page(page, url: str) -> None:
-    page.goto(url)
-    wait_for_app(page)
-    page.wait_for_timeout(1000)
 
 
 def test_the_exam_kpi_with_a_makeup_is_whole_at_1366(server):

@@ -163,10 +163,10 @@ THIN_PLAN = [
 ]
 
 
-def thin(members=None):
+def thin(members=None, as_of=NOVEMBER):
     kw = {"members": members} if members else {}
     return report(
-        as_of=NOVEMBER,
+        as_of=as_of,
         plan=THIN_PLAN,
         talks=[talk_row("1", D(2026, 3, 10))],
         participation=[["1", "甲", "出席", "口头"], ["1", "丙", "出席", "口头"]],
@@ -313,12 +313,6 @@ def test_group_short_is_not_said_twice_beside_cannot_reach():
 
 
 def test_group_short_after_the_year_is_a_verdict_not_a_group_line():
-    rep = report(
-        as_of=AFTER_THE_YEAR,
-        plan=THIN_PLAN,
-        talks=[talk_row("1", D(2026, 3, 10))],
-        participation=[["1", "甲", "出席", "口头"], ["1", "丙", "出席", "口头"]],
-        exams=EXAMS,
-    )
+    rep = thin(as_of=AFTER_THE_YEAR)
     assert member(rep, "乙")["status"] == "failed"
     assert group_shortfalls(rep.members).empty
