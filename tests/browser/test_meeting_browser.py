@@ -211,6 +211,12 @@ def test_meeting_tables_are_projector_sized_and_show_whole_group_names(server):
 def test_the_sidebar_filters_are_above_the_fold_at_1366x768(server):
     with chromium_page(1366, 768) as page:
         open_page(page, server)
+        # Under load the sidebar may draw after the page's heading: wait for its third filter.
+        page.wait_for_function(
+            """() => document.querySelectorAll("[data-testid='stSidebar'] [data-testid='stSelectbox'],"
+                + "[data-testid='stSidebar'] [data-testid='stDateInput']").length >= 3""",
+            timeout=30_000,
+        )
         boxes = page.evaluate(
             """() => [...document.querySelectorAll("[data-testid='stSidebar'] [data-testid='stSelectbox'],"
                 + "[data-testid='stSidebar'] [data-testid='stDateInput']")]
