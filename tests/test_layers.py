@@ -90,3 +90,23 @@ def test_the_shifts_words_follow_the_engines_order():
     from model.texts.shifts import SHIFT_TITLES
 
     assert list(SHIFT_TITLES) == list(SHIFTS)
+
+
+def test_the_command_line_is_one_package_with_one_set_of_exit_codes():
+    from model.cli import FAMILIES
+    from model.cli.common import ExitCode
+
+    assert sorted(path.name for path in MODEL.glob("cli*.py")) == []
+    families = {
+        path.stem
+        for path in (MODEL / "cli").glob("*.py")
+        if "def add_commands(" in path.read_text(encoding="utf-8")
+    }
+    assert {family.__name__.rsplit(".", 1)[1] for family in FAMILIES} == families
+    assert [int(code) for code in ExitCode] == [0, 1, 2, 3, 4]
+    redefined = [
+        str(path.relative_to(MODEL))
+        for path in MODEL.rglob("*.py")
+        if "EXIT_" in path.read_text(encoding="utf-8")
+    ]
+    assert redefined == []

@@ -14,7 +14,7 @@ import orjson
 import pandas as pd
 import pytest
 
-from model.cli_report import report_output, run_report_isolated
+from model.cli.report_task import report_output, run_report_isolated
 from model.outputs.annotate import annotate_bytes, annotate_isolated
 from model.sandbox import Plain
 from model.workbook.isolation import read_isolated

@@ -1,16 +1,45 @@
-"""The command line of group clerks: `download` their rows and `publish --group` them back."""
+"""Publishing from the command line: ``publish`` a whole workbook (or, with ``--group``, a group
+clerk's rows) as a new version, and ``download`` some groups' rows to edit and upload again."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from model.cli.common import (
+    CLI_MAX_BYTES,
+    ExitCode,
+    cli_limits,
+    dump_json,
+    exit_code,
+    print_errors,
+    validation_json,
+)
 from model.texts.notices import notice_text
 
-EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_IDENTICAL, EXIT_STALE = 0, 1, 2, 3, 4
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    publish = commands.add_parser("publish", help="检查并发布新版本（有错误则拒绝）")
+    publish.add_argument("path")
+    publish.add_argument("--data", default=None, help="数据目录（默认 $XUEXI_DATA_DIR 或 ./data）")
+    publish.add_argument("--user", default="cli")
+    publish.add_argument("--comment", default="")
+    publish.add_argument("--json", action="store_true")
+    publish.add_argument(
+        "--group",
+        action="append",
+        default=None,
+        help="只发布这个中心组的数据（可重复）；退出码 3 表示无变化，4 表示下载后本组已有新版本",
+    )
+    publish.set_defaults(run=_publish, reads=True)
+
+    rows = commands.add_parser("download", help="下载当前版本中某些中心组的数据（供编辑后上传）")
+    rows.add_argument("out")
+    rows.add_argument("--group", action="append", default=None, help="中心组（可重复）")
+    rows.add_argument("--version", type=int, default=None, help="默认：当前版本")
+    rows.add_argument("--data", default=None)
+    rows.set_defaults(run=download)
 
 
 def download(args: argparse.Namespace) -> int:
@@ -23,17 +52,16 @@ def download(args: argparse.Namespace) -> int:
         data, version = download_rows(store, groups, args.version)
     except KeyError:
         print("没有这个版本。" if args.version else "还没有发布任何版本。")
-        return EXIT_ERRORS
+        return ExitCode.ERRORS
     Path(args.out).write_bytes(data)
     scope = "、".join(groups) if groups else "全部中心组"
     print(f"已写入 {args.out}：v{version.version} 中 {scope} 的数据")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def publish_groups(args: argparse.Namespace) -> int:
     """A scoped publish; exit 0 published, 1 errors, 2 unreadable, 3 nothing changed for those
     groups, 4 one of the groups changed since the file was downloaded (download it again)."""
-    from model.cli import CLI_MAX_BYTES, cli_limits, exit_code, validation_json
     from model.store.scoped import ScopedRejected, check_upload, publish_scoped
     from model.store.versions import IdenticalToCurrent, StaleUpload, Store, default_data_dir
 
@@ -47,31 +75,31 @@ def publish_groups(args: argparse.Namespace) -> int:
         result = upload.result
         report = validation_json(result) | {"errors": [e.as_dict() for e in upload.errors]}
         _say(args, {"published": False, **report, **head}, upload.errors, "未发布")
-        return exit_code(result) if result.unreadable else EXIT_ERRORS
+        return exit_code(result) if result.unreadable else ExitCode.ERRORS
     try:
         version, outcome = publish_scoped(store, upload, args.user, args.comment)
     except ScopedRejected as rejected:
         errors = rejected.outcome.errors
         body = {"published": False, "ok": False, "errors": [e.as_dict() for e in errors]}
         _say(args, body | head | {"ignored_rows": rejected.outcome.ignored}, errors, "未发布")
-        return EXIT_ERRORS
+        return ExitCode.ERRORS
     except IdenticalToCurrent as same:
         body = {"published": False, "unchanged": True, "current": same.version.version}
         _say(args, body | head, [], f"未发布：{'、'.join(scope)} 的数据没有变化")
-        return EXIT_IDENTICAL
+        return ExitCode.IDENTICAL
     except StaleUpload as stale:
         body = {"published": False, "stale": {"base": stale.expected, "current": stale.current}}
         text = (
             f"未发布：下载（v{stale.expected}）之后本组数据已有新版本 v{stale.current}，请重新下载"
         )
         _say(args, body | head, [], text)
-        return EXIT_STALE
+        return ExitCode.STALE
     changes = outcome.changes.counts() if outcome.changes else {}
     head["notices"] += _notices(outcome.notices)
     body = {"published": True, **asdict(version), **head}
     body |= {"ignored_rows": outcome.ignored, "changes": changes}
     if args.json and outcome.workbook is not None:  # issue #24: every row and status it moved
-        from model.cli_diff import parallel_diff
+        from model.cli.diff import parallel_diff
 
         body["diff"] = parallel_diff(outcome.before, outcome.workbook).to_json()
     text = f"已发布 v{version.version}（{'、'.join(scope)}），上一版本 v{version.parent or '-'}"
@@ -79,7 +107,7 @@ def publish_groups(args: argparse.Namespace) -> int:
     if not args.json and outcome.ignored:
         ignored = "，".join(f"{sheet} {rows} 行" for sheet, rows in outcome.ignored.items())
         print(f"已忽略其他中心组的数据：{ignored}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _notices(codes: list[str]) -> list[dict[str, str]]:
@@ -87,13 +115,50 @@ def _notices(codes: list[str]) -> list[dict[str, str]]:
 
 
 def _say(args: argparse.Namespace, body: dict, errors: list, text: str) -> None:
-    from model.cli import print_errors
-
     if args.json:
-        json.dump(body, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        dump_json(body)
         return
     for notice in body.get("notices", []):
         print(f"注意：{notice['message']}")
     print(text if not errors else f"{text}：发现 {len(errors)} 处错误")
     print_errors(errors)
+
+
+def _publish(args: argparse.Namespace) -> int:
+    if args.group:
+        return publish_groups(args)
+    from model.store.publishing import prepare, publish
+    from model.store.versions import IdenticalToCurrent, Store, default_data_dir
+
+    store = Store(default_data_dir(args.data))
+    data = Path(args.path).read_bytes() if Path(args.path).is_file() else b""
+    prepared = prepare(
+        store, data, Path(args.path).name, max_bytes=CLI_MAX_BYTES, limits=cli_limits()
+    )
+    if not prepared.publishable:
+        if args.json:
+            dump_json({"published": False, **validation_json(prepared.result)})
+        else:
+            print(f"未发布：发现 {len(prepared.result.errors)} 处错误")
+            print_errors(prepared.result.errors)
+        return exit_code(prepared.result)
+    try:
+        version = publish(store, prepared, args.user, args.comment, confirm_stale=True)
+    except IdenticalToCurrent as same:
+        message = f"未发布：与当前版本 v{same.version.version} 完全相同"
+        if args.json:
+            dump_json({"published": False, "identical_to": same.version.version}, indent=None)
+        else:
+            print(message)
+        return ExitCode.IDENTICAL
+    if args.json:
+        from model.store.publishing import published_diff
+
+        diff = published_diff(store, prepared, version)  # issue #24: what it changed
+        body = {"published": True, **asdict(version), "diff": diff.to_json() if diff else None}
+        dump_json(body)
+    else:
+        print(
+            f"已发布 v{version.version}（{version.sha256[:12]}），上一版本 v{version.parent or '-'}"
+        )
+    return ExitCode.OK

@@ -1,18 +1,14 @@
-"""`python -m model report`: the year's report as text or JSON, made where the file is read.
-
-The isolated reader's child reads the file and also builds the report and its output, so only
-the output's bytes come back: at province scale, sending the parsed workbook back to the
-command (87 MB) and rebuilding it there cost more than 2 s. The task ``report`` is registered
-with the sandbox here; its answer is the read result without its workbook, and the bytes.
+"""The sandbox task ``report``: the isolated reader's child reads the file and also builds the
+report and its output, so only the output's bytes come back: at province scale, sending the
+parsed workbook back to the command (87 MB) and rebuilding it there cost more than 2 s. Its
+answer is the read result without its workbook, and the bytes. Imported by ``report`` when it
+runs, so other commands start without pandas.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 from model.sandbox import Limits, Plain, SandboxFailure, register, run
 from model.workbook.isolation import failed_read
@@ -91,29 +87,3 @@ def run_report_isolated(
         return run(REPORT, Plain(options, {"data": data}), limits)
     except SandboxFailure as failure:
         return failed_read(failure, limits), None
-
-
-def report_command(args: argparse.Namespace) -> int:
-    from model.cli import CLI_MAX_BYTES, EXIT_OK, cli_limits, refuse
-    from model.workbook.errors import make_error
-
-    try:
-        data = Path(args.path).read_bytes()
-    except OSError as exc:
-        error = make_error("FILE_CORRUPT", detail=f"无法打开文件（{exc.strerror}）")
-        return refuse(ReadResult(None, [error], unreadable=True), args.json, "无法生成报告")
-    arguments = {
-        "data": data,
-        "max_bytes": CLI_MAX_BYTES,
-        "year": args.year,
-        "as_of": args.as_of,
-        "group": args.group,
-        "as_json": args.json,
-        "indent": args.indent,
-    }
-    result, output = run_report_isolated(arguments, cli_limits())
-    if output is None:
-        return refuse(result, args.json, "无法生成报告")
-    sys.stdout.flush()
-    sys.stdout.buffer.write(output)
-    return EXIT_OK

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from model.cli.common import CLI_MAX_BYTES, ExitCode, cli_limits, date_arg, print_errors
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -26,14 +28,11 @@ if TYPE_CHECKING:
     from model.store.workbook_diff import Value, WorkbookDiff
     from model.workbook.reader import ReadResult, Workbook
 
-EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 _VERSION = re.compile(r"^[vV](\d+)$")
 _CHANGE_WORDS = {"added": "新增", "removed": "删除", "changed": "修改"}
 
 
-def add_command(
-    commands: argparse._SubParsersAction, date: Callable[[str], dt.date]
-) -> argparse.ArgumentParser:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     diff = commands.add_parser(
         "diff", help="对比两个台账（文件或版本 vN）：逐行、参数与考核状态的变化"
     )
@@ -42,15 +41,13 @@ def add_command(
     diff.add_argument("--json", action="store_true")
     diff.add_argument("--year", type=int, default=None, help="默认：新台账的默认年度")
     diff.add_argument(
-        "--as-of", type=date, default=None, help="统计截止日期 YYYY-MM-DD；默认：新台账的"
+        "--as-of", type=date_arg, default=None, help="统计截止日期 YYYY-MM-DD；默认：新台账的"
     )
     diff.add_argument("--data", default=None, help="数据目录（默认 $XUEXI_DATA_DIR 或 ./data）")
     diff.set_defaults(run=diff_command, reads=True)
-    return diff
 
 
 def diff_command(args: argparse.Namespace) -> int:
-    from model.cli import CLI_MAX_BYTES, cli_limits
     from model.workbook.isolation import start_read
 
     names = [f"原台账 {args.old}", f"新台账 {args.new}"]
@@ -59,7 +56,7 @@ def diff_command(args: argparse.Namespace) -> int:
         if isinstance(found, str):
             print(f"{name}：{found}", file=sys.stderr)
     if any(isinstance(found, str) for found in loaded):
-        return EXIT_UNREADABLE
+        return ExitCode.UNREADABLE
     # Both files are read at once, each in its own child; meanwhile the rules are imported.
     finishing = [
         start_read(found, CLI_MAX_BYTES, cli_limits()) if isinstance(found, bytes) else found
@@ -73,7 +70,7 @@ def diff_command(args: argparse.Namespace) -> int:
     if unreadable:
         for name, result in unreadable:
             _say_errors(name, result, "无法读取")
-        return EXIT_UNREADABLE
+        return ExitCode.UNREADABLE
     old, new = (result.workbook for result in results)
     assert old is not None and new is not None
     with_errors = [(name, r) for name, r in zip(names, results, strict=True) if r.errors]
@@ -88,7 +85,7 @@ def diff_command(args: argparse.Namespace) -> int:
         print()
     else:
         print("\n".join(summary_lines(diff, args.old, args.new)))
-    return EXIT_ERRORS if with_errors else EXIT_OK
+    return ExitCode.ERRORS if with_errors else ExitCode.OK
 
 
 def parallel_diff(
@@ -172,8 +169,6 @@ def _load(source: str, data_dir: str | None) -> bytes | ReadResult | str:
 
 
 def _say_errors(name: str, result: ReadResult, what: str) -> None:
-    from model.cli import print_errors
-
     print(f"{name} {what}：{len(result.errors)} 处错误", file=sys.stderr)
     with contextlib.redirect_stdout(sys.stderr):
         print_errors(result.errors)

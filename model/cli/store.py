@@ -8,7 +8,7 @@ import json
 import sys
 from dataclasses import asdict
 
-EXIT_OK, EXIT_ERRORS, EXIT_IDENTICAL = 0, 1, 3
+from model.cli.common import ExitCode
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -63,7 +63,7 @@ def _versions(args: argparse.Namespace) -> int:
         listing = [asdict(v) | {"format": v.file_format} for v in versions]
         json.dump(listing, sys.stdout, ensure_ascii=False, indent=2)
         print()
-        return EXIT_OK
+        return ExitCode.OK
     if not versions:
         print("还没有发布任何版本。")
     for v in versions:
@@ -73,7 +73,7 @@ def _versions(args: argparse.Namespace) -> int:
             f"v{v.version}\t{v.published_at}\t{v.user}\t{scope}\t{v.original_name}\t{rows} 行"
             f"\t{v.comment}"
         )
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _restore(args: argparse.Namespace) -> int:
@@ -84,12 +84,12 @@ def _restore(args: argparse.Namespace) -> int:
         version = store.restore(args.version, args.user)
     except KeyError:
         print(f"没有版本 v{args.version}")
-        return EXIT_ERRORS
+        return ExitCode.ERRORS
     except IdenticalToCurrent as same:
         print(f"v{args.version} 与当前版本 v{same.version.version} 相同，无需恢复")
-        return EXIT_IDENTICAL
+        return ExitCode.IDENTICAL
     print(f"已把 v{args.version} 恢复为新版本 v{version.version}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _password() -> str:
@@ -117,10 +117,10 @@ def _users_add(args: argparse.Namespace) -> int:
         user = _accounts(args).add(args.name, _password(), args.role, groups or None)
     except ValueError as exc:
         print(f"未添加：{exc}")
-        return EXIT_ERRORS
+        return ExitCode.ERRORS
     print(f"已添加用户 {user.name}（{user.role}）")
     _warn_unknown_groups(args, groups)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _warn_unknown_groups(args: argparse.Namespace, groups: list[str]) -> None:
@@ -146,9 +146,9 @@ def _users_remove(args: argparse.Namespace) -> int:
         _accounts(args).remove(args.name)
     except KeyError:
         print(f"没有用户 {args.name}")
-        return EXIT_ERRORS
+        return ExitCode.ERRORS
     print(f"已删除用户 {args.name}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _users_passwd(args: argparse.Namespace) -> int:
@@ -156,15 +156,15 @@ def _users_passwd(args: argparse.Namespace) -> int:
         _accounts(args).set_password(args.name, _password())
     except KeyError:
         print(f"没有用户 {args.name}")
-        return EXIT_ERRORS
+        return ExitCode.ERRORS
     except ValueError as exc:
         print(f"未修改：{exc}")
-        return EXIT_ERRORS
+        return ExitCode.ERRORS
     print(f"已重设 {args.name} 的密码")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _users_list(args: argparse.Namespace) -> int:
     for user in _accounts(args).users():
         print(f"{user.name}\t{user.role}\t{','.join(user.groups) if user.groups else '全部'}")
-    return EXIT_OK
+    return ExitCode.OK

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from model.workbook.reader import Workbook
 
-EXIT_OK, EXIT_ERRORS = 0, 1
+from model.cli.common import ExitCode, date_arg, read_for_cli, refuse
 
 
 def _weekday(text: str) -> int:
@@ -24,20 +24,20 @@ def _weekday(text: str) -> int:
     return int(text)
 
 
-def add_commands(commands: argparse._SubParsersAction, date_type) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     plan = commands.add_parser("plan", help="为一个中心组生成年度学习计划（每人主讲一次）")
     plan.add_argument("path")
     plan.add_argument("--year", type=int, required=True)
     plan.add_argument("--group", required=True)
     plan.add_argument("--out", default=None, help="写入可上传的台账（模板 + 成员 + 学习计划）")
-    plan.add_argument("--start", type=date_type, default=None, help="开始日期，默认 1 月 1 日")
+    plan.add_argument("--start", type=date_arg, default=None, help="开始日期，默认 1 月 1 日")
     plan.add_argument("--weekday", type=_weekday, default=3, help="星期几举行，1–5，默认 3")
     plan.add_argument("--json", action="store_true")
     plan.set_defaults(run=_plan, reads=True)
 
     todo = commands.add_parser("todo", help="待办：近期到期和已逾期的事项")
     todo.add_argument("path")
-    todo.add_argument("--as-of", type=date_type, required=True, help="YYYY-MM-DD")
+    todo.add_argument("--as-of", type=date_arg, required=True, help="YYYY-MM-DD")
     todo.add_argument("--days", type=int, default=14)
     todo.add_argument("--group", default=None)
     todo.add_argument("--json", action="store_true")
@@ -53,8 +53,6 @@ def add_commands(commands: argparse._SubParsersAction, date_type) -> None:
 
 
 def _workbook(args: argparse.Namespace, as_json: bool, what: str) -> Workbook | int:
-    from model.cli import read_for_cli, refuse
-
     result = read_for_cli(args.path)
     if not result.ok:
         return refuse(result, as_json, what)
@@ -64,7 +62,7 @@ def _workbook(args: argparse.Namespace, as_json: bool, what: str) -> Workbook | 
     groups = sorted(workbook.members["group"].dropna().unique())
     if group is not None and group not in groups:
         print(f"没有中心组“{group}”；可选：{'、'.join(groups)}", file=sys.stderr)
-        return EXIT_ERRORS
+        return ExitCode.ERRORS
     return workbook
 
 
@@ -105,7 +103,7 @@ def _plan(args: argparse.Namespace) -> int:
             print(f"注意：{notice['text']}")
         if args.out:
             print(f"已写入 {args.out}：{len(records)} 场学习计划（状态=计划）")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _todo(args: argparse.Namespace) -> int:
@@ -134,12 +132,12 @@ def _todo(args: argparse.Namespace) -> int:
     ]
     if args.json:
         _dump({"as_of": todo.as_of.isoformat(), "items": items})
-        return EXIT_OK
+        return ExitCode.OK
     print(f"截至 {todo.as_of}，{args.days} 天内到期或已逾期：{len(items)} 项")
     for item in items:
         mark = "【逾期】" if item["overdue"] else ""
         print(f"{item['due']}\t{todo_kind(item['kind'])}\t{item['group']}\t{mark}{item['text']}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _person_key(workbook: Workbook, name: str, group: str | None) -> str | list[str]:
@@ -168,10 +166,10 @@ def _calendar(args: argparse.Namespace) -> int:
         if isinstance(found, list):
             which = "、".join(found) if found else "没有这位成员"
             print(f"无法确定成员“{args.person}”：{which}", file=sys.stderr)
-            return EXIT_ERRORS
+            return ExitCode.ERRORS
         person = found
     timeline = build_timeline(workbook, workbook.params.as_of or dt.date.today())
     data = calendar_bytes(timeline, workbook.exams, args.year, args.group, person)
     Path(args.out).write_bytes(data)
     print(f"已写入日历 {args.out}：{data.count(b'BEGIN:VEVENT')} 个事件")
-    return EXIT_OK
+    return ExitCode.OK
