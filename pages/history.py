@@ -6,8 +6,9 @@ import re
 import pandas as pd
 import streamlit as st
 
-from model.store import IdenticalToCurrent, Store, Version, version_diff
 from model.store.diff_sheet import diff_bytes
+from model.store.publishing import version_diff
+from model.store.versions import IdenticalToCurrent, Store, Version
 from pages.common.context import data_dir, t
 from pages.common.diff_view import show_diff
 from pages.common.downloads import MIME_TYPES, XLSX

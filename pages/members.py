@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from model.engine import BREAKDOWN, credit_events
+from model.engine.credits import BREAKDOWN, credit_events
 from model.engine.ranking import members_worst_first
-from model.texts import status_label
+from model.texts.domain import status_label
 from pages.common.cells import days
 from pages.common.charts import credit_buildup, status_distribution
 from pages.common.context import t

@@ -5,8 +5,8 @@ import datetime as dt
 import streamlit as st
 
 from model.engine.ranking import groups_lagging_first
-from model.store import Store
-from model.texts import finding_title
+from model.store.versions import Store
+from model.texts.domain import finding_title
 from pages.common.context import data_dir, listed, t
 from pages.common.downloads import report_download
 from pages.common.layout import (
@@ -21,6 +21,7 @@ from pages.common.layout import (
 )
 from pages.common.meeting import GRID_CHAR_PX
 from pages.common.scoped import last_update_column
+from pages.common.state_keys import FLT_GROUP
 from pages.common.todo_view import group_todo_top
 
 ctx = header("page_overview")
@@ -140,7 +141,7 @@ if ctx is not None:
         )
         st.caption(t("open_group_hint"))
         if picked and picked.selection.rows:
-            st.session_state["flt_group"] = str(table.index[picked.selection.rows[0]])
+            st.session_state[FLT_GROUP] = str(table.index[picked.selection.rows[0]])
             st.session_state["groups_table_picks"] = picks + 1
             st.rerun()
     report_download(ctx, report)

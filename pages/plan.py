@@ -5,9 +5,9 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from model.engine import DEFAULT_WEEKDAY, needed_sessions, propose_plan
-from model.outputs import merged_plan_bytes, plan_workbook_bytes
-from model.texts import plan_notice
+from model.engine.plan import DEFAULT_WEEKDAY, needed_sessions, propose_plan
+from model.outputs.plan_workbook import merged_plan_bytes, plan_workbook_bytes
+from model.texts.todo import plan_notice
 from pages.common.charts import session_timeline
 from pages.common.context import t
 from pages.common.layout import header

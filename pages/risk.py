@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from model.texts import FINDINGS, finding_title, status_label
+from model.texts.domain import FINDINGS, finding_title, status_label
 from pages.common.cells import texts
 from pages.common.context import labelled, t
 from pages.common.layout import (

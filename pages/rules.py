@@ -3,19 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from model.engine import EXAM_WARNING_DAYS
-from model.texts import (
-    CONSEQUENCE,
-    CREDIT_RULES,
-    FINDING_RULES,
-    FINDINGS,
-    PROCEDURE,
-    STATUS_ORDER,
-    STATUS_RULES,
-    rule_text,
-    status_label,
-)
-from model.workbook import ParamInfo
+from model.engine.assessment import EXAM_WARNING_DAYS
+from model.texts.domain import CONSEQUENCE, FINDINGS, STATUS_ORDER, status_label
+from model.texts.labels import PROCEDURE
+from model.texts.rules import CREDIT_RULES, FINDING_RULES, STATUS_RULES, rule_text
+from model.workbook.params import ParamInfo
 from pages.common.context import t
 from pages.common.layout import header
 

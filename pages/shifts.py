@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from model.engine import AVERAGES, SHIFTS
-from model.texts import (
+from model.engine.shifts import AVERAGES, SHIFTS
+from model.texts.shifts import (
     METRIC_LABELS,
     SHIFT_TITLES,
     change_text,

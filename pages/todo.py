@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from model.engine import person_labels
-from model.outputs import calendar_bytes
+from model.engine.plan import person_labels
+from model.outputs.calendar import calendar_bytes
 from pages.common.context import t
 from pages.common.layout import header
 from pages.common.todo_view import current_todo, todo_counts, todo_table, week_start

@@ -5,18 +5,13 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from model.outputs import annotate_isolated, annotated_file_name, template_bytes
-from model.store import (
-    IdenticalToCurrent,
-    Prepared,
-    StaleUpload,
-    Store,
-    prepare,
-    publish,
-    published_diff,
-)
-from model.texts import finding_title, notice_text
-from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
+from model.outputs.annotate import annotate_isolated, annotated_file_name
+from model.outputs.template import template_bytes
+from model.store.publishing import Prepared, prepare, publish, published_diff
+from model.store.versions import IdenticalToCurrent, StaleUpload, Store
+from model.texts.domain import finding_title
+from model.texts.notices import notice_text
+from model.workbook.intake import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
 from pages.common.chrome import ledger_uploader
 from pages.common.context import data_dir, lang, listed, t
 from pages.common.diff_view import show_diff

@@ -17,7 +17,7 @@ import ast
 from pathlib import Path
 
 MODEL = Path(__file__).resolve().parents[1] / "model"
-BASE = {"_lazy", "_gc"}  # helpers every layer may use
+BASE = {"_gc"}  # helpers every layer may use
 ALLOWED = {
     "sandbox": set(),
     "texts": set(),

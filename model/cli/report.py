@@ -109,8 +109,15 @@ def _record(args: argparse.Namespace) -> int:
 
 
 def _shifts(args: argparse.Namespace) -> int:
-    from model.engine import default_year, measure_shifts, years_of
-    from model.texts import METRIC_LABELS, change_text, period_caption, shown, summary_paragraph
+    from model.engine.report import default_year, years_of
+    from model.engine.shifts import measure_shifts
+    from model.texts.shifts import (
+        METRIC_LABELS,
+        change_text,
+        period_caption,
+        shown,
+        summary_paragraph,
+    )
 
     result = read_for_cli(args.path)
     if not result.ok:

@@ -8,7 +8,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from model.texts import STATUS_ORDER, Lang, status_label
+from model.texts.domain import STATUS_ORDER, Lang, status_label
 from pages.common.labels import label
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"

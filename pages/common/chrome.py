@@ -13,7 +13,7 @@ import json
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from model.workbook import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
+from model.workbook.intake import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
 from pages.common.context import t
 
 HIDE_INPUT_INSTRUCTIONS = (

@@ -13,21 +13,17 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from model.dev import SAMPLE_PATH
-from model.engine import (
-    Report,
-    Shifts,
-    Timeline,
-    build_report,
-    build_timeline,
-    measure_shifts,
-    restrict,
-    years_of,
-)
-from model.store import Store, User, default_data_dir
-from model.texts import Lang
-from model.workbook import ReadResult, read_workbook
+from model.dev.sample import SAMPLE_PATH
+from model.engine.report import Report, build_report, years_of
+from model.engine.scope import restrict
+from model.engine.shifts import Shifts, measure_shifts
+from model.engine.timeline import Timeline, build_timeline
+from model.store.auth import User
+from model.store.versions import Store, default_data_dir
+from model.texts.domain import Lang
+from model.workbook.reader import ReadResult, read_workbook
 from pages.common.labels import label
+from pages.common.state_keys import FLT_LANG
 
 if TYPE_CHECKING:
     from pages.common.filters import Filters
@@ -43,7 +39,7 @@ class Source:
 
 
 def lang() -> Lang:
-    return st.session_state.get("flt_lang", "zh")
+    return st.session_state.get(FLT_LANG, "zh")
 
 
 def t(key: str, **values: object) -> str:

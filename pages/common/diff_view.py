@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from model.store.workbook_diff import RowChange, Value, WorkbookDiff
-from model.texts import status_label
+from model.texts.domain import status_label
 from model.workbook.params import PARAM_INFO
 from pages.common.context import lang, t
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.dev import SAMPLE_COUNTY
-from model.engine import Report, Shifts
-from model.store import Store
-from model.texts import Lang
+from model.dev.sample import SAMPLE_COUNTY
+from model.engine.report import Report
+from model.engine.shifts import Shifts
+from model.store.versions import Store
+from model.texts.domain import Lang
 from pages.common.context import PageContext, data_dir, t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -22,16 +23,14 @@ MIME_TYPES = {
 
 
 def _build(report: Report, lang: Lang, show_names: bool, shifts: Shifts, unit: str | None) -> bytes:
-    from model.outputs import (
-        report_workbook,  # openpyxl loads only when a report is asked for
-    )
+    from model.outputs.export import report_workbook
 
     return report_workbook(report, lang, show_names, shifts, unit)
 
 
 def _unit(ctx: PageContext) -> str | None:
     """The county for the report's title: the sample's, or the one the published file names."""
-    from model.outputs import unit_from_file_name
+    from model.outputs.export import unit_from_file_name
 
     if ctx.source.is_sample:
         return SAMPLE_COUNTY
@@ -52,8 +51,8 @@ def report_download(ctx: PageContext, report: Report) -> None:
 
 
 def _records(report: Report, keys: tuple[str, ...], lang: Lang) -> bytes:
-    from model.engine import study_record
-    from model.outputs import records_bytes
+    from model.engine.record import study_record
+    from model.outputs.record_sheet import records_bytes
 
     return records_bytes([study_record(report, key) for key in keys], lang)
 

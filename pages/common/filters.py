@@ -13,11 +13,26 @@ from pathlib import Path
 
 import streamlit as st
 
-from model.engine import default_year, years_of
-from model.texts import Lang
-from model.workbook import ReadResult, Workbook
+from model.engine.report import default_year, years_of
+from model.texts.domain import Lang
+from model.workbook.reader import ReadResult, Workbook
 from pages.common.context import Source, lang, t
 from pages.common.meeting import enter_meeting, meeting_on
+from pages.common.state_keys import (
+    FLT_AS_OF,
+    FLT_AS_OF_SEEDED,
+    FLT_AS_OF_TYPED,
+    FLT_GROUP,
+    FLT_HIDE,
+    FLT_LANG,
+    FLT_MEETING_NAMES,
+    FLT_YEAR,
+    W_AS_OF,
+    W_HIDE,
+    W_LANG,
+    W_MEETING,
+    W_YEAR,
+)
 
 ALL = "__all__"
 
@@ -40,7 +55,7 @@ def _remember(key: str, widget_key: str) -> None:
 
 def _remember_group(widget_key: str, all_label: str) -> None:
     chosen = st.session_state[widget_key]
-    st.session_state["flt_group"] = ALL if chosen == all_label else chosen
+    st.session_state[FLT_GROUP] = ALL if chosen == all_label else chosen
 
 
 def _persisted(key: str, widget_key: str, default: object, allowed: list | None = None) -> None:
@@ -54,11 +69,9 @@ def _persisted(key: str, widget_key: str, default: object, allowed: list | None 
 
 def year_filter(workbook: Workbook, where=st) -> int:
     years = years_of(workbook) or [dt.date.today().year]
-    _persisted("flt_year", "w_year", default_year(workbook), years)
-    where.selectbox(
-        t("year"), years, key="w_year", on_change=_remember, args=("flt_year", "w_year")
-    )
-    return st.session_state["flt_year"]
+    _persisted(FLT_YEAR, W_YEAR, default_year(workbook), years)
+    where.selectbox(t("year"), years, key=W_YEAR, on_change=_remember, args=(FLT_YEAR, W_YEAR))
+    return st.session_state[FLT_YEAR]
 
 
 def group_filter(workbook: Workbook, where=st) -> str | None:
@@ -67,14 +80,14 @@ def group_filter(workbook: Workbook, where=st) -> str | None:
     all_label = t("all_groups")
     groups = [all_label, *sorted(workbook.members["group"].dropna().unique())]
     group_key = f"w_group_{lang()}"
-    if st.session_state.get("flt_group", ALL) == ALL:
-        st.session_state["flt_group"] = ALL
-    shown = st.session_state["flt_group"]
+    if st.session_state.get(FLT_GROUP, ALL) == ALL:
+        st.session_state[FLT_GROUP] = ALL
+    shown = st.session_state[FLT_GROUP]
     st.session_state[group_key] = all_label if shown == ALL or shown not in groups else shown
     where.selectbox(
         t("group"), groups, key=group_key, on_change=_remember_group, args=(group_key, all_label)
     )
-    group = st.session_state["flt_group"]
+    group = st.session_state[FLT_GROUP]
     return None if group == ALL else group
 
 
@@ -89,11 +102,11 @@ DATE_FIELD_SCRIPT = (
 
 def _remember_as_of() -> None:
     """A date the user typed or picked; cleared (None), the data's own as-of date again."""
-    chosen = st.session_state.get("w_as_of")
+    chosen = st.session_state.get(W_AS_OF)
     if isinstance(chosen, dt.date):
-        st.session_state["flt_as_of_typed"] = chosen
+        st.session_state[FLT_AS_OF_TYPED] = chosen
     else:
-        st.session_state.pop("flt_as_of_typed", None)
+        st.session_state.pop(FLT_AS_OF_TYPED, None)
 
 
 def as_of_value(workbook: Workbook, year: int) -> dt.date:
@@ -102,18 +115,18 @@ def as_of_value(workbook: Workbook, year: int) -> dt.date:
     shows today, not the date the previous workbook (the sample) carried."""
     first, last = as_of_range(workbook, year)
     natural = natural_as_of(workbook, year)
-    typed = st.session_state.get("flt_as_of_typed")
+    typed = st.session_state.get(FLT_AS_OF_TYPED)
     # A page link can start the next run before the date input's change callback: a widget
     # value that differs from the one seeded last run is the user's choice all the same.
-    widget = st.session_state.get("w_as_of")
-    seeded = st.session_state.get("flt_as_of_seeded")
+    widget = st.session_state.get(W_AS_OF)
+    seeded = st.session_state.get(FLT_AS_OF_SEEDED)
     if isinstance(widget, dt.date) and isinstance(seeded, dt.date) and widget != seeded:
-        typed = st.session_state["flt_as_of_typed"] = widget
+        typed = st.session_state[FLT_AS_OF_TYPED] = widget
     if not isinstance(typed, dt.date) or not first <= typed <= last:
-        st.session_state.pop("flt_as_of_typed", None)
+        st.session_state.pop(FLT_AS_OF_TYPED, None)
         typed = None
     chosen = typed or natural
-    st.session_state["flt_as_of"] = st.session_state["flt_as_of_seeded"] = chosen
+    st.session_state[FLT_AS_OF] = st.session_state[FLT_AS_OF_SEEDED] = chosen
     return chosen
 
 
@@ -135,10 +148,10 @@ def as_of_range(workbook: Workbook, year: int) -> tuple[dt.date, dt.date]:
 def as_of_filter(workbook: Workbook, year: int) -> dt.date:
     first, last = as_of_range(workbook, year)
     chosen = as_of_value(workbook, year)
-    st.session_state["w_as_of"] = chosen
+    st.session_state[W_AS_OF] = chosen
     st.date_input(
         t("as_of"),
-        key="w_as_of",
+        key=W_AS_OF,
         min_value=first,
         max_value=last,
         format="YYYY-MM-DD",
@@ -151,31 +164,31 @@ def as_of_filter(workbook: Workbook, year: int) -> dt.date:
 
 
 def language_switch() -> Lang:
-    _persisted("flt_lang", "w_lang", "zh", ["zh", "en"])
+    _persisted(FLT_LANG, W_LANG, "zh", ["zh", "en"])
     st.radio(
         t("language"),
         ["zh", "en"],
-        key="w_lang",
+        key=W_LANG,
         horizontal=True,
         format_func=lambda code: "中文" if code == "zh" else "English",
         on_change=_remember,
-        args=("flt_lang", "w_lang"),
+        args=(FLT_LANG, W_LANG),
     )
-    return st.session_state["flt_lang"]
+    return st.session_state[FLT_LANG]
 
 
 def meeting_toggle() -> None:
     """Off here; switching it on enters meeting mode, which then hides this sidebar."""
-    st.session_state["w_meeting"] = False
+    st.session_state[W_MEETING] = False
     st.toggle(
-        t("meeting_mode"), key="w_meeting", help=t("meeting_mode_help"), on_change=enter_meeting
+        t("meeting_mode"), key=W_MEETING, help=t("meeting_mode_help"), on_change=enter_meeting
     )
 
 
 def hide_names_toggle() -> bool:
-    _persisted("flt_hide", "w_hide", False)
-    st.checkbox(t("hide_names"), key="w_hide", on_change=_remember, args=("flt_hide", "w_hide"))
-    return st.session_state["flt_hide"]
+    _persisted(FLT_HIDE, W_HIDE, False)
+    st.checkbox(t("hide_names"), key=W_HIDE, on_change=_remember, args=(FLT_HIDE, W_HIDE))
+    return st.session_state[FLT_HIDE]
 
 
 def sidebar(result: ReadResult, source: Source) -> Filters:
@@ -188,16 +201,16 @@ def sidebar(result: ReadResult, source: Source) -> Filters:
     assert workbook is not None
     meeting = meeting_on()
     if meeting:
-        year = int(st.session_state.get("flt_year", default_year(workbook)))
+        year = int(st.session_state.get(FLT_YEAR, default_year(workbook)))
         if year not in (years_of(workbook) or [year]):
             year = default_year(workbook)
-        st.session_state["flt_year"] = year
-        group = st.session_state.get("flt_group", ALL)
+        st.session_state[FLT_YEAR] = year
+        group = st.session_state.get(FLT_GROUP, ALL)
         if group not in set(workbook.members["group"]):
-            group = st.session_state["flt_group"] = ALL
+            group = st.session_state[FLT_GROUP] = ALL
         as_of = as_of_value(workbook, year)
-        show_names = bool(st.session_state.get("flt_meeting_names", False))
-        _persisted("flt_lang", "w_lang", "zh", ["zh", "en"])
+        show_names = bool(st.session_state.get(FLT_MEETING_NAMES, False))
+        _persisted(FLT_LANG, W_LANG, "zh", ["zh", "en"])
     else:
         with st.sidebar:
             st.caption(source.label)
@@ -211,7 +224,7 @@ def sidebar(result: ReadResult, source: Source) -> Filters:
         year=year,
         group=None if group == ALL else group,
         as_of=as_of,
-        lang=st.session_state["flt_lang"],
+        lang=st.session_state[FLT_LANG],
         meeting=meeting,
         show_names=show_names,
     )

@@ -6,7 +6,8 @@ two catalogues, never both.
 
 from __future__ import annotations
 
-from model.texts import LABELS, Lang
+from model.texts.domain import Lang
+from model.texts.labels import LABELS
 from model.texts.plural import fill
 from pages.common.labels_clerk import CLERK_UI
 from pages.common.labels_groups import GROUP_CLERK_UI

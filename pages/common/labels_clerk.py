@@ -5,7 +5,7 @@ Kept apart so the shared catalogue changes by one line; the same shape, code →
 
 from __future__ import annotations
 
-from model.texts import Lang
+from model.texts.domain import Lang
 
 CLERK_UI: dict[str, dict[Lang, str]] = {
     "page_plan": {"zh": "学习计划", "en": "Study plan"},

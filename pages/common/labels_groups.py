@@ -3,7 +3,7 @@ which groups; merged into ``labels.UI``, the same shape, code → {zh, en}."""
 
 from __future__ import annotations
 
-from model.texts import Lang
+from model.texts.domain import Lang
 
 GROUP_CLERK_UI: dict[str, dict[Lang, str]] = {
     "change_sessions_removed": {"zh": "移除场次", "en": "Sessions removed"},

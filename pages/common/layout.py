@@ -10,13 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from model.engine.group_short import group_shortfalls
-from model.texts import (
-    Lang,
-    consequence_text,
-    fix_line,
-    group_shortfall_text,
-    reasons_text,
-)
+from model.texts.domain import Lang, consequence_text, fix_line, group_shortfall_text, reasons_text
 from pages.common.context import (
     PageContext,
     current_source,
@@ -39,6 +33,7 @@ from pages.common.meeting import (
 )
 from pages.common.people import People
 from pages.common.session import account_box, require
+from pages.common.state_keys import W_MEETING_NAMES
 
 
 def context(permission: str = "view", title_key: str | None = None) -> PageContext | None:
@@ -125,8 +120,8 @@ def meeting_bar(ctx: PageContext) -> None:
         year, group, names, leave = st.columns([1, 2, 2, 1.3], vertical_alignment="bottom")
         year_filter(workbook, year)
         group_filter(workbook, group)
-        st.session_state["w_meeting_names"] = ctx.filters.show_names
-        names.toggle(t("show_names"), key="w_meeting_names", on_change=remember_names)
+        st.session_state[W_MEETING_NAMES] = ctx.filters.show_names
+        names.toggle(t("show_names"), key=W_MEETING_NAMES, on_change=remember_names)
         leave.button(t("exit_meeting"), key="exit_meeting", on_click=leave_meeting)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pages.common.state_keys import FLT_MEETING, FLT_MEETING_NAMES, W_MEETING_NAMES
+
 PARAM = "meeting"
 # A CJK glyph's width in a grid cell, in CSS px before the meeting zoom; measured.
 GRID_CHAR_PX = {False: 15, True: 19}
@@ -51,25 +53,25 @@ def meeting_on() -> bool:
     """Whether this run is in meeting mode: the URL says so, or the session entered it (a switch
     through ``st.navigation`` drops the query, so the session puts it back)."""
     in_url = st.query_params.get(PARAM) == "1"
-    on = in_url or bool(st.session_state.get("flt_meeting"))
-    st.session_state["flt_meeting"] = on
+    on = in_url or bool(st.session_state.get(FLT_MEETING))
+    st.session_state[FLT_MEETING] = on
     if on and not in_url:
         st.query_params[PARAM] = "1"
     return on
 
 
 def enter_meeting() -> None:
-    st.session_state["flt_meeting"] = True
-    st.session_state["flt_meeting_names"] = False  # hidden until the presenter shows them
+    st.session_state[FLT_MEETING] = True
+    st.session_state[FLT_MEETING_NAMES] = False  # hidden until the presenter shows them
     st.query_params[PARAM] = "1"
 
 
 def leave_meeting() -> None:
-    st.session_state["flt_meeting"] = False
-    st.session_state.pop("flt_meeting_names", None)
+    st.session_state[FLT_MEETING] = False
+    st.session_state.pop(FLT_MEETING_NAMES, None)
     if PARAM in st.query_params:
         del st.query_params[PARAM]
 
 
 def remember_names() -> None:
-    st.session_state["flt_meeting_names"] = st.session_state["w_meeting_names"]
+    st.session_state[FLT_MEETING_NAMES] = st.session_state[W_MEETING_NAMES]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from model.engine.findings import PERSON_DETAILS
-from model.texts import Lang, finding_text
+from model.texts.domain import Lang, finding_text
 from model.workbook.people import pseudonym_numbers
 from pages.common.labels import label
 

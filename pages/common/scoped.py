@@ -11,22 +11,19 @@ import hashlib
 
 import streamlit as st
 
-from model.outputs import annotate_isolated, annotated_file_name
-from model.store import (
-    IdenticalToCurrent,
+from model.outputs.annotate import annotate_isolated, annotated_file_name
+from model.store.auth import User
+from model.store.scoped import (
     ScopedRejected,
-    StaleUpload,
-    Store,
-    User,
-    Version,
     check_upload,
     download_rows,
     last_updates,
     preview,
     publish_scoped,
 )
-from model.texts import notice_text
-from model.workbook import MAX_UPLOAD_BYTES
+from model.store.versions import IdenticalToCurrent, StaleUpload, Store, Version
+from model.texts.notices import notice_text
+from model.workbook.intake import MAX_UPLOAD_BYTES
 from pages.common.chrome import ledger_uploader
 from pages.common.context import lang, listed, t
 from pages.common.diff_view import show_diff

@@ -30,8 +30,8 @@ def warm() -> None:
     logging.getLogger("streamlit.runtime.state.session_state_proxy").setLevel(logging.ERROR)
     import altair  # noqa: F401  (imported for its import time)
 
-    from model.engine import default_year
-    from model.workbook import warm as warm_reader
+    from model.engine.report import default_year
+    from model.workbook.isolation import warm as warm_reader
     from pages.common import charts, layout, web  # noqa: F401
     from pages.common.context import current_source, read_cached, report_cached, scoped_cached
     from pages.common.filters import natural_as_of

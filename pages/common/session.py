@@ -12,7 +12,7 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from model.store import DEMO_USER, Accounts, User
+from model.store.auth import DEMO_USER, Accounts, User
 from pages.common.context import data_dir, listed, t
 from pages.common.web import COOKIE, FORM_CSS, ROUTE_PREFIX, base_path, form_html, safe_next
 

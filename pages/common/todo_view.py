@@ -7,8 +7,9 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from model.engine import Todo, person_labels, todo_items
-from model.texts import todo_kind, todo_text
+from model.engine.plan import person_labels
+from model.engine.todo import Todo, todo_items
+from model.texts.todo import todo_kind, todo_text
 from pages.common.context import PageContext, lang, t
 
 

@@ -111,7 +111,7 @@ def test_one_click_on_a_page_link_keeps_a_typed_date_and_opens_the_page(server):
 
 
 def test_the_uploader_speaks_chinese_and_lists_what_is_accepted(server):
-    from model.workbook import ACCEPTED_SUFFIXES
+    from model.workbook.intake import ACCEPTED_SUFFIXES
 
     with chromium_page() as page:
         page.goto(f"{server}/upload")

@@ -48,8 +48,8 @@ def clerk_round(page, url: str, name: str, version: int, new_member: list, tmp_p
 
 def test_two_group_clerks_publish_in_the_browser_and_the_county_sees_both(tmp_path):
     require_chromium()
-    from model.store import Store
     from model.store.auth import Accounts
+    from model.store.versions import Store
     from tests.workbooks import publish
 
     data = tmp_path / "data"

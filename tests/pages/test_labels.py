@@ -2,9 +2,9 @@
 
 import string
 
-from model.texts import LABELS
 from model.texts.domain import FINDINGS, FIXES, REASONS, STATUSES
 from model.texts.errors import ERRORS
+from model.texts.labels import LABELS
 from pages.common.labels import UI, label
 
 

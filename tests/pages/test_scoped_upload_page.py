@@ -7,8 +7,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from model.store import Store, download_rows
 from model.store.auth import Accounts
+from model.store.scoped import download_rows
+from model.store.versions import Store
 from tests.pages.page_text import diff_counts
 from tests.pages.screen_text import screen_text
 from tests.pages.signin import sign_in
@@ -89,7 +90,7 @@ def test_a_group_clerk_downloads_edits_and_publishes_only_their_group(data_dir):
 def test_the_history_shows_who_published_which_groups(data_dir):
     store = Store(data_dir)
     mine, _ = download_rows(store, (QS,))
-    from model.store import check_upload, publish_scoped
+    from model.store.scoped import check_upload, publish_scoped
 
     changed = edited(mine, lambda book: book["考试成绩"].__setitem__("D2", 95))
     publish_scoped(store, check_upload(store, changed, "青山.xlsx", (QS,)), "青山文书")

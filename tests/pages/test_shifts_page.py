@@ -69,9 +69,11 @@ def test_the_page_in_english():
 
 
 def test_the_excel_report_carries_every_metric_per_group_and_year():
-    from model.engine import build_report, build_timeline, measure_shifts
-    from model.outputs import report_workbook
-    from model.workbook import read_workbook
+    from model.engine.report import build_report
+    from model.engine.shifts import measure_shifts
+    from model.engine.timeline import build_timeline
+    from model.outputs.export import report_workbook
+    from model.workbook.reader import read_workbook
 
     workbook = read_workbook(LEDGER).workbook
     timeline = build_timeline(workbook)

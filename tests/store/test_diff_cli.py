@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from model.store import Store
+from model.store.versions import Store
 from tests.store.county import CG, QS, county, edited
 from tests.store.diff_pairs import base_rows, copy_rows, ledger_bytes, reformatted
 from tests.workbooks import publish

@@ -1,8 +1,9 @@
 """The diff where the store uses it: an upload's preview, a restore, two versions, a scoped
 publish (issue #24)."""
 
-from model.store import Store, check_upload, preview, publish_scoped
 from model.store.publishing import prepare, publish, published_diff, version_diff
+from model.store.scoped import check_upload, preview, publish_scoped
+from model.store.versions import Store
 from model.store.workbook_diff import CellChange, ParamChange, RowChange
 from tests.store.county import QS, county, edited
 from tests.store.diff_pairs import base_rows, copy_rows, ledger_bytes

@@ -8,16 +8,15 @@ from pathlib import Path
 import pytest
 
 from model.outputs.group_file import recorded_bases
-from model.store import (
+from model.store.scoped import (
     ScopedRejected,
-    Store,
     check_upload,
     download_rows,
     last_updates,
     preview,
     publish_scoped,
 )
-from model.store.versions import IdenticalToCurrent, StaleUpload
+from model.store.versions import IdenticalToCurrent, StaleUpload, Store
 from model.workbook.reader import read_workbook
 from tests.store.county import CG, QS, county, delete_rows_where, edited, records
 from tests.workbooks import publish

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from model.store import Store
+from model.store.versions import Store
 from tests.store.county import CG, QS, county, edited, records
 from tests.workbooks import publish
 
