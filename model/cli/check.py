@@ -12,6 +12,7 @@ from model.cli.common import (
     exit_code,
     print_errors,
     read_for_cli,
+    say,
     validation_json,
 )
 from model.texts.notices import notice_text
@@ -39,13 +40,16 @@ def _validate(args: argparse.Namespace) -> int:
         dump_json(validation_json(result))
         return exit_code(result)
     for code in result.notices:
-        print(f"注意：{notice_text(code, 'zh')}")
+        print(say("NOTICE", text=notice_text(code, "zh")))
     if result.ok:
         assert result.workbook is not None  # ok means a workbook
-        counts = "，".join(f"{sheet} {rows} 行" for sheet, rows in result.workbook.counts().items())
-        print(f"台账有效：{counts}")
+        counts = say("CLAUSE_SEP").join(
+            say("ROWS_OF_SHEET", sheet=sheet, rows=rows)
+            for sheet, rows in result.workbook.counts().items()
+        )
+        print(say("VALID", counts=counts))
     else:
-        print(f"发现 {len(result.errors)} 处错误：")
+        print(say("FOUND_ERRORS", count=len(result.errors)))
         print_errors(result.errors)
     return exit_code(result)
 
@@ -60,7 +64,7 @@ def _annotate(args: argparse.Namespace) -> int:
     data = Path(args.path).read_bytes()
     annotated = annotate_isolated(data, result.errors, cli_limits(), kind=result.kind)
     Path(args.out).write_bytes(annotated)
-    print(f"已写入 {args.out}：标注 {len(result.errors)} 处错误")
+    print(say("ANNOTATED", out=args.out, count=len(result.errors)))
     return exit_code(result)
 
 
@@ -68,5 +72,5 @@ def _template(args: argparse.Namespace) -> int:
     from model.outputs.template import template_bytes
 
     Path(args.out).write_bytes(template_bytes())
-    print(f"已写入模板 {args.out}")
+    print(say("TEMPLATE_WRITTEN", out=args.out))
     return ExitCode.OK

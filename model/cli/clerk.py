@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from model.workbook.reader import Workbook
 
-from model.cli.common import ExitCode, date_arg, read_for_cli, refuse
+from model.cli.common import ExitCode, date_arg, read_for_cli, refuse, say
 
 
 def _weekday(text: str) -> int:
     if text not in {"1", "2", "3", "4", "5"}:
-        raise argparse.ArgumentTypeError(f"星期应为 1–5（周一至周五）：{text}")
+        raise argparse.ArgumentTypeError(say("BAD_WEEKDAY", text=text))
     return int(text)
 
 
@@ -61,7 +61,7 @@ def _workbook(args: argparse.Namespace, as_json: bool, what: str) -> Workbook | 
     group = getattr(args, "group", None)
     groups = sorted(workbook.members["group"].dropna().unique())
     if group is not None and group not in groups:
-        print(f"没有中心组“{group}”；可选：{'、'.join(groups)}", file=sys.stderr)
+        print(say("NO_GROUP", group=group, choices=say("LIST_SEP").join(groups)), file=sys.stderr)
         return ExitCode.ERRORS
     return workbook
 
@@ -75,7 +75,7 @@ def _plan(args: argparse.Namespace) -> int:
     from model.engine.plan import propose_plan
     from model.texts.todo import plan_notice
 
-    workbook = _workbook(args, args.json, "无法生成计划")
+    workbook = _workbook(args, args.json, say("WHAT_PLAN"))
     if isinstance(workbook, int):
         return workbook
     proposal = propose_plan(workbook, args.group, args.year, args.start, args.weekday)
@@ -95,14 +95,12 @@ def _plan(args: argparse.Namespace) -> int:
         _dump({"group": args.group, "year": args.year, "rows": records, "notices": notices})
     else:
         for row in records:
-            print(
-                f"{row['session']}\t{row['planned_date']}\t主讲 {row['speaker']}\t"
-                f"主持 {row['host']}\t{row['topic']}"
-            )
+            fields = {"speaker": row["speaker"], "host": row["host"], "topic": row["topic"]}
+            print(say("PLAN_ROW", session=row["session"], date=row["planned_date"], **fields))
         for notice in notices:
-            print(f"注意：{notice['text']}")
+            print(say("NOTICE", text=notice["text"]))
         if args.out:
-            print(f"已写入 {args.out}：{len(records)} 场学习计划（状态=计划）")
+            print(say("PLAN_WRITTEN", out=args.out, count=len(records)))
     return ExitCode.OK
 
 
@@ -112,7 +110,7 @@ def _todo(args: argparse.Namespace) -> int:
     from model.engine.todo import todo_items
     from model.texts.todo import todo_kind, todo_text
 
-    workbook = _workbook(args, args.json, "无法列出待办")
+    workbook = _workbook(args, args.json, say("WHAT_TODO"))
     if isinstance(workbook, int):
         return workbook
     timeline = build_timeline(workbook, args.as_of)
@@ -133,9 +131,9 @@ def _todo(args: argparse.Namespace) -> int:
     if args.json:
         _dump({"as_of": todo.as_of.isoformat(), "items": items})
         return ExitCode.OK
-    print(f"截至 {todo.as_of}，{args.days} 天内到期或已逾期：{len(items)} 项")
+    print(say("TODO_HEAD", as_of=todo.as_of, days=args.days, count=len(items)))
     for item in items:
-        mark = "【逾期】" if item["overdue"] else ""
+        mark = say("OVERDUE_MARK") if item["overdue"] else ""
         print(f"{item['due']}\t{todo_kind(item['kind'])}\t{item['group']}\t{mark}{item['text']}")
     return ExitCode.OK
 
@@ -150,26 +148,34 @@ def _person_key(workbook: Workbook, name: str, group: str | None) -> str | list[
     if len(matches) == 1:
         return str(matches["key"].iloc[0])
     rows = zip(matches["group"], matches["name"], matches["member_id"], strict=True)
-    return [f"{g} {n}（{i if isinstance(i, str) else '无编号'}）" for g, n, i in rows]
+    return [
+        say(
+            "MEMBER_CHOICE",
+            group=g,
+            name=n,
+            member_id=i if isinstance(i, str) else say("NO_MEMBER_ID"),
+        )
+        for g, n, i in rows
+    ]
 
 
 def _calendar(args: argparse.Namespace) -> int:
     from model.engine.timeline import build_timeline
     from model.outputs.calendar import calendar_bytes
 
-    workbook = _workbook(args, False, "无法导出日历")
+    workbook = _workbook(args, False, say("WHAT_CALENDAR"))
     if isinstance(workbook, int):
         return workbook
     person = None
     if args.person is not None:
         found = _person_key(workbook, args.person, args.group)
         if isinstance(found, list):
-            which = "、".join(found) if found else "没有这位成员"
-            print(f"无法确定成员“{args.person}”：{which}", file=sys.stderr)
+            which = say("LIST_SEP").join(found) if found else say("NO_SUCH_MEMBER")
+            print(say("PERSON_UNCLEAR", person=args.person, which=which), file=sys.stderr)
             return ExitCode.ERRORS
         person = found
     timeline = build_timeline(workbook, workbook.params.as_of or dt.date.today())
     data = calendar_bytes(timeline, workbook.exams, args.year, args.group, person)
     Path(args.out).write_bytes(data)
-    print(f"已写入日历 {args.out}：{data.count(b'BEGIN:VEVENT')} 个事件")
+    print(say("CALENDAR_WRITTEN", out=args.out, count=data.count(b"BEGIN:VEVENT")))
     return ExitCode.OK

@@ -12,6 +12,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from model.texts.lookup import text
 from model.texts.notices import notice_text
 from model.workbook.errors import WorkbookError, make_error
 
@@ -42,7 +43,7 @@ def date_arg(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from exc
+        raise argparse.ArgumentTypeError(say("BAD_DATE", text=text)) from exc
 
 
 def cli_limits() -> Limits:
@@ -60,7 +61,7 @@ def read_for_cli(path: str) -> ReadResult:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        error = make_error("FILE_CORRUPT", detail=f"无法打开文件（{exc.strerror}）")
+        error = make_error("FILE_CORRUPT", detail=say("CANNOT_OPEN", reason=exc.strerror))
         return ReadResult(None, [error], unreadable=True)
     return read_isolated(data, CLI_MAX_BYTES, cli_limits())
 
@@ -90,7 +91,10 @@ def print_errors(errors: list[WorkbookError]) -> None:
     for error in errors:
         where = " ".join(
             part
-            for part in (error.sheet, error.cell or (f"第{error.row}行" if error.row else None))
+            for part in (
+                error.sheet,
+                error.cell or (say("ROW", row=error.row) if error.row else None),
+            )
             if part
         )
         column = f"［{error.column}］" if error.column else ""
@@ -102,6 +106,11 @@ def refuse(result: ReadResult, as_json: bool, what: str) -> ExitCode:
     if as_json:
         dump_json(validation_json(result))
     else:
-        print(f"台账有 {len(result.errors)} 处错误，{what}：")
+        print(say("REFUSED", count=len(result.errors), what=what))
         print_errors(result.errors)
     return exit_code(result)
+
+
+def say(code: str, **fields: object) -> str:
+    """The command line's words for ``code`` (model/texts/cli.py), in Chinese."""
+    return text("cli", code, "zh", **fields)

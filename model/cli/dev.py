@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from model.cli.common import ExitCode
+from model.cli.common import ExitCode, say
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -31,7 +31,8 @@ def _bench(args: argparse.Namespace) -> int:
     sizes = [name.strip() for name in args.sizes.split(",") if name.strip()]
     unknown = [name for name in sizes if name not in SIZES]
     if unknown:
-        print(f"未知规模：{'、'.join(unknown)}；可选：{'、'.join(SIZES)}")
+        sep = say("LIST_SEP")
+        print(say("UNKNOWN_SIZES", unknown=sep.join(unknown), choices=sep.join(SIZES)))
         return ExitCode.ERRORS
     run(sizes, Path(args.folder), Path(args.json) if args.json else None)
     return ExitCode.OK
@@ -51,7 +52,6 @@ def _sample(args: argparse.Namespace) -> int:
         scripted=default_size or args.groups >= 4,
     )
     write_workbook(ledger, as_of, Path(args.out))
-    print(
-        f"已写入示例台账 {args.out}：成员 {len(ledger.members)}，参学记录 {len(ledger.participation)}"
-    )
+    members, rows = len(ledger.members), len(ledger.participation)
+    print(say("SAMPLE_WRITTEN", out=args.out, members=members, rows=rows))
     return ExitCode.OK

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from model.cli.common import CLI_MAX_BYTES, ExitCode, cli_limits, date_arg, print_errors
+from model.cli.common import CLI_MAX_BYTES, ExitCode, cli_limits, date_arg, print_errors, say
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from model.workbook.reader import ReadResult, Workbook
 
 _VERSION = re.compile(r"^[vV](\d+)$")
-_CHANGE_WORDS = {"added": "新增", "removed": "删除", "changed": "修改"}
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -50,11 +49,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 def diff_command(args: argparse.Namespace) -> int:
     from model.workbook.isolation import start_read
 
-    names = [f"原台账 {args.old}", f"新台账 {args.new}"]
+    names = [say("OLD_FILE", source=args.old), say("NEW_FILE", source=args.new)]
     loaded = [_load(args.old, args.data), _load(args.new, args.data)]
     for name, found in zip(names, loaded, strict=True):
         if isinstance(found, str):
-            print(f"{name}：{found}", file=sys.stderr)
+            print(say("LOAD_FAILED", name=name, reason=found), file=sys.stderr)
     if any(isinstance(found, str) for found in loaded):
         return ExitCode.UNREADABLE
     # Both files are read at once, each in its own child; meanwhile the rules are imported.
@@ -69,13 +68,13 @@ def diff_command(args: argparse.Namespace) -> int:
     unreadable = [(name, r) for name, r in zip(names, results, strict=True) if r.unreadable]
     if unreadable:
         for name, result in unreadable:
-            _say_errors(name, result, "无法读取")
+            _say_errors(name, result, say("WHAT_UNREADABLE"))
         return ExitCode.UNREADABLE
     old, new = (result.workbook for result in results)
     assert old is not None and new is not None
     with_errors = [(name, r) for name, r in zip(names, results, strict=True) if r.errors]
     for name, result in with_errors:
-        _say_errors(name, result, "有错误，未计算考核状态变化")
+        _say_errors(name, result, say("WHAT_NO_STATUSES"))
     if with_errors:
         diff = diff_workbooks(old, new, args.year, args.as_of, statuses=False)
     else:
@@ -155,21 +154,21 @@ def _load(source: str, data_dir: str | None) -> bytes | ReadResult | str:
         store = Store(default_data_dir(data_dir))
         version = store.get(int(number.group(1)))
         if version is None:
-            return f"数据目录 {store.root} 中没有版本 {source}"
+            return say("NO_VERSION_IN", folder=store.root, source=source)
         try:
             return store.read_bytes(version)
         except OSError as exc:
-            detail = f"无法读取版本 {source}（{exc}）"
+            detail = say("VERSION_UNREADABLE", source=source, reason=exc)
             return ReadResult(None, [make_error("FILE_CORRUPT", detail=detail)], unreadable=True)
     try:
         return Path(source).read_bytes()
     except OSError as exc:
-        error = make_error("FILE_CORRUPT", detail=f"无法打开文件（{exc.strerror}）")
+        error = make_error("FILE_CORRUPT", detail=say("CANNOT_OPEN", reason=exc.strerror))
         return ReadResult(None, [error], unreadable=True)
 
 
 def _say_errors(name: str, result: ReadResult, what: str) -> None:
-    print(f"{name} {what}：{len(result.errors)} 处错误", file=sys.stderr)
+    print(say("FILE_ERRORS", name=name, what=what, count=len(result.errors)), file=sys.stderr)
     with contextlib.redirect_stdout(sys.stderr):
         print_errors(result.errors)
 
@@ -178,50 +177,47 @@ def summary_lines(diff: WorkbookDiff, old: str, new: str) -> list[str]:
     """The human summary: rows per sheet, then 参数, then statuses, then every row changed."""
     from model.texts.domain import status_label
 
-    when = f"{diff.year} 年度，统计截止 {diff.as_of.isoformat()}"
-    lines = [f"对比 {old} → {new}（{when}）"]
+    lines = [say("DIFF_HEAD", old=old, new=new, year=diff.year, as_of=diff.as_of.isoformat())]
     if diff.empty:
-        lines.append("内容相同：没有任何行、参数或考核状态的变化（格式、列宽和行序不计）。")
+        lines.append(say("DIFF_EMPTY"))
         return lines
-    lines.append("各表变化：")
+    lines.append(say("DIFF_SHEETS"))
     for sheet, counts in diff.counts().items():
-        lines.append(
-            f"  {sheet}：新增 {counts['added']}，删除 {counts['removed']}，修改 {counts['changed']}"
-        )
+        lines.append(say("DIFF_SHEET", sheet=sheet, **counts))
     if diff.params:
-        lines.append(f"参数变化 {len(diff.params)} 项（影响所有人的考核）：")
+        lines.append(say("DIFF_PARAMS", count=len(diff.params)))
         lines += [f"  {p.key}：{cell_text(p.old)} → {cell_text(p.new)}" for p in diff.params]
     else:
-        lines.append("参数：无变化")
+        lines.append(say("DIFF_NO_PARAMS"))
     if not diff.statuses_computed:
-        lines.append("考核状态变化：未计算（台账有错误）")
+        lines.append(say("DIFF_NO_STATUSES"))
     else:
-        count = f"{len(diff.statuses)} 人" if diff.statuses else "无"
-        lines.append(f"考核状态变化（{diff.year} 年度）：{count}")
+        count = say("PEOPLE", count=len(diff.statuses)) if diff.statuses else say("NONE")
+        lines.append(say("DIFF_STATUSES", year=diff.year, count=count))
         for s in diff.statuses:
-            was = status_label(s.old) if s.old else "（未考核）"
-            now = status_label(s.new) if s.new else "（未考核）"
+            was = status_label(s.old) if s.old else say("NOT_ASSESSED")
+            now = status_label(s.new) if s.new else say("NOT_ASSESSED")
             lines.append(f"  {s.group} {s.name}：{was} → {now}")
-    lines.append(f"逐行变化 {len(diff.rows)} 行：")
+    lines.append(say("DIFF_ROWS", count=len(diff.rows)))
     for row in diff.rows:
         if row.change == "changed":
-            cells = "；".join(
+            cells = say("CELL_SEP").join(
                 f"{c.column} {cell_text(c.old)} → {cell_text(c.new)}" for c in row.cells
             )
         else:
-            cells = "；".join(
+            cells = say("CELL_SEP").join(
                 f"{c.column} {cell_text(c.new if row.change == 'added' else c.old)}"
                 for c in row.cells
             )
-        lines.append(f"  [{row.sheet}] {row.key} {_CHANGE_WORDS[row.change]}：{cells}")
+        lines.append(f"  [{row.sheet}] {row.key} {say(row.change.upper())}：{cells}")
     return lines
 
 
 def cell_text(value: Value) -> str:
     if value is None:
-        return "（空）"
+        return say("EMPTY")
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return say("YES") if value else say("NO")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):

@@ -14,6 +14,7 @@ from model.cli.common import (
     dump_json,
     exit_code,
     print_errors,
+    say,
     validation_json,
 )
 from model.texts.notices import notice_text
@@ -51,11 +52,11 @@ def download(args: argparse.Namespace) -> int:
     try:
         data, version = download_rows(store, groups, args.version)
     except KeyError:
-        print("没有这个版本。" if args.version else "还没有发布任何版本。")
+        print(say("NO_SUCH_VERSION" if args.version else "NOTHING_PUBLISHED"))
         return ExitCode.ERRORS
     Path(args.out).write_bytes(data)
-    scope = "、".join(groups) if groups else "全部中心组"
-    print(f"已写入 {args.out}：v{version.version} 中 {scope} 的数据")
+    scope = say("LIST_SEP").join(groups) if groups else say("ALL_GROUPS")
+    print(say("ROWS_WRITTEN", out=args.out, version=version.version, scope=scope))
     return ExitCode.OK
 
 
@@ -74,24 +75,23 @@ def publish_groups(args: argparse.Namespace) -> int:
     if not upload.publishable:
         result = upload.result
         report = validation_json(result) | {"errors": [e.as_dict() for e in upload.errors]}
-        _say(args, {"published": False, **report, **head}, upload.errors, "未发布")
+        _say(args, {"published": False, **report, **head}, upload.errors, say("NOT_PUBLISHED"))
         return exit_code(result) if result.unreadable else ExitCode.ERRORS
     try:
         version, outcome = publish_scoped(store, upload, args.user, args.comment)
     except ScopedRejected as rejected:
         errors = rejected.outcome.errors
         body = {"published": False, "ok": False, "errors": [e.as_dict() for e in errors]}
-        _say(args, body | head | {"ignored_rows": rejected.outcome.ignored}, errors, "未发布")
+        body |= head | {"ignored_rows": rejected.outcome.ignored}
+        _say(args, body, errors, say("NOT_PUBLISHED"))
         return ExitCode.ERRORS
     except IdenticalToCurrent as same:
         body = {"published": False, "unchanged": True, "current": same.version.version}
-        _say(args, body | head, [], f"未发布：{'、'.join(scope)} 的数据没有变化")
+        _say(args, body | head, [], say("GROUPS_UNCHANGED", groups=say("LIST_SEP").join(scope)))
         return ExitCode.IDENTICAL
     except StaleUpload as stale:
         body = {"published": False, "stale": {"base": stale.expected, "current": stale.current}}
-        text = (
-            f"未发布：下载（v{stale.expected}）之后本组数据已有新版本 v{stale.current}，请重新下载"
-        )
+        text = say("GROUPS_STALE", base=stale.expected, current=stale.current)
         _say(args, body | head, [], text)
         return ExitCode.STALE
     changes = outcome.changes.counts() if outcome.changes else {}
@@ -102,11 +102,16 @@ def publish_groups(args: argparse.Namespace) -> int:
         from model.cli.diff import parallel_diff
 
         body["diff"] = parallel_diff(outcome.before, outcome.workbook).to_json()
-    text = f"已发布 v{version.version}（{'、'.join(scope)}），上一版本 v{version.parent or '-'}"
+    groups = say("LIST_SEP").join(scope)
+    text = say(
+        "GROUPS_PUBLISHED", version=version.version, groups=groups, parent=version.parent or "-"
+    )
     _say(args, body, [], text)
     if not args.json and outcome.ignored:
-        ignored = "，".join(f"{sheet} {rows} 行" for sheet, rows in outcome.ignored.items())
-        print(f"已忽略其他中心组的数据：{ignored}")
+        ignored = say("CLAUSE_SEP").join(
+            say("ROWS_OF_SHEET", sheet=sheet, rows=rows) for sheet, rows in outcome.ignored.items()
+        )
+        print(say("OTHER_GROUPS_IGNORED", ignored=ignored))
     return ExitCode.OK
 
 
@@ -119,8 +124,8 @@ def _say(args: argparse.Namespace, body: dict, errors: list, text: str) -> None:
         dump_json(body)
         return
     for notice in body.get("notices", []):
-        print(f"注意：{notice['message']}")
-    print(text if not errors else f"{text}：发现 {len(errors)} 处错误")
+        print(say("NOTICE", text=notice["message"]))
+    print(text if not errors else say("NOT_PUBLISHED_ERRORS", text=text, count=len(errors)))
     print_errors(errors)
 
 
@@ -139,13 +144,14 @@ def _publish(args: argparse.Namespace) -> int:
         if args.json:
             dump_json({"published": False, **validation_json(prepared.result)})
         else:
-            print(f"未发布：发现 {len(prepared.result.errors)} 处错误")
+            count = len(prepared.result.errors)
+            print(say("NOT_PUBLISHED_ERRORS", text=say("NOT_PUBLISHED"), count=count))
             print_errors(prepared.result.errors)
         return exit_code(prepared.result)
     try:
         version = publish(store, prepared, args.user, args.comment, confirm_stale=True)
     except IdenticalToCurrent as same:
-        message = f"未发布：与当前版本 v{same.version.version} 完全相同"
+        message = say("IDENTICAL", version=same.version.version)
         if args.json:
             dump_json({"published": False, "identical_to": same.version.version}, indent=None)
         else:
@@ -158,7 +164,6 @@ def _publish(args: argparse.Namespace) -> int:
         body = {"published": True, **asdict(version), "diff": diff.to_json() if diff else None}
         dump_json(body)
     else:
-        print(
-            f"已发布 v{version.version}（{version.sha256[:12]}），上一版本 v{version.parent or '-'}"
-        )
+        sha, parent = version.sha256[:12], version.parent or "-"
+        print(say("PUBLISHED", version=version.version, sha=sha, parent=parent))
     return ExitCode.OK

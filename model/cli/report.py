@@ -18,6 +18,7 @@ from model.cli.common import (
     dump_json,
     read_for_cli,
     refuse,
+    say,
 )
 
 
@@ -57,8 +58,8 @@ def report_command(args: argparse.Namespace) -> int:
     try:
         data = Path(args.path).read_bytes()
     except OSError as exc:
-        error = make_error("FILE_CORRUPT", detail=f"无法打开文件（{exc.strerror}）")
-        return refuse(ReadResult(None, [error], unreadable=True), args.json, "无法生成报告")
+        error = make_error("FILE_CORRUPT", detail=say("CANNOT_OPEN", reason=exc.strerror))
+        return refuse(ReadResult(None, [error], unreadable=True), args.json, say("WHAT_REPORT"))
     arguments = {
         "data": data,
         "max_bytes": CLI_MAX_BYTES,
@@ -70,7 +71,7 @@ def report_command(args: argparse.Namespace) -> int:
     }
     result, output = run_report_isolated(arguments, cli_limits())
     if output is None:
-        return refuse(result, args.json, "无法生成报告")
+        return refuse(result, args.json, say("WHAT_REPORT"))
     sys.stdout.flush()
     sys.stdout.buffer.write(output)
     return ExitCode.OK
@@ -82,29 +83,32 @@ def _record(args: argparse.Namespace) -> int:
     from model.outputs.record_sheet import records_bytes
 
     if args.member is None and args.group is None:
-        print("请用 --group 指定中心组，或用 --member（加 --group）指定成员。", file=sys.stderr)
+        print(say("RECORD_WHO"), file=sys.stderr)
         return ExitCode.ERRORS
     result = read_for_cli(args.path)
     if not result.ok:
-        return refuse(result, False, "无法生成学习档案")
+        return refuse(result, False, say("WHAT_RECORD"))
     assert result.workbook is not None
     report = build_report(result.workbook, args.year, args.as_of, None)
     groups = set(report.members["group"])
     if args.group is not None and args.group not in groups:
-        print(f"{args.year} 年度没有中心组“{args.group}”的成员。", file=sys.stderr)
+        print(say("NO_GROUP_MEMBERS", year=args.year, group=args.group), file=sys.stderr)
         return ExitCode.ERRORS
     if args.member is None:
         records = group_records(report, args.group)
     else:
         keys = find_member(report, args.member, args.group)
         if len(keys) != 1:
-            found = "、".join(f"{report.members.at[k, 'group']!s} {k}" for k in keys)
-            reason = f"有 {len(keys)} 人同名（{found}），请改用编号" if keys else "找不到此人"
-            print(f"成员“{args.member}”：{reason}。", file=sys.stderr)
+            found = say("LIST_SEP").join(f"{report.members.at[k, 'group']!s} {k}" for k in keys)
+            if keys:
+                line = say("MEMBER_AMBIGUOUS", member=args.member, count=len(keys), found=found)
+            else:
+                line = say("MEMBER_NOT_FOUND", member=args.member)
+            print(line, file=sys.stderr)
             return ExitCode.ERRORS
         records = [study_record(report, keys[0])]
     Path(args.out).write_bytes(records_bytes(records))
-    print(f"已写入 {args.out}：{len(records)} 名成员的 {args.year} 年度学习档案")
+    print(say("RECORD_WRITTEN", out=args.out, count=len(records), year=args.year))
     return ExitCode.OK
 
 
@@ -121,7 +125,7 @@ def _shifts(args: argparse.Namespace) -> int:
 
     result = read_for_cli(args.path)
     if not result.ok:
-        return refuse(result, args.json, "无法测算")
+        return refuse(result, args.json, say("WHAT_SHIFTS"))
     assert result.workbook is not None
     workbook = result.workbook
     year = args.year or default_year(workbook, args.as_of)
@@ -129,7 +133,8 @@ def _shifts(args: argparse.Namespace) -> int:
     groups = measured.groups
     if args.group is not None:
         if args.group not in groups:
-            print(f"没有中心组“{args.group}”；可选：{'、'.join(groups)}", file=sys.stderr)
+            choices = say("LIST_SEP").join(groups)
+            print(say("NO_GROUP", group=args.group, choices=choices), file=sys.stderr)
             return ExitCode.ERRORS
         groups = {args.group: groups[args.group]}
     summary = summary_paragraph(measured)
@@ -151,7 +156,9 @@ def _shifts(args: argparse.Namespace) -> int:
     print(summary)
     print()
     figures = groups[args.group] if args.group else measured.overall
-    print(f"{'指标':<12}{measured.year:>8}{measured.previous_year:>8}  变化")
+    print(
+        f"{say('SHIFTS_HEAD'):<12}{measured.year:>8}{measured.previous_year:>8}  {say('SHIFTS_CHANGE')}"
+    )
     for name, value in figures.items():
         print(
             f"{METRIC_LABELS[name]['zh']:<12}{shown(name, value['value']):>8}"

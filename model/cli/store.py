@@ -8,7 +8,7 @@ import json
 import sys
 from dataclasses import asdict
 
-from model.cli.common import ExitCode
+from model.cli.common import ExitCode, say
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -55,7 +55,7 @@ def _versions(args: argparse.Namespace) -> int:
     moved = store.recover()
     if moved:  # on stderr, so that --json stays a plain list of versions
         print(
-            f"已把 {len(moved)} 个中断发布留下的残留文件移到 {store.quarantine}（未删除）",
+            say("QUARANTINED", count=len(moved), folder=store.quarantine),
             file=sys.stderr,
         )
     versions = store.versions()
@@ -65,13 +65,20 @@ def _versions(args: argparse.Namespace) -> int:
         print()
         return ExitCode.OK
     if not versions:
-        print("还没有发布任何版本。")
+        print(say("NOTHING_PUBLISHED"))
     for v in versions:
         rows = sum(v.row_counts.values())
-        scope = "、".join(v.scope) if v.scope else "全部"
+        scope = say("LIST_SEP").join(v.scope) if v.scope else say("ALL")
+        fields = {"at": v.published_at, "user": v.user, "name": v.original_name}
         print(
-            f"v{v.version}\t{v.published_at}\t{v.user}\t{scope}\t{v.original_name}\t{rows} 行"
-            f"\t{v.comment}"
+            say(
+                "VERSION_ROW",
+                version=v.version,
+                scope=scope,
+                rows=rows,
+                comment=v.comment,
+                **fields,
+            )
         )
     return ExitCode.OK
 
@@ -83,12 +90,12 @@ def _restore(args: argparse.Namespace) -> int:
     try:
         version = store.restore(args.version, args.user)
     except KeyError:
-        print(f"没有版本 v{args.version}")
+        print(say("NO_VERSION", version=args.version))
         return ExitCode.ERRORS
     except IdenticalToCurrent as same:
-        print(f"v{args.version} 与当前版本 v{same.version.version} 相同，无需恢复")
+        print(say("RESTORE_SAME", version=args.version, current=same.version.version))
         return ExitCode.IDENTICAL
-    print(f"已把 v{args.version} 恢复为新版本 v{version.version}")
+    print(say("RESTORED", version=args.version, new=version.version))
     return ExitCode.OK
 
 
@@ -97,9 +104,9 @@ def _password() -> str:
     if sys.stdin.isatty():
         import getpass
 
-        first = getpass.getpass("密码：")
-        if getpass.getpass("再输一次：") != first:
-            raise ValueError("两次输入的密码不一致")
+        first = getpass.getpass(say("PASSWORD"))
+        if getpass.getpass(say("PASSWORD_AGAIN")) != first:
+            raise ValueError(say("PASSWORDS_DIFFER"))
         return first
     return sys.stdin.readline().rstrip("\r\n")
 
@@ -116,9 +123,9 @@ def _users_add(args: argparse.Namespace) -> int:
     try:
         user = _accounts(args).add(args.name, _password(), args.role, groups or None)
     except ValueError as exc:
-        print(f"未添加：{exc}")
+        print(say("NOT_ADDED", reason=exc))
         return ExitCode.ERRORS
-    print(f"已添加用户 {user.name}（{user.role}）")
+    print(say("USER_ADDED", name=user.name, role=user.role))
     _warn_unknown_groups(args, groups)
     return ExitCode.OK
 
@@ -135,8 +142,12 @@ def _warn_unknown_groups(args: argparse.Namespace, groups: list[str]) -> None:
     for group in groups:
         if group not in known:
             print(
-                f"注意：中心组“{group}”不在{where}中，该用户目前看不到任何数据"
-                f"（现有：{'、'.join(sorted(known)) or '无'}）。",
+                say(
+                    "UNKNOWN_GROUP",
+                    group=group,
+                    where=where,
+                    known=say("LIST_SEP").join(sorted(known)) or say("NONE"),
+                ),
                 file=sys.stderr,
             )
 
@@ -145,9 +156,9 @@ def _users_remove(args: argparse.Namespace) -> int:
     try:
         _accounts(args).remove(args.name)
     except KeyError:
-        print(f"没有用户 {args.name}")
+        print(say("NO_USER", name=args.name))
         return ExitCode.ERRORS
-    print(f"已删除用户 {args.name}")
+    print(say("USER_REMOVED", name=args.name))
     return ExitCode.OK
 
 
@@ -155,16 +166,17 @@ def _users_passwd(args: argparse.Namespace) -> int:
     try:
         _accounts(args).set_password(args.name, _password())
     except KeyError:
-        print(f"没有用户 {args.name}")
+        print(say("NO_USER", name=args.name))
         return ExitCode.ERRORS
     except ValueError as exc:
-        print(f"未修改：{exc}")
+        print(say("NOT_CHANGED", reason=exc))
         return ExitCode.ERRORS
-    print(f"已重设 {args.name} 的密码")
+    print(say("PASSWORD_RESET", name=args.name))
     return ExitCode.OK
 
 
 def _users_list(args: argparse.Namespace) -> int:
     for user in _accounts(args).users():
-        print(f"{user.name}\t{user.role}\t{','.join(user.groups) if user.groups else '全部'}")
+        groups = ",".join(user.groups) if user.groups else say("ALL")
+        print(f"{user.name}\t{user.role}\t{groups}")
     return ExitCode.OK
