@@ -21,18 +21,28 @@ def column_letter(index: int) -> str:
 
 @dataclass(frozen=True)
 class WorkbookError:
+    """An error as a code, where it is, and the fields its words are filled with: the words
+    themselves (message and hint, in Chinese or English) are chosen when they are shown."""
+
     code: str
     sheet: str | None
     row: int | None
     column: str | None
     cell: str | None
     value: str | None
-    message: str
-    hint: str
     fields: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def message(self) -> str:
+        return self.text("zh")[0]
+
+    @property
+    def hint(self) -> str:
+        return self.text("zh")[1]
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON of ``validate``: where, what, and what to type (in Chinese)."""
+        message, hint = self.text("zh")
         return {
             "code": self.code,
             "sheet": self.sheet,
@@ -40,20 +50,20 @@ class WorkbookError:
             "column": self.column,
             "cell": self.cell,
             "value": self.value,
-            "message": self.message,
-            "hint": self.hint,
+            "message": message,
+            "hint": hint,
         }
 
     def text(self, lang: str = "zh") -> tuple[str, str]:
-        """(message, hint) in the dashboard's language."""
-        if lang == "zh" or not self.fields:
-            return self.message, self.hint
-        message, hint = ERRORS[self.code]["en"]
+        """(message, hint) in ``lang``, from the catalogue (model/texts/errors.py)."""
+        message, hint = ERRORS[self.code][lang]
         try:
-            fields = with_parts(self.fields, "en")
+            fields = with_parts(self.fields, lang)
             return fill(message, **fields), fill(hint, **fields)
         except (KeyError, ValueError, IndexError):
-            return self.message, self.hint
+            if lang == "zh":
+                raise
+            return self.text("zh")  # an English template missing a field: say it in Chinese
 
 
 def make_error(
@@ -66,8 +76,9 @@ def make_error(
     value: object = None,
     **details: object,
 ) -> WorkbookError:
-    """Build an error with its Chinese message and hint from the catalogue."""
-    message_template, hint_template = ERRORS[code]["zh"]
+    """An error of ``code`` at its place, with the fields its words are filled with."""
+    if code not in ERRORS:
+        raise KeyError(f"no error code {code!r}")
     fields = {"sheet": sheet, "row": row, "column": column, "value": value, **details}
     cell = None
     if row is not None and column_index is not None:
@@ -79,8 +90,6 @@ def make_error(
         column=column,
         cell=cell,
         value=None if value is None else str(value),
-        message=fill(message_template, **with_parts(fields, "zh")),
-        hint=fill(hint_template, **with_parts(fields, "zh")),
         fields=fields,
     )
 

@@ -36,8 +36,6 @@ def errors_to_plain(errors: list[WorkbookError]) -> list[dict[str, Any]]:
             "column": e.column,
             "cell": e.cell,
             "value": e.value,
-            "message": e.message,
-            "hint": e.hint,
             "fields": to_plain(e.fields),
         }
         for e in errors
@@ -57,8 +55,6 @@ def errors_from_plain(data: Any) -> list[WorkbookError]:
                 column=_optional(item["column"], str),
                 cell=_optional(item["cell"], str),
                 value=_optional(item["value"], str),
-                message=_of(item["message"], str),
-                hint=_of(item["hint"], str),
                 fields=_of(fields, dict),
             )
         )
