@@ -131,6 +131,10 @@ def _parser() -> argparse.ArgumentParser:
     from model.cli_diff import add_command as add_diff_command
 
     add_diff_command(commands, _date)  # diff (issue #24)
+
+    from model.cli_record import add_commands as add_record_commands
+
+    add_record_commands(commands)  # record-session, signin-sheet (issue #26)
     return parser
 
 

@@ -76,6 +76,7 @@ RECORD_TEXTS: dict[str, dict[Lang, str]] = {
     },
     "role_speaker": {"zh": "主讲", "en": "Speaker"},
     "role_host": {"zh": "主持", "en": "Host"},
+    "signin_written": {"zh": "已写入 {out}", "en": "Written: {out}"},
     "signin_sheet_name": {"zh": "签到表", "en": "Sign-in"},
 }
 
