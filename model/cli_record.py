@@ -151,7 +151,7 @@ def _say(args: argparse.Namespace, body: dict, text: str, stream=None) -> None:
 
 def _signin_sheet(args: argparse.Namespace) -> int:
     from model.cli import exit_code, read_for_cli
-    from model.outputs.signin_sheet import signin_sheet
+    from model.outputs.signin_sheet import signin_sheet_bytes
     from model.texts.recording import record_text
 
     result = read_for_cli(args.path)
@@ -160,7 +160,7 @@ def _signin_sheet(args: argparse.Namespace) -> int:
             print(f"{error.message} {error.hint}", file=sys.stderr)
         return exit_code(result)
     try:
-        data = signin_sheet(result.workbook, args.session)
+        data = signin_sheet_bytes(result.workbook, args.session)
     except KeyError:
         print(record_text("RECORD_UNKNOWN_SESSION", session=args.session), file=sys.stderr)
         return EXIT_ERRORS

@@ -16,7 +16,7 @@ import pytest
 
 from model.cli import main
 from model.engine.report import build_report
-from model.outputs.signin_sheet import signin_sheet
+from model.outputs.signin_sheet import signin_sheet_bytes
 from model.store import Store
 from model.store.auth import Accounts
 from model.store.recording import (
@@ -269,7 +269,7 @@ def test_the_command_line_limits_a_group_clerk_to_their_groups(tmp_path):
 
 def test_the_signin_sheet_fits_one_a4_page_and_lists_the_members_in_post(tmp_path):
     book = openpyxl.load_workbook(
-        io.BytesIO(signin_sheet(read_workbook(county()).workbook, "QS-2"))
+        io.BytesIO(signin_sheet_bytes(read_workbook(county()).workbook, "QS-2"))
     )
     sheet = book.active
     assert sheet.page_setup.paperSize == 9  # A4

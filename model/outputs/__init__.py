@@ -17,7 +17,7 @@ __getattr__, __dir__, __all__ = attach(
         "export": ["report_workbook", "unit_from_file_name"],
         "plan_workbook": ["merged_plan_bytes", "plan_workbook_bytes"],
         "record_sheet": ["records_bytes"],
-        "signin_sheet": ["signin_file_name", "signin_sheet"],
+        "signin_sheet": ["signin_file_name", "signin_sheet_bytes"],
         "terminal": ["report_text"],
         "template": ["template_bytes"],
     },
@@ -34,6 +34,6 @@ if TYPE_CHECKING:
     from model.outputs.export import report_workbook, unit_from_file_name
     from model.outputs.plan_workbook import merged_plan_bytes, plan_workbook_bytes
     from model.outputs.record_sheet import records_bytes
-    from model.outputs.signin_sheet import signin_file_name, signin_sheet
+    from model.outputs.signin_sheet import signin_file_name, signin_sheet_bytes
     from model.outputs.template import template_bytes
     from model.outputs.terminal import report_text

@@ -46,7 +46,7 @@ def signin_rows(workbook: Workbook, session: str) -> tuple[pd.Series, list[dict[
     return row, people
 
 
-def signin_sheet(workbook: Workbook, session: str, lang: Lang = "zh") -> bytes:
+def signin_sheet_bytes(workbook: Workbook, session: str, lang: Lang = "zh") -> bytes:
     """The 签到表 as .xlsx bytes, print settings set: A4 portrait, fit to one page."""
     row, people = signin_rows(workbook, session)
     names = dict(zip(workbook.members["key"], workbook.members["display"], strict=True))

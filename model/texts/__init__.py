@@ -26,6 +26,7 @@ __getattr__, __dir__, __all__ = attach(
         ],
         "labels": ["LABELS", "PROCEDURE", "text"],
         "notices": ["NOTICES", "notice_text"],
+        "recording": ["RECORD_TEXTS", "record_text"],
         "rules": ["CREDIT_RULES", "FINDING_RULES", "STATUS_RULES", "rule_text"],
         "shifts": [
             "METRIC_LABELS",
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
     )
     from model.texts.labels import LABELS, PROCEDURE, text
     from model.texts.notices import NOTICES, notice_text
+    from model.texts.recording import RECORD_TEXTS, record_text
     from model.texts.rules import CREDIT_RULES, FINDING_RULES, STATUS_RULES, rule_text
     from model.texts.shifts import (
         METRIC_LABELS,
