@@ -158,7 +158,7 @@ def _members(opened: Opened, errors) -> pd.DataFrame:
         base,
         key=f"{state}_{turn}",
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         disabled=[NAME, POSITION, ROLE],
         column_config={
             NAME: st.column_config.TextColumn(t("record_col_name")),
@@ -209,7 +209,7 @@ def _outreach(opened: Opened, errors) -> pd.DataFrame:
         key=f"rec_{opened.session}_outreach",
         num_rows="dynamic",
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         column_config={
             DATE: st.column_config.DateColumn(t("record_col_date"), format="YYYY-MM-DD"),
             PLACE: st.column_config.TextColumn(t("record_col_place")),
