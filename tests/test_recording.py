@@ -296,3 +296,24 @@ def test_the_signin_sheet_command(tmp_path):
     ]
     assert names[:2] == ["赵六", "钱七"]
     assert main(["signin-sheet", str(path), "--session", "XX-9", str(out)]) == 1
+
+
+def test_two_clerks_saving_different_sessions_at_once_both_land(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = started(tmp_path)
+    qs_session, qs = qs2_record(store)
+    cg_session = opened(store, "CG-1")
+    cg = replace(cg_session.record, minutes=80)
+    jobs = [(qs, "青山文书", qs_session.rows), (cg, "城关文书", cg_session.rows)]
+    with ThreadPoolExecutor(2) as pool:
+        done = list(
+            pool.map(
+                lambda job: record_session(Store(tmp_path), job[0], job[1], opened=job[2])[0], jobs
+            )
+        )
+    assert sorted(v.version for v in done) == [2, 3]
+    final = store.read_bytes(store.current())
+    talks = {r["场次"]: r["时长"] for r in records(final, "讲课记录")}
+    assert talks == {"QS-1": 60, "QS-2": 60, "CG-1": 80}
+    assert len([r for r in records(final, "参学记录") if r["场次"] == "QS-2"]) == 2

@@ -80,3 +80,33 @@ def test_a_bad_value_is_shown_beside_its_field_and_nothing_is_published(data_dir
     assert any(e.value.startswith("时长（分钟）：时长 -5 不在 1–600 之间") for e in at.error)
     assert not [b for b in at.button if b.key == "record_save_button"]
     assert Store(data_dir).current().version == 1
+
+
+def test_a_save_over_someone_elses_change_asks_first(data_dir):
+    from dataclasses import replace
+
+    from model.store import base_side_raws, open_session, record_session
+    from model.workbook.reader import read_workbook
+
+    at = record_page("管理员")
+    at.selectbox(key="record_group").select(QS).run()
+    at.selectbox(key=f"record_session_{QS}").select("QS-1").run()
+    # Another clerk records QS-1 while the page is open.
+    store = Store(data_dir)
+    current = store.current()
+    workbook = read_workbook(store.read_bytes(current)).workbook
+    other = open_session(workbook, base_side_raws(store, current), "QS-1")
+    record_session(store, replace(other.record, minutes=75), "青山文书", opened=other.rows)
+    at.number_input(key="rec_QS-1_minutes").set_value(90.0).run()
+    at.button(key="record_preview_button").click().run()
+    at.button(key="record_save_button").click().run()
+    assert not at.exception, at.exception
+    assert any("已被他人修改（当前版本 v2）：讲课记录新增 1 行" in w.value for w in at.warning)
+    assert store.current().version == 2
+    save = at.button(key="record_save_button")
+    assert save.label == "仍然保存（覆盖他人的修改）"
+    save.click().run()
+    assert not at.exception, at.exception
+    assert store.current().version == 3
+    talks = {r["场次"]: r["时长"] for r in records(store.read_bytes(store.current()), "讲课记录")}
+    assert talks["QS-1"] == 90
