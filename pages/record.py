@@ -256,6 +256,10 @@ def _record(
             )
             for key, row in marks.iterrows()
             if key != speaker
+        )
+        # Rows the form does not show (the speaker's own, members no longer in post) stay.
+        + tuple(
+            m for m in opened.record.marks if m.member not in marks.index or m.member == speaker
         ),
         tuple(
             OutreachRow(

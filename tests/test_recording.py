@@ -317,3 +317,30 @@ def test_two_clerks_saving_different_sessions_at_once_both_land(tmp_path):
     talks = {r["场次"]: r["时长"] for r in records(final, "讲课记录")}
     assert talks == {"QS-1": 60, "QS-2": 60, "CG-1": 80}
     assert len([r for r in records(final, "参学记录") if r["场次"] == "QS-2"]) == 2
+
+
+def test_rows_the_form_does_not_show_are_kept(tmp_path):
+    """The speaker's own row and the row of a member who left before the session stay."""
+    from tests.workbooks import ledger
+
+    data = ledger(
+        members=[
+            ["张三", QS, "Q01", "书记", "是"],
+            ["李四", QS, "Q02"],
+            ["王五", QS, "Q03", None, None, None, None, D(2026, 2, 1)],  # left in February
+        ],
+        plan=[["QS-1", QS, D(2026, 3, 1), "理论学习", "张三", "李四"]],
+        talks=[["QS-1", D(2026, 3, 1), D(2026, 2, 20), 60]],
+        participation=[
+            ["QS-1", "张三", "出席", "无"],
+            ["QS-1", "李四", "出席", "口头"],
+            ["QS-1", "王五", "请假", "书面"],
+        ],
+    )
+    store = Store(tmp_path)
+    publish(store, data)
+    session = opened(store, "QS-1")
+    assert [r.name for r in session.roster] == ["张三", "李四"]
+    version, _ = record_session(store, replace(session.record, minutes=90), "文书")
+    rows = [(r["姓名"], r["出勤"]) for r in records(store.read_bytes(version), "参学记录")]
+    assert rows == [("李四", "出席"), ("张三", "出席"), ("王五", "请假")]

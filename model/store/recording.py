@@ -37,6 +37,7 @@ from model.store.group_rows import (
 from model.store.scoped import BaseSide
 from model.store.versions import Draft, IdenticalToCurrent, Store, Version
 from model.store.workbook_diff import WorkbookDiff, diff_workbooks
+from model.texts.domain import Lang
 from model.texts.recording import record_text
 from model.workbook.errors import WorkbookError
 from model.workbook.reader import Workbook, raw_sheets, workbook_from_raw
@@ -161,12 +162,13 @@ class StaleRecord(Exception):
         self.session, self.current, self.changes = session, current, changes
 
     def text(self, lang: str = "zh") -> str:
+        language: Lang = "en" if lang == "en" else "zh"
         return record_text(
             "RECORD_STALE",
-            "en" if lang == "en" else "zh",
+            language,
             session=self.session,
             current=self.current,
-            changes="；".join(self.changes) if lang != "en" else "; ".join(self.changes),
+            changes=record_text("separator", language).join(self.changes),
         )
 
 
@@ -283,6 +285,19 @@ def open_session(
         for r in roster
         if r.role != SPEAKER
     )
+    # Rows the form does not show are kept as they are: the speaker's own row, if the clerk
+    # typed one, and those of members no longer in post on the date.
+    listed = {m.member for m in marks}
+    marks += tuple(
+        Mark(
+            key,
+            _text(row["attendance"]),
+            _text(row["comment"]),
+            _text(row["note"]),
+        )
+        for key, row in by_member.items()
+        if key not in listed
+    )
     outreach = workbook.outreach[workbook.outreach["session"] == session]
     points: tuple[str, ...] = ()
     if speaker is not None:
@@ -377,10 +392,9 @@ def _person_cells(members: pd.DataFrame, group: str) -> dict[str, str]:
     }
 
 
-def record_frames(
-    record: SessionRecord, people: dict[str, str], speaker: str | None
-) -> dict[str, pd.DataFrame]:
-    """The record as raw text rows of the three sheets (the speaker has no 参学记录 row)."""
+def record_frames(record: SessionRecord, people: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """The record as raw text rows of the three sheets: a mark without 出勤 writes no row (the
+    speaker attends without one)."""
     talk = {
         "session": record.session,
         "held_date": _iso(record.held_date),
@@ -400,7 +414,7 @@ def record_frames(
             "note": (mark.note or "").strip() or None,
         }
         for mark in record.marks
-        if mark.attendance and mark.member != speaker
+        if mark.attendance
     ]
     outreach = [
         {
@@ -505,8 +519,7 @@ def compose_record(
     group = group_of.get(record.session, "")
     if errors:
         return RecordOutcome(base, group, errors)
-    speaker = workbook.plan.loc[workbook.plan["session"] == record.session, "speaker"].iloc[0]
-    frames = record_frames(record, _person_cells(workbook.members, group), speaker)
+    frames = record_frames(record, _person_cells(workbook.members, group))
     upload, positions = _upload(raws, group, record.session, frames)
     composition = compose(raws, upload, (group,))
     if composition.errors:  # a 场次 or 编号 of another group: never from a record
@@ -657,7 +670,7 @@ def record_session(
                     "RECORD_NOT_YOURS",
                     session=record.session,
                     group=group,
-                    groups="、".join(groups or ()),
+                    groups=record_text("list_separator").join(groups or ()),
                 )
                 raise NotYourSession(error)
             if opened is not None and not confirm_stale:

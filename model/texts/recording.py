@@ -48,6 +48,8 @@ RECORD_TEXTS: dict[str, dict[Lang, str]] = {
         "zh": "有 {count} 处错误，未发布。",
         "en": "{count} error(s): nothing published.",
     },
+    "separator": {"zh": "；", "en": "; "},
+    "list_separator": {"zh": "、", "en": ", "},
     "comment": {"zh": "学习记录：{session}", "en": "学习记录：{session}"},
     "rows_added": {"zh": "{sheet}新增 {count} 行", "en": "{sheet}: {count} row(s) added"},
     "rows_removed": {"zh": "{sheet}删去 {count} 行", "en": "{sheet}: {count} row(s) removed"},
