@@ -23,11 +23,12 @@ RECORD_UI: dict[str, dict[Lang, str]] = {
     },
     "record_group": {"zh": "中心组", "en": "Group"},
     "record_session": {"zh": "场次", "en": "Session"},
+    # The same in both languages, so a session's option reads the same after a language switch.
     "record_session_option": {
-        "zh": "{session}　{date}　{topic}{held}",
+        "zh": "{session}  {date}  {topic}{held}",
         "en": "{session}  {date}  {topic}{held}",
     },
-    "record_held_mark": {"zh": "（已记录）", "en": " (recorded)"},
+    "record_held_mark": {"zh": "  ✓", "en": "  ✓"},
     "record_plan_line": {
         "zh": "计划日期 {date}　主讲人 {speaker}　主持人 {host}",
         "en": "Planned {date}   Speaker {speaker}   Host {host}",
