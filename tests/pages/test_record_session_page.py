@@ -110,3 +110,18 @@ def test_a_save_over_someone_elses_change_asks_first(data_dir):
     assert store.current().version == 3
     talks = {r["场次"]: r["时长"] for r in records(store.read_bytes(store.current()), "讲课记录")}
     assert talks["QS-1"] == 90
+
+
+def test_a_viewer_may_not_record_and_meeting_mode_does_not_offer_it(data_dir):
+    from pages.common.meeting import MEETING_PAGES
+    from pages.common.navigation import PAGES
+
+    assert "pages/record.py" not in [path for path, _, _ in MEETING_PAGES]
+    assert next(p for p in PAGES if p.path == "pages/record.py").permission == "publish"
+    Accounts(data_dir).add("王书记", PASSWORD, "viewer", [QS])
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    sign_in(at, "王书记", PASSWORD)
+    at.switch_page("pages/record.py").run()
+    assert not at.exception, at.exception
+    assert any("没有权限" in e.value for e in at.error), [e.value for e in at.error]
+    assert not [b for b in at.button if b.key == "record_preview_button"]
