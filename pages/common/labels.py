@@ -11,6 +11,7 @@ from model.texts.labels import LABELS
 from model.texts.plural import fill
 from pages.common.labels_clerk import CLERK_UI
 from pages.common.labels_groups import GROUP_CLERK_UI
+from pages.common.labels_record import RECORD_UI
 
 UI: dict[str, dict[Lang, str]] = {
     # App and navigation
@@ -449,6 +450,7 @@ UI: dict[str, dict[Lang, str]] = {
     "no": {"zh": "✗", "en": "✗"},
     **CLERK_UI,  # 学习计划 and 待办 (issue #14)
     **GROUP_CLERK_UI,  # group clerks' download and publish (issue #13)
+    **RECORD_UI,  # 学习记录 (issue #26)
 }
 
 

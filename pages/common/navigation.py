@@ -32,6 +32,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/shifts.py", "page_shifts", ":material/trending_up:", "view"),
     PageSpec("pages/rules.py", "page_rules", ":material/menu_book:", "view"),
     PageSpec("pages/upload.py", "page_upload", ":material/upload_file:", "publish"),
+    PageSpec("pages/record.py", "page_record", ":material/edit_note:", "publish"),
     PageSpec("pages/history.py", "page_history", ":material/history:", "publish"),
     PageSpec("pages/admin.py", "page_admin", ":material/admin_panel_settings:", "audit"),
 )

@@ -35,6 +35,7 @@ PAGES = [
     "pages/shifts.py",
     "pages/rules.py",
     "pages/upload.py",
+    "pages/record.py",
     "pages/history.py",
     "pages/admin.py",
     # Last: AppTest cannot leave it once the language changed (its weekday radio's format_func

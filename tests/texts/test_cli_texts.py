@@ -17,10 +17,10 @@ def _fields(template: str) -> set[str]:
 
 
 def _chinese_literals(tree: ast.AST) -> list[str]:
-    """Chinese strings in code, leaving out docstrings and argparse's help and description."""
+    """Chinese strings in code, leaving out docstrings and argparse's help, description and metavar."""
     allowed: set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.keyword) and node.arg in {"help", "description"}:
+        if isinstance(node, ast.keyword) and node.arg in {"help", "description", "metavar"}:
             allowed |= {id(n) for n in ast.walk(node.value)}
         body = getattr(node, "body", None)
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
