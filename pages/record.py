@@ -374,7 +374,7 @@ if ctx is not None:
     left, right = st.columns([1, 2])
     preferred = ctx.filters.group if ctx.filters.group in choices else choices[0]
     group = left.selectbox(
-        t("record_group"), choices, index=choices.index(preferred), key="record_group"
+        t("recording_group"), choices, index=choices.index(preferred), key="recording_group"
     )
     sessions = list(workbook.plan.loc[workbook.plan["group"] == group, "session"])
     if not sessions:

@@ -213,10 +213,12 @@ def sidebar(result: ReadResult, source: Source) -> Filters:
         _persisted(FLT_LANG, W_LANG, "zh", ["zh", "en"])
     else:
         with st.sidebar:
-            st.caption(source.label)
             year = year_filter(workbook)
             group = group_filter(workbook)
             as_of = as_of_filter(workbook, year)
+            # Which data this is, under the filters: above them it pushed 统计截止日期 below
+            # the fold at 1366×768 once an admin's navigation held twelve pages.
+            st.caption(source.label)
             language_switch()
             meeting_toggle()
             show_names = not hide_names_toggle()

@@ -21,7 +21,7 @@ RECORD_UI: dict[str, dict[Lang, str]] = {
         "zh": "{group} 的学习计划中没有场次。",
         "en": "{group} has no sessions in its plan.",
     },
-    "record_group": {"zh": "中心组", "en": "Group"},
+    "recording_group": {"zh": "中心组", "en": "Group"},
     "record_session": {"zh": "场次", "en": "Session"},
     # The same in both languages, so a session's option reads the same after a language switch.
     "record_session_option": {

@@ -53,3 +53,26 @@ def test_grid_columns_are_as_wide_as_their_text_in_either_language():
     assert header_width("Overdue", 48) == 79
     assert header_width("Attendance", 64) == 106
     assert text_width(["县发展改革局党组", "城关镇党委"]) == 8 * 15 + 28
+
+
+def test_the_label_catalogues_share_no_code():
+    """UI is labels.py's own codes merged with the other catalogues: a code in two of them would
+    silently take the later one's words (学习记录's 中心组 once replaced 学习档案's group
+    download label)."""
+    import ast
+    from pathlib import Path
+
+    from pages.common.labels_clerk import CLERK_UI
+    from pages.common.labels_groups import GROUP_CLERK_UI
+    from pages.common.labels_record import RECORD_UI
+
+    source = Path(__file__).resolve().parents[2] / "pages" / "common" / "labels.py"
+    ui = next(
+        node.value
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
+        if isinstance(node, ast.AnnAssign) and ast.unparse(node.target) == "UI"
+    )
+    assert isinstance(ui, ast.Dict)
+    own = [key.value for key in ui.keys if isinstance(key, ast.Constant)]
+    codes = own + [code for part in (CLERK_UI, GROUP_CLERK_UI, RECORD_UI) for code in part]
+    assert sorted({code for code in codes if codes.count(code) > 1}) == []

@@ -40,7 +40,7 @@ def test_a_group_clerk_records_a_session_and_publishes_it(data_dir):
     at = record_page("青山文书")
     assert at.title[0].value == "学习记录"
     # Only their own group; the nearest held-or-due session by default.
-    assert at.selectbox(key="record_group").options == [QS]
+    assert at.selectbox(key="recording_group").options == [QS]
     session = at.selectbox(key=f"record_session_{QS}")
     session.select("QS-2").run()
     assert not at.exception, at.exception
@@ -72,7 +72,7 @@ def test_a_group_clerk_records_a_session_and_publishes_it(data_dir):
 
 def test_a_bad_value_is_shown_beside_its_field_and_nothing_is_published(data_dir):
     at = record_page("管理员")
-    at.selectbox(key="record_group").select(CG).run()
+    at.selectbox(key="recording_group").select(CG).run()
     at.selectbox(key=f"record_session_{CG}").select("CG-1").run()
     at.number_input(key="rec_CG-1_minutes").set_value(-5.0).run()
     at.button(key="record_preview_button").click().run()
@@ -89,7 +89,7 @@ def test_a_save_over_someone_elses_change_asks_first(data_dir):
     from model.workbook.reader import read_workbook
 
     at = record_page("管理员")
-    at.selectbox(key="record_group").select(QS).run()
+    at.selectbox(key="recording_group").select(QS).run()
     at.selectbox(key=f"record_session_{QS}").select("QS-1").run()
     # Another clerk records QS-1 while the page is open.
     store = Store(data_dir)
