@@ -131,6 +131,10 @@ def _parser() -> argparse.ArgumentParser:
     from model.cli_diff import add_command as add_diff_command
 
     add_diff_command(commands, _date)  # diff (issue #24)
+
+    from model.cli_documents import add_commands as add_document_commands
+
+    add_document_commands(commands)  # bulletin, record-pdf, risk-pdf (issue #27)
     return parser
 
 
