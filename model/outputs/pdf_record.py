@@ -95,6 +95,13 @@ def cjk_fonts(used: str) -> Iterator[dict[str, Path]]:
         paths = {}
         for style, weight in WEIGHTS.items():
             instance = instantiateVariableFont(font, {"wght": weight}, inplace=False)
+            # The instance keeps the default's names (…Thin); the PDF names it by its weight.
+            postscript = f"{FAMILY}-{'Bold' if style else 'Regular'}"
+            names = instance["name"]
+            names.names = [n for n in names.names if n.nameID not in (16, 17, 21, 22)]
+            weight_name = "Bold" if style else "Regular"
+            for name_id, value in ((1, FAMILY), (2, weight_name), (4, postscript), (6, postscript)):
+                names.setName(value, name_id, 3, 1, 0x409)
             path = Path(folder) / f"{FAMILY}-{weight}.ttf"
             instance.save(str(path))
             paths[style] = path
