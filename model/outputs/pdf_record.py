@@ -10,6 +10,7 @@ Regular and Bold, and fpdf2 embeds the subset of that.
 
 from __future__ import annotations
 
+import io
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -89,12 +90,20 @@ def cjk_fonts(used: str) -> Iterator[dict[str, Path]]:
         options = subset.Options()
         options.notdef_outline = True
         options.name_IDs = ["*"]
+        options.hinting = False
+        # fpdf2 places glyphs one by one (no shaping), so the layout tables are not used; kept,
+        # instancing them took most of the time.
+        options.layout_features = []
+        options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF"]
         subsetter = subset.Subsetter(options)
         subsetter.populate(text="".join(sorted(characters)))
         subsetter.subset(font)
+        cut = io.BytesIO()
+        font.save(cut)
         paths = {}
         for style, weight in WEIGHTS.items():
-            instance = instantiateVariableFont(font, {"wght": weight}, inplace=False)
+            instance = TTFont(io.BytesIO(cut.getvalue()))
+            instantiateVariableFont(instance, {"wght": weight}, inplace=True)
             # The instance keeps the default's names (…Thin); the PDF names it by its weight.
             postscript = f"{FAMILY}-{'Bold' if style else 'Regular'}"
             names = instance["name"]
