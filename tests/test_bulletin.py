@@ -81,6 +81,16 @@ def test_headings_are_real_headings_in_heiti_and_the_body_in_fangsong():
     assert _east_asian(document.styles["Heading 1"]) == "黑体"
     assert _east_asian(document.styles["Normal"]) == "仿宋"
     assert _east_asian(document.styles["Title"]) == "黑体"
+    # No theme font left to override the named ones (Word prefers w:eastAsiaTheme).
+    for name in ("Normal", "Title", "Heading 1"):
+        fonts = document.styles[name].element.rPr.rFonts
+        assert not [key for key in fonts.attrib if key.endswith("Theme") or key.endswith("theme")]
+    styles = document.styles.element
+    defaults = styles.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"
+    )
+    assert defaults is not None and defaults.get(qn("w:eastAsia")) == "仿宋"
+    assert defaults.get(qn("w:eastAsiaTheme")) is None
 
 
 def test_the_sessions_table_holds_the_engines_numbers():

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 from docx import Document
@@ -339,12 +340,31 @@ def _page_number(paragraph: Paragraph) -> None:
 def east_asian_font(style: ParagraphStyle | CharacterStyle, name: str) -> None:
     """The style's font for Latin and, through w:eastAsia, for Chinese text."""
     style.font.name = name
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), name)
+    _plain_fonts(style.element.get_or_add_rPr().get_or_add_rFonts(), name)
+
+
+# A theme font (w:asciiTheme, w:eastAsiaTheme, …) wins over the named one in Word and WPS, and
+# the default template gives every heading and the document defaults one.
+THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def _plain_fonts(fonts: Any, name: str) -> None:
+    for attribute in THEME_ATTRIBUTES:
+        fonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+        fonts.set(qn(attribute), name)
 
 
 def _styles(doc: DocxDocument) -> None:
     styles = doc.styles
+    defaults = styles.element.find(qn("w:docDefaults"))
+    fonts = (
+        defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
+        if defaults is not None
+        else None
+    )
+    if fonts is not None:
+        _plain_fonts(fonts, BODY_FONT)
     normal = styles["Normal"]
     east_asian_font(normal, BODY_FONT)
     normal.font.size = BODY_SIZE
@@ -387,8 +407,7 @@ def _caption(doc: DocxDocument, value: str) -> None:
     _centred(paragraph)
     run = paragraph.add_run(value)
     run.font.size = Pt(12)
-    run.font.name = HEADING_FONT
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), HEADING_FONT)
+    _plain_fonts(run._element.get_or_add_rPr().get_or_add_rFonts(), HEADING_FONT)
 
 
 def _table(doc: DocxDocument, header: list[str], rows: Sequence[Sequence[str]]) -> Table:
