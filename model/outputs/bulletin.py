@@ -365,6 +365,9 @@ def _styles(doc: DocxDocument) -> None:
     )
     if fonts is not None:
         _plain_fonts(fonts, BODY_FONT)
+    for element in styles.element.iter(qn("w:rFonts")):  # every other style inherits the named
+        for attribute in THEME_ATTRIBUTES:
+            element.attrib.pop(qn(attribute), None)
     normal = styles["Normal"]
     east_asian_font(normal, BODY_FONT)
     normal.font.size = BODY_SIZE
