@@ -46,9 +46,10 @@ HEADING_FONT = "黑体"
 BODY_FONT = "仿宋"
 TITLE_FONT = "黑体"
 BODY_SIZE = Pt(16)  # 三号
-TABLE_SIZE = Pt(10.5)  # 五号
+TABLE_SIZE = Pt(9)  # 小五: a 14 mm column holds "87.8%"
 # GB/T 9704: A4, top 37 mm, bottom 35 mm, left 28 mm, right 26 mm.
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
+TEXT_WIDTH = 156.0  # mm: 210 − 28 − 26
 SESSION_COLUMNS = [
     ("planned", "kpi_planned"),
     ("held", "kpi_held"),
@@ -192,7 +193,8 @@ def _overall(doc: DocxDocument, report: Report, lang: Lang) -> None:
         [document_text("bulletin_total", lang)]
         + [_number(overall.get(key), key) for key, _ in SESSION_COLUMNS]
     )
-    _table(doc, header, rows)
+    first = 26.0
+    _table(doc, header, rows, [first] + [(TEXT_WIDTH - first) / len(SESSION_COLUMNS)] * 9)
 
 
 def _lagging(doc: DocxDocument, report: Report, lang: Lang) -> None:
@@ -260,7 +262,7 @@ def _members(doc: DocxDocument, report: Report, names: dict[str, str], lang: Lan
                 reasons,
             ]
         )
-    _table(doc, header, rows)
+    _table(doc, header, rows, [28, 20, 14, 12, 14, 68])
 
 
 def _shifts(doc: DocxDocument, shifts: Shifts, lang: Lang) -> None:
@@ -286,7 +288,7 @@ def _shifts(doc: DocxDocument, shifts: Shifts, lang: Lang) -> None:
                     trend(name, figures["value"], figures["previous"], lang, shifts.like_with_like),
                 ]
             )
-    _table(doc, header, rows)
+    _table(doc, header, rows, [38, 28, 20, 20, 50])
     doc.add_paragraph(summary_paragraph(shifts, lang))
 
 
@@ -413,7 +415,14 @@ def _caption(doc: DocxDocument, value: str) -> None:
     _plain_fonts(run._element.get_or_add_rPr().get_or_add_rFonts(), HEADING_FONT)
 
 
-def _table(doc: DocxDocument, header: list[str], rows: Sequence[Sequence[str]]) -> Table:
+def _table(
+    doc: DocxDocument,
+    header: list[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float] | None = None,
+) -> Table:
+    """A real Word table, header row repeated on each page; ``widths`` in mm (the text block is
+    156 mm wide)."""
     table: Table = doc.add_table(rows=1 + len(rows), cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -426,6 +435,12 @@ def _table(doc: DocxDocument, header: list[str], rows: Sequence[Sequence[str]]) 
             run = paragraph.add_run(value)
             run.font.size = TABLE_SIZE
             run.bold = index == 0
+    if widths is not None:
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Mm(width)  # the grid, which LibreOffice and WPS lay out by
+            for cell in column.cells:
+                cell.width = Mm(width)
     _repeat_header(table)
     doc.add_paragraph()
     return table
