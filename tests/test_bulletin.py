@@ -18,7 +18,7 @@ from model.dev import SAMPLE_PATH
 from model.engine import build_report, measure_shifts, todo_items, years_of
 from model.engine.group_short import group_shortfalls
 from model.outputs.bulletin import bulletin_bytes, share_text
-from model.texts.shifts import shown
+from model.texts.shifts import METRIC_LABELS, shown
 from model.workbook.reader import read_workbook
 
 YEAR, AS_OF = 2026, dt.date(2026, 11, 15)
@@ -192,3 +192,24 @@ def test_cli_writes_the_bulletin_and_refuses_an_unknown_group(tmp_path: Path):
     unreadable = tmp_path / "坏.xlsx"
     unreadable.write_bytes(b"not a workbook")
     assert _cli("bulletin", str(unreadable), str(out), "--year", "2026").returncode == 2
+
+
+def test_the_cli_documents_numbers_equal_report_json_and_shifts_json(tmp_path: Path):
+    import json
+
+    out = tmp_path / "通报.docx"
+    common = ["--year", "2026", "--as-of", "2026-11-15"]
+    assert _cli("bulletin", str(SAMPLE_PATH), str(out), *common).returncode == 0
+    report = json.loads(_cli("report", str(SAMPLE_PATH), *common, "--json").stdout)
+    shifts = json.loads(_cli("shifts", str(SAMPLE_PATH), *common, "--json").stdout)
+    document = _open(out.read_bytes())
+    rows = {row.cells[0].text: [c.text for c in row.cells] for row in document.tables[0].rows}
+    for group in report["groups"]:
+        cells = rows[group["group"]]
+        assert cells[1:4] == [str(group[k]) for k in ("planned", "held", "overdue")]
+        assert cells[4] == share_text(group["attendance_rate"])
+    shift_rows = {row.cells[1].text: row.cells for row in document.tables[-1].rows}
+    for name, figures in shifts["overall"].items():
+        label = METRIC_LABELS[name]["zh"]
+        assert shift_rows[label][2].text == shown(name, figures["value"])
+        assert shift_rows[label][3].text == shown(name, figures["previous"])
