@@ -41,6 +41,7 @@ from model.texts.domain import (
 )
 from model.texts.labels import text
 from model.texts.shifts import METRIC_LABELS, SHIFT_TITLES, shown, summary_paragraph, trend
+from model.workbook.people import pseudonym_numbers
 
 HEADING_FONT = "黑体"
 BODY_FONT = "仿宋"
@@ -102,11 +103,13 @@ def bulletin_title(report: Report, lang: Lang = "zh") -> str:
     return document_text("bulletin_title", lang, year=report.year, months=months)
 
 
-def pseudonyms(report: Report) -> dict[str, str]:
-    """成员N for every assessed member, numbered in the 成员 sheet's order (tells no names)."""
+def pseudonyms(report: Report, lang: Lang = "zh") -> dict[str, str]:
+    """成员N for every member, the numbers the pages show with names hidden (the 成员 sheet's
+    order, ``pseudonym_numbers``), so a document and the screen say the same 成员7."""
+    numbers = pseudonym_numbers(report.timeline.members)
     return {
-        str(key): document_text("bulletin_member_pseudonym", "zh", number=number)
-        for number, key in enumerate(report.members.index, start=1)
+        str(key): document_text("bulletin_member_pseudonym", lang, number=int(number))
+        for key, number in numbers.items()
     }
 
 
@@ -141,7 +144,7 @@ def bulletin_bytes(
     )
     _centred(document.add_paragraph(period))
     document.add_paragraph(document_text("bulletin_opening", lang, year=report.year, months=months))
-    names = _names(report, show_names)
+    names = _names(report, show_names, lang)
     _overall(document, report, lang)
     _lagging(document, report, lang)
     _members(document, report, names, lang)
@@ -152,9 +155,9 @@ def bulletin_bytes(
     return buffer.getvalue()
 
 
-def _names(report: Report, show_names: bool) -> dict[str, str]:
+def _names(report: Report, show_names: bool, lang: Lang) -> dict[str, str]:
     if not show_names:
-        return pseudonyms(report)
+        return pseudonyms(report, lang)
     return {str(key): str(name) for key, name in report.members["display"].items()}
 
 

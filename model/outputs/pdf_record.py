@@ -316,7 +316,7 @@ def risk_pdf(report: Report, lang: Lang = "zh", show_names: bool = True) -> byte
     names = (
         {str(k): str(v) for k, v in members["display"].items()}
         if show_names
-        else pseudonyms(report)
+        else pseudonyms(report, lang)
     )
     title = document_text("risk_title", lang, year=report.year, as_of=report.as_of)
     blocks = [Block("title", title)]
