@@ -48,6 +48,7 @@ bench: $(STAMP) browser
 	$(BIN)/python -m model bench
 	$(BIN)/python benchmarks/dashboard.py
 	$(BIN)/python benchmarks/signin.py
+	$(BIN)/python benchmarks/documents.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts

@@ -8,7 +8,7 @@ from model.engine.ranking import groups_lagging_first
 from model.store.versions import Store
 from model.texts.domain import finding_title
 from pages.common.context import data_dir, listed, t
-from pages.common.downloads import report_download
+from pages.common.downloads import bulletin_download, report_download
 from pages.common.layout import (
     PERCENT_FORMAT,
     group_shortfall_lines,
@@ -145,3 +145,4 @@ if ctx is not None:
             st.session_state["groups_table_picks"] = picks + 1
             st.rerun()
     report_download(ctx, report)
+    bulletin_download(ctx, report)

@@ -6,6 +6,7 @@ import streamlit as st
 from model.texts.domain import FINDINGS, finding_title, status_label
 from pages.common.cells import texts
 from pages.common.context import labelled, t
+from pages.common.downloads import risk_pdf_download
 from pages.common.layout import (
     explanation,
     finding_lines,
@@ -112,3 +113,4 @@ if ctx is not None:
             t("findings"): st.column_config.TextColumn(width="large"),
         },
     )
+    risk_pdf_download(ctx, report)

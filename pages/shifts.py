@@ -12,6 +12,7 @@ from model.texts.shifts import (
     summary_paragraph,
 )
 from pages.common.context import t
+from pages.common.downloads import bulletin_download
 from pages.common.layout import header
 
 ctx = header("page_shifts")
@@ -48,3 +49,4 @@ if ctx is not None:
             )
     st.subheader(t("shifts_summary"))
     st.code(summary_paragraph(result, lang), language=None, wrap_lines=True)
+    bulletin_download(ctx, ctx.report())

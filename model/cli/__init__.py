@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import argparse
 
-from model.cli import check, clerk, dev, diff, publish, record, report, store
+from model.cli import check, clerk, dev, diff, documents, publish, record, report, store
 from model.cli.common import ExitCode
 
 __all__ = ["ExitCode", "main"]
 
-FAMILIES = (check, report, publish, store, dev, clerk, diff, record)
+FAMILIES = (check, report, publish, store, dev, clerk, diff, record, documents)
 
 
 def main(argv: list[str] | None = None) -> int:

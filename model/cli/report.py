@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model.cli.common import (
     CLI_MAX_BYTES,
@@ -20,6 +22,9 @@ from model.cli.common import (
     refuse,
     say,
 )
+
+if TYPE_CHECKING:
+    from model.engine.record import StudyRecord
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -78,9 +83,16 @@ def report_command(args: argparse.Namespace) -> int:
 
 
 def _record(args: argparse.Namespace) -> int:
+    from model.outputs.record_sheet import records_bytes
+
+    return write_records(args, records_bytes)
+
+
+def write_records(args: argparse.Namespace, write: Callable[[list[StudyRecord]], bytes]) -> int:
+    """The 学习档案 the arguments ask for (``--member``, or every member of ``--group``),
+    written by ``write`` (as .xlsx for ``record``, as PDF for ``record-pdf``)."""
     from model.engine.record import find_member, group_records, study_record
     from model.engine.report import build_report
-    from model.outputs.record_sheet import records_bytes
 
     if args.member is None and args.group is None:
         print(say("RECORD_WHO"), file=sys.stderr)
@@ -107,7 +119,7 @@ def _record(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
             return ExitCode.ERRORS
         records = [study_record(report, keys[0])]
-    Path(args.out).write_bytes(records_bytes(records))
+    Path(args.out).write_bytes(write(records))
     print(say("RECORD_WRITTEN", out=args.out, count=len(records), year=args.year))
     return ExitCode.OK
 

@@ -36,3 +36,12 @@ def groups_lagging_first(groups: pd.DataFrame) -> pd.Index:
         index=groups.index,
     )
     return frame.sort_values(["completion", "lagging"], na_position="first", kind="stable").index
+
+
+def lagging_groups(groups: pd.DataFrame, overall: pd.Series) -> pd.Index:
+    """The groups the 通报 names as lagging, lagging first: completion below the whole's, or a
+    session overdue, or a member failed."""
+    completion = groups["completion"].astype(float)
+    whole = float(overall["held"]) / float(overall["planned"]) if overall["planned"] else 0.0
+    lagging = (completion.fillna(0) < whole) | (groups["overdue"] > 0) | (groups["failed"] > 0)
+    return pd.Index([group for group in groups_lagging_first(groups) if lagging[group]])

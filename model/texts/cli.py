@@ -172,6 +172,20 @@ CLI_TEXTS: dict[str, dict[Lang, str]] = {
         "zh": "已写入日历 {out}：{count} 个事件",
         "en": "Wrote the calendar {out}: {count} events",
     },
+    # bulletin, record-pdf, risk-pdf
+    "WHAT_DOCUMENT": {"zh": "无法生成文件", "en": "no file made"},
+    "NO_GROUP_IN_YEAR": {
+        "zh": "{year} 年度没有中心组“{group}”。",
+        "en": "There is no group “{group}” in {year}.",
+    },
+    "BULLETIN_WRITTEN": {
+        "zh": "已写入 {out}：{year} 年度学习情况通报",
+        "en": "Wrote {out}: the {year} study bulletin",
+    },
+    "RISK_PDF_WRITTEN": {
+        "zh": "已写入 {out}：{year} 年度风险预警名单",
+        "en": "Wrote {out}: the {year} risk list",
+    },
     # diff
     "OLD_FILE": {"zh": "原台账 {source}", "en": "old workbook {source}"},
     "NEW_FILE": {"zh": "新台账 {source}", "en": "new workbook {source}"},

@@ -12,6 +12,8 @@ from model.texts.domain import Lang
 from pages.common.context import PageContext, data_dir, t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
 # A published version downloads as the clerk sent it, in its own format.
 MIME_TYPES = {
     "xlsx": XLSX,
@@ -50,6 +52,58 @@ def report_download(ctx: PageContext, report: Report) -> None:
     )
 
 
+def _bulletin(ctx: PageContext, report: Report) -> bytes:
+    from model.engine.todo import todo_items
+    from model.outputs.bulletin import bulletin_bytes, shifts_of_group
+
+    f = ctx.filters
+    workbook = ctx.result.workbook
+    assert workbook is not None
+    shifts = ctx.shifts()
+    if f.group is not None:
+        shifts = shifts_of_group(shifts, f.group)
+    todo = todo_items(report.timeline, workbook.exams, group=f.group)
+    return bulletin_bytes(report, shifts, todo, f.lang, f.show_names, _unit(ctx), f.group)
+
+
+def bulletin_download(ctx: PageContext, report: Report) -> None:
+    """The 学习情况通报 (.docx) of the page's year, date and group; built when clicked."""
+    f = ctx.filters
+    st.download_button(
+        t("download_bulletin"),
+        data=lambda: _bulletin(ctx, report),
+        file_name=f"学习情况通报-{f.year}-{f.as_of:%Y%m%d}.docx",
+        mime=DOCX,
+        icon=":material/description:",
+        on_click="ignore",
+        help=t("download_bulletin_help"),
+        key="bulletin_download",
+    )
+
+
+def risk_pdf_download(ctx: PageContext, report: Report) -> None:
+    """The 风险预警 list as PDF; names as the page shows them (成员N while hidden)."""
+    from model.outputs.pdf_record import risk_pdf
+
+    f = ctx.filters
+    st.download_button(
+        t("download_risk_pdf"),
+        data=lambda: risk_pdf(report, f.lang, f.show_names),
+        file_name=f"风险预警名单-{f.year}-{f.as_of:%Y%m%d}.pdf",
+        mime=PDF,
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+        key="risk_pdf_download",
+    )
+
+
+def _records_pdf(report: Report, keys: tuple[str, ...], lang: Lang) -> bytes:
+    from model.engine.record import study_record
+    from model.outputs.pdf_record import records_pdf
+
+    return records_pdf([study_record(report, key) for key in keys], lang)
+
+
 def _records(report: Report, keys: tuple[str, ...], lang: Lang) -> bytes:
     from model.engine.record import study_record
     from model.outputs.record_sheet import records_bytes
@@ -72,6 +126,15 @@ def member_record_download(
         icon=":material/print:",
         on_click="ignore",
         key="record_member_download",
+    )
+    st.download_button(
+        t("record_member_pdf"),
+        data=lambda: _records_pdf(report, (key,), ctx.filters.lang),
+        file_name=f"学习档案-{report.year}-{name}.pdf",
+        mime=PDF,
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+        key="record_member_pdf_download",
     )
 
 
@@ -98,4 +161,13 @@ def group_record_download(ctx: PageContext, report: Report, default: str | None 
         icon=":material/print:",
         on_click="ignore",
         key="record_group_download",
+    )
+    st.download_button(
+        t("record_group_pdf", group=chosen),
+        data=lambda: _records_pdf(report, keys, ctx.filters.lang),
+        file_name=f"学习档案-{report.year}-{chosen}.pdf",
+        mime=PDF,
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+        key="record_group_pdf_download",
     )

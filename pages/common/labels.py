@@ -202,6 +202,17 @@ UI: dict[str, dict[Lang, str]] = {
     "rule_threshold": {"zh": "规则与阈值", "en": "Rule and threshold"},
     # Downloads
     "download_report": {"zh": "下载 Excel 报表", "en": "Download Excel report"},
+    "download_bulletin": {"zh": "下载通报（Word）", "en": "Download the bulletin (Word)"},
+    "download_bulletin_help": {
+        "zh": "学习情况通报：公文格式的 .docx（A4，黑体标题、仿宋正文），数字与本页一致，可在 WPS/Word 中修改后印发。",
+        "en": "The study bulletin as an official-style .docx (A4, Heiti headings, Fangsong body), with this page's numbers, editable in WPS or Word.",
+    },
+    "record_member_pdf": {"zh": "下载 PDF", "en": "Download PDF"},
+    "record_group_pdf": {
+        "zh": "下载{group}全体成员的学习档案 PDF（每人一页）",
+        "en": "Download the study records of {group} as PDF (one page each)",
+    },
+    "download_risk_pdf": {"zh": "下载风险预警名单 PDF", "en": "Download the at-risk list (PDF)"},
     "record_heading": {"zh": "学习档案（A4 打印）", "en": "Study records (A4 print)"},
     "record_help": {
         "zh": "年度学习档案：各场学习的角色、出勤、点评和学分，主讲成果，考试与评定，附签字栏，可直接打印存档。",

@@ -49,7 +49,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 # English a Chinese screen may show: file formats, products, the CLI command, the language name.
 ALLOWED_ENGLISH = {
     "Excel", "xlsx", "xlsm", "xls", "xlsb", "ods", "et", "ics", "WPS", "CSV", "MB", "English", "LibreOffice",
-    "OpenDocument", "Ctrl", "End", "python", "model", "users", "add", "remove", "passwd", "list",
+    "OpenDocument", "Ctrl", "End", "Word", "docx", "PDF", "python", "model", "users", "add", "remove", "passwd", "list",
     "meeting",  # the URL parameter ?meeting=1, named in the meeting-mode help
     "member", "members",  # a risk card's link: its page and ?member= (an address, not shown)
 }  # fmt: skip
