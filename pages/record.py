@@ -43,6 +43,7 @@ from pages.common.session import accounts, require
 NAME, POSITION, ROLE = "name", "position", "role"
 ATTEND, COMMENT, NOTE = "attendance", "comment", "note"
 DATE, PLACE, AUDIENCE = "date", "place", "audience"
+NAME_WIDTH = 210  # px
 TALK_FIELDS = (
     "held_date",
     "minutes",
@@ -160,7 +161,8 @@ def _members(opened: Opened, errors) -> pd.DataFrame:
         width="stretch",
         disabled=[NAME, POSITION, ROLE],
         column_config={
-            NAME: st.column_config.TextColumn(t("record_col_name")),
+            # Wide enough for a name told apart by 编号 and 职务: 向浩伟（M00104，委员）.
+            NAME: st.column_config.TextColumn(t("record_col_name"), width=NAME_WIDTH),
             POSITION: st.column_config.TextColumn(t("record_col_position")),
             ROLE: st.column_config.TextColumn(t("record_col_role")),
             ATTEND: st.column_config.SelectboxColumn(
@@ -353,6 +355,9 @@ if ctx is not None:
     if "record_published" in st.session_state:
         number, done = st.session_state.pop("record_published")
         st.success(published_text(number, done))
+        # The save button sits at the bottom of a long form and the page stays scrolled there:
+        # the toast says it where the clerk is looking.
+        st.toast(published_text(number, done), icon=":material/check_circle:")
     if current is None or ctx.source.is_sample:
         st.info(t("record_no_version"))
         st.stop()

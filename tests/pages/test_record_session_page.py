@@ -54,6 +54,8 @@ def test_a_group_clerk_records_a_session_and_publishes_it(data_dir):
     at.button(key="record_save_button").click().run()
     assert not at.exception, at.exception
     assert any("已发布 v2：学习记录 QS-2" in s.value for s in at.success)
+    # Also a toast: the save button is at the bottom, the success line at the top.
+    assert any("已发布 v2：学习记录 QS-2" in toast.value for toast in at.toast)
     store = Store(data_dir)
     current = store.current()
     assert (current.version, current.comment, current.user) == (2, "学习记录：QS-2", "青山文书")
