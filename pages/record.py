@@ -107,7 +107,11 @@ def _talk(opened: Opened, errors) -> dict:
         _errors_for(errors, "draft_sent")
     with middle:
         values["minutes"] = st.number_input(
-            t("record_minutes"), value=record.minutes, step=5.0, key=f"{key}_minutes"
+            t("record_minutes"),
+            value=record.minutes,
+            step=5.0,
+            format="%g",  # 60, not 60.00: minutes are whole numbers as a clerk types them
+            key=f"{key}_minutes",
         )
         _errors_for(errors, "minutes")
         values["final_date"] = st.date_input(

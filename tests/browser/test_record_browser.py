@@ -143,6 +143,7 @@ def test_a_clerk_records_a_session_and_the_numbers_follow(served):
     minutes.fill("60")
     minutes.press("Enter")
     wait_for_app(page)
+    expect(minutes).to_have_value("60")  # not 60.00
     grid = main.locator("[data-testid='stDataFrame']").first
     grid.scroll_into_view_if_needed()
     page.wait_for_timeout(1000)
@@ -167,6 +168,8 @@ def test_a_clerk_records_a_session_and_the_numbers_follow(served):
     wait_for_app(page)
     main.get_by_role("button", name="保存并发布").scroll_into_view_if_needed()
     shot(page, "preview")
+    main.get_by_text("将发布的变化").scroll_into_view_if_needed()
+    shot(page, "preview-top")
     main.get_by_role("button", name="保存并发布").click()
     main.get_by_text(re.compile(r"已发布 v2")).wait_for(timeout=60_000)
     # The clerk is scrolled down at the save button: the confirmation shows there too.
