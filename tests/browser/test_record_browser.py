@@ -140,6 +140,8 @@ def test_a_clerk_records_a_session_and_the_numbers_follow(served):
         re.compile(SESSION), timeout=30_000
     )  # the overdue one is offered first
     minutes = main.get_by_label("时长（分钟）")
+    expect(minutes).to_have_count(1, timeout=30_000)  # the other group's form has gone
+    wait_for_app(page)
     minutes.fill("60")
     minutes.press("Enter")
     wait_for_app(page)
@@ -167,6 +169,16 @@ def test_a_clerk_records_a_session_and_the_numbers_follow(served):
     )  # the grid's own table of its cells, for screen readers
     wait_for_app(page)
     main.get_by_role("button", name="保存并发布").scroll_into_view_if_needed()
+    # The rows' table shows each row's key whole (哪一行, its second column).
+    rows_grid = page.evaluate(
+        """(key) => [...document.querySelectorAll("[data-testid='stDataFrame']")]
+            .findIndex(g => g.textContent.includes(key))""",
+        "CG-2026-04 / 向浩伟（M00105，委员）",
+    )
+    assert rows_grid >= 0
+    probe = page.evaluate(GRID_PROBE, [0, rows_grid])
+    assert probe is not None and probe["reach"], probe
+    assert max(probe["reach"]) <= probe["right"] - 6, probe
     shot(page, "preview")
     main.get_by_text("将发布的变化").scroll_into_view_if_needed()
     shot(page, "preview-top")
