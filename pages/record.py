@@ -184,14 +184,14 @@ def _members(opened: Opened, errors) -> pd.DataFrame:
         if error.member is not None:
             name = names.get(error.member, error.member)
             st.error(t("record_member_error", name=name, text=error.text(lang())))
-    left, right, _ = st.columns([1, 1, 3])
+    # Side by side: in st.columns the second sat a column's width away from the first.
+    shortcuts = st.container(horizontal=True)
     listeners = [p.key for p in opened.roster if p.role != "speaker"]
-    for column, (label, field, value) in zip(
-        (left, right),
-        (("record_all_present", ATTEND, ATTENDANCE[0]), ("record_all_oral", COMMENT, COMMENTS[0])),
-        strict=True,
+    for label, field, value in (
+        ("record_all_present", ATTEND, ATTENDANCE[0]),
+        ("record_all_oral", COMMENT, COMMENTS[0]),
     ):
-        if column.button(t(label), key=f"{state}_{field}_all"):
+        if shortcuts.button(t(label), key=f"{state}_{field}_all"):
             changed = edited.copy()
             changed.loc[listeners, field] = value
             st.session_state[state] = changed

@@ -153,6 +153,11 @@ def test_a_clerk_records_a_session_and_the_numbers_follow(served):
     probe = page.evaluate(GRID_PROBE, -1)
     assert probe is not None and probe["reach"], probe
     assert max(probe["reach"]) <= probe["right"] - 6, probe
+    # The two shortcuts sit side by side, not a column's width apart.
+    present = main.get_by_role("button", name="全部出席").bounding_box()
+    oral = main.get_by_role("button", name="全部口头点评").bounding_box()
+    assert present is not None and oral is not None
+    assert 0 <= oral["x"] - (present["x"] + present["width"]) <= 24, (present, oral)
     for shortcut in ("全部出席", "全部口头点评"):
         main.get_by_role("button", name=shortcut).click()
         wait_for_app(page)
