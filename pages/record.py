@@ -389,15 +389,20 @@ if ctx is not None:
     if not sessions:
         st.info(t("record_no_sessions", group=group))
         st.stop()
-    nearest = default_session(workbook, group, ctx.filters.as_of) or sessions[0]
+    chosen = st.session_state.get(f"record_chosen_{group}")
+    if chosen not in sessions:
+        chosen = default_session(workbook, group, ctx.filters.as_of) or sessions[0]
+    # Keyed by the version too: the browser kept showing a kept choice's old words (no ✓ on
+    # a session just recorded), so a new version draws a new box on the session chosen.
     session = right.selectbox(
         t("record_session"),
         sessions,
-        index=sessions.index(nearest),
+        index=sessions.index(chosen),
         format_func=partial(_option, workbook),
-        key=f"record_session_{group}",
+        key=f"record_session_{group}_v{current.version}",
     )
     session = str(session)
+    st.session_state[f"record_chosen_{group}"] = session
     opened = _opened(store, workbook, session)
     names = dict(zip(workbook.members["key"], workbook.members["display"], strict=True))
     st.caption(

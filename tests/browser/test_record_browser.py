@@ -27,6 +27,7 @@ SAMPLE = ROOT / "sample_data" / "示范县学习台账.xlsx"
 GROUP, SESSION = "城关镇党委", "CG-2026-04"  # planned 2026-10-26, not held: overdue
 HOST, LISTENER, EXCUSED = "M00101", "M00103", "M00109"  # 郭刚海, 江辉, 陶燕
 WIDTH, HEIGHT = 1366, 768  # a clerk's laptop
+ALLOWED_LATIN = {"Excel", "yyyy"}
 GRID_PROBE = (Path(__file__).parent / "grid_probe.js").read_text(encoding="utf-8")
 
 
@@ -153,6 +154,9 @@ def test_a_clerk_records_a_session_and_the_numbers_follow(served):
     probe = page.evaluate(GRID_PROBE, -1)
     assert probe is not None and probe["reach"], probe
     assert max(probe["reach"]) <= probe["right"] - 6, probe
+    # No English on the clerk's screen: Excel is the program's name; yyyy/mm/dd is the
+    # browser's own placeholder of an empty date field (not ours to word; left as it is).
+    assert set(re.findall(r"[A-Za-z]{3,}", main.inner_text())) <= ALLOWED_LATIN
     # The two shortcuts sit side by side, not a column's width apart.
     present = main.get_by_role("button", name="全部出席").bounding_box()
     oral = main.get_by_role("button", name="全部口头点评").bounding_box()
@@ -195,6 +199,12 @@ def test_a_clerk_records_a_session_and_the_numbers_follow(served):
     shot(page, "published")
     assert in_view(page, toast)
     wait_for_app(page)
+    assert set(re.findall(r"[A-Za-z]{3,}", main.inner_text())) <= ALLOWED_LATIN
+    main.locator("h1").first.scroll_into_view_if_needed()
+    shot(page, "published-top")
+    # The session is now marked held (✓) in its choice.
+    session = main.locator("[data-testid='stSelectbox']").nth(1)
+    expect(session.locator("input")).to_have_value(re.compile(f"{SESSION}.*✓"), timeout=10_000)
 
     store = Store(data)
     current = store.current()

@@ -41,7 +41,7 @@ def test_a_group_clerk_records_a_session_and_publishes_it(data_dir):
     assert at.title[0].value == "学习记录"
     # Only their own group; the nearest held-or-due session by default.
     assert at.selectbox(key="record_group").options == [QS]
-    session = at.selectbox(key=f"record_session_{QS}")
+    session = at.selectbox(key=f"record_session_{QS}_v1")
     session.select("QS-2").run()
     assert not at.exception, at.exception
     minutes = at.number_input(key="rec_QS-2_minutes")
@@ -58,6 +58,9 @@ def test_a_group_clerk_records_a_session_and_publishes_it(data_dir):
     assert any("已发布 v2：学习记录 QS-2" in s.value for s in at.success)
     # Also a toast: the save button is at the bottom, the success line at the top.
     assert any("已发布 v2：学习记录 QS-2" in toast.value for toast in at.toast)
+    # The same session stays chosen, in a box of the new version that marks it held.
+    chosen = at.selectbox(key=f"record_session_{QS}_v2")
+    assert chosen.value == "QS-2" and "QS-2  2026-06-01  基层治理  ✓" in chosen.options
     store = Store(data_dir)
     current = store.current()
     assert (current.version, current.comment, current.user) == (2, "学习记录：QS-2", "青山文书")
@@ -77,7 +80,7 @@ def test_a_group_clerk_records_a_session_and_publishes_it(data_dir):
 def test_a_bad_value_is_shown_beside_its_field_and_nothing_is_published(data_dir):
     at = record_page("管理员")
     at.selectbox(key="record_group").select(CG).run()
-    at.selectbox(key=f"record_session_{CG}").select("CG-1").run()
+    at.selectbox(key=f"record_session_{CG}_v1").select("CG-1").run()
     at.number_input(key="rec_CG-1_minutes").set_value(-5.0).run()
     at.button(key="record_preview_button").click().run()
     assert not at.exception, at.exception
@@ -94,7 +97,7 @@ def test_a_save_over_someone_elses_change_asks_first(data_dir):
 
     at = record_page("管理员")
     at.selectbox(key="record_group").select(QS).run()
-    at.selectbox(key=f"record_session_{QS}").select("QS-1").run()
+    at.selectbox(key=f"record_session_{QS}_v1").select("QS-1").run()
     # Another clerk records QS-1 while the page is open.
     store = Store(data_dir)
     current = store.current()
