@@ -193,7 +193,11 @@ def _members(opened: Opened, errors) -> pd.DataFrame:
     ):
         if shortcuts.button(t(label), key=f"{state}_{field}_all"):
             changed = edited.copy()
-            changed.loc[listeners, field] = value
+            rows = listeners
+            if field == COMMENT:  # no oral comment from one marked 请假 or 缺席: they were away
+                away = changed[ATTEND].isin(ATTENDANCE[1:])
+                rows = [key for key in listeners if not away.get(key, False)]
+            changed.loc[rows, field] = value
             st.session_state[state] = changed
             st.session_state[f"{state}_turn"] = turn + 1
             st.rerun()

@@ -132,3 +132,21 @@ def test_a_viewer_may_not_record_and_meeting_mode_does_not_offer_it(data_dir):
     assert not at.exception, at.exception
     assert any("没有权限" in e.value for e in at.error), [e.value for e in at.error]
     assert not [b for b in at.button if b.key == "record_preview_button"]
+
+
+def test_all_oral_leaves_out_a_member_marked_away(data_dir):
+    """全部口头点评 after marking 王五 请假 gave him 口头 too: 3 credits for a comment he was
+    not there to give. The shortcut now skips 请假 and 缺席 rows."""
+    at = record_page("青山文书")
+    at.selectbox(key=f"record_session_{QS}_v1").select("QS-2").run()
+    at.button(key="rec_QS-2_marks_attendance_all").click().run()
+    marks = at.session_state["rec_QS-2_marks"].copy()
+    marks.loc["Q03", "attendance"] = "请假"  # as the clerk would in the grid
+    at.session_state["rec_QS-2_marks"] = marks
+    at.session_state["rec_QS-2_marks_turn"] = at.session_state["rec_QS-2_marks_turn"] + 1
+    at.run()
+    at.button(key="rec_QS-2_marks_comment_all").click().run()
+    assert not at.exception, at.exception
+    after = at.session_state["rec_QS-2_marks"]
+    assert after.loc["Q01", "comment"] == "口头"  # the host, present
+    assert after.loc["Q03", "comment"] != "口头" and after.loc["Q03", "attendance"] == "请假"
