@@ -147,6 +147,7 @@ def test_all_oral_leaves_out_a_member_marked_away(data_dir):
     at.run()
     at.button(key="rec_QS-2_marks_comment_all").click().run()
     assert not at.exception, at.exception
+    assert any("“全部口头点评”不改请假、缺席的成员" in c.value for c in at.caption)  # says so
     after = at.session_state["rec_QS-2_marks"]
     assert after.loc["Q01", "comment"] == "口头"  # the host, present
     assert after.loc["Q03", "comment"] != "口头" and after.loc["Q03", "attendance"] == "请假"
