@@ -43,6 +43,7 @@ from pages.common.session import accounts, require
 NAME, POSITION, ROLE = "name", "position", "role"
 ATTEND, COMMENT, NOTE = "attendance", "comment", "note"
 DATE, PLACE, AUDIENCE = "date", "place", "audience"
+NAME_WIDTH = 210  # px
 TALK_FIELDS = (
     "held_date",
     "minutes",
@@ -106,7 +107,11 @@ def _talk(opened: Opened, errors) -> dict:
         _errors_for(errors, "draft_sent")
     with middle:
         values["minutes"] = st.number_input(
-            t("record_minutes"), value=record.minutes, step=5.0, key=f"{key}_minutes"
+            t("record_minutes"),
+            value=record.minutes,
+            step=5.0,
+            format="%g",  # 60, not 60.00: minutes are whole numbers as a clerk types them
+            key=f"{key}_minutes",
         )
         _errors_for(errors, "minutes")
         values["final_date"] = st.date_input(
@@ -160,7 +165,8 @@ def _members(opened: Opened, errors) -> pd.DataFrame:
         width="stretch",
         disabled=[NAME, POSITION, ROLE],
         column_config={
-            NAME: st.column_config.TextColumn(t("record_col_name")),
+            # Wide enough for a name told apart by 编号 and 职务: 向浩伟（M00104，委员）.
+            NAME: st.column_config.TextColumn(t("record_col_name"), width=NAME_WIDTH),
             POSITION: st.column_config.TextColumn(t("record_col_position")),
             ROLE: st.column_config.TextColumn(t("record_col_role")),
             ATTEND: st.column_config.SelectboxColumn(
@@ -178,16 +184,20 @@ def _members(opened: Opened, errors) -> pd.DataFrame:
         if error.member is not None:
             name = names.get(error.member, error.member)
             st.error(t("record_member_error", name=name, text=error.text(lang())))
-    left, right, _ = st.columns([1, 1, 3])
+    # Side by side: in st.columns the second sat a column's width away from the first.
+    shortcuts = st.container(horizontal=True)
     listeners = [p.key for p in opened.roster if p.role != "speaker"]
-    for column, (label, field, value) in zip(
-        (left, right),
-        (("record_all_present", ATTEND, ATTENDANCE[0]), ("record_all_oral", COMMENT, COMMENTS[0])),
-        strict=True,
+    for label, field, value in (
+        ("record_all_present", ATTEND, ATTENDANCE[0]),
+        ("record_all_oral", COMMENT, COMMENTS[0]),
     ):
-        if column.button(t(label), key=f"{state}_{field}_all"):
+        if shortcuts.button(t(label), key=f"{state}_{field}_all"):
             changed = edited.copy()
-            changed.loc[listeners, field] = value
+            rows = listeners
+            if field == COMMENT:  # no oral comment from one marked 请假 or 缺席: they were away
+                away = changed[ATTEND].isin(ATTENDANCE[1:])
+                rows = [key for key in listeners if not away.get(key, False)]
+            changed.loc[rows, field] = value
             st.session_state[state] = changed
             st.session_state[f"{state}_turn"] = turn + 1
             st.rerun()
@@ -353,6 +363,9 @@ if ctx is not None:
     if "record_published" in st.session_state:
         number, done = st.session_state.pop("record_published")
         st.success(published_text(number, done))
+        # The save button sits at the bottom of a long form and the page stays scrolled there:
+        # the toast says it where the clerk is looking.
+        st.toast(published_text(number, done), icon=":material/check_circle:")
     if current is None or ctx.source.is_sample:
         st.info(t("record_no_version"))
         st.stop()
@@ -380,15 +393,20 @@ if ctx is not None:
     if not sessions:
         st.info(t("record_no_sessions", group=group))
         st.stop()
-    nearest = default_session(workbook, group, ctx.filters.as_of) or sessions[0]
+    chosen = st.session_state.get(f"record_chosen_{group}")
+    if chosen not in sessions:
+        chosen = default_session(workbook, group, ctx.filters.as_of) or sessions[0]
+    # Keyed by the version too: the browser kept showing a kept choice's old words (no ✓ on
+    # a session just recorded), so a new version draws a new box on the session chosen.
     session = right.selectbox(
         t("record_session"),
         sessions,
-        index=sessions.index(nearest),
+        index=sessions.index(chosen),
         format_func=partial(_option, workbook),
-        key=f"record_session_{group}",
+        key=f"record_session_{group}_v{current.version}",
     )
     session = str(session)
+    st.session_state[f"record_chosen_{group}"] = session
     opened = _opened(store, workbook, session)
     names = dict(zip(workbook.members["key"], workbook.members["display"], strict=True))
     st.caption(

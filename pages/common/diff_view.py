@@ -131,9 +131,11 @@ def _row_list(rows: list[RowChange], key: str) -> None:
         row_height=56,  # two lines: a changed row's cells wrap instead of being cut
         column_config={
             t("sheet_name"): st.column_config.TextColumn(width=80),
-            t("diff_key"): st.column_config.TextColumn(width=200),
+            # A row's key whole, even a member told apart by 编号 and 职务:
+            # "CG-2026-04 / 向浩伟（M00105，委员）" was cut at 200 px.
+            t("diff_key"): st.column_config.TextColumn(width=260),
             t("diff_change"): st.column_config.TextColumn(width=56),
-            t("diff_cells"): st.column_config.TextColumn(width=520),
+            t("diff_cells"): st.column_config.TextColumn(width=460),
         },
     )
 

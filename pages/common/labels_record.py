@@ -43,8 +43,8 @@ RECORD_UI: dict[str, dict[Lang, str]] = {
     "record_article_date": {"zh": "文章日期", "en": "Article date"},
     "record_members": {"zh": "出勤与点评", "en": "Attendance and comments"},
     "record_members_help": {
-        "zh": "在岗成员每人一行；主讲人视为出席、不点评。出勤留空表示未记录（按缺席计）。",
-        "en": "One row per member in post; the speaker attends and does not comment. A blank attendance is not recorded (counts as absent).",
+        "zh": "在岗成员每人一行；主讲人视为出席、不点评。出勤留空表示未记录（按缺席计）。“全部口头点评”不改请假、缺席的成员。",
+        "en": "One row per member in post; the speaker attends and does not comment. A blank attendance is not recorded (counts as absent). “All oral comments” leaves members on leave or absent as they are.",
     },
     "record_col_name": {"zh": "姓名", "en": "Name"},
     "record_col_position": {"zh": "职务", "en": "Position"},

@@ -1,8 +1,10 @@
 // Reads a Streamlit dataframe's canvas: the column borders (vertical lines through every body
 // row) and, for column `index`, how far right its text reaches in each row. Text cut off at the
-// border reaches it; text that fits ends a padding short of it.
-(index) => {
-  const canvas = document.querySelector("[data-testid='stDataFrame'] [data-testid='data-grid-canvas']");
+// border reaches it; text that fits ends a padding short of it. The argument is `index`, or
+// [index, grid]: the page's grid-th dataframe (the first by default).
+(arg) => {
+  const [index, grid] = Array.isArray(arg) ? arg : [arg, 0];
+  const canvas = document.querySelectorAll("[data-testid='stDataFrame'] [data-testid='data-grid-canvas']")[grid];
   if (!canvas) return null;
   const ctx = canvas.getContext("2d");
   const { width, height } = canvas;

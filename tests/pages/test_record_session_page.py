@@ -41,10 +41,12 @@ def test_a_group_clerk_records_a_session_and_publishes_it(data_dir):
     assert at.title[0].value == "学习记录"
     # Only their own group; the nearest held-or-due session by default.
     assert at.selectbox(key="recording_group").options == [QS]
-    session = at.selectbox(key=f"record_session_{QS}")
+    session = at.selectbox(key=f"record_session_{QS}_v1")
     session.select("QS-2").run()
     assert not at.exception, at.exception
-    at.number_input(key="rec_QS-2_minutes").set_value(60.0).run()
+    minutes = at.number_input(key="rec_QS-2_minutes")
+    assert minutes.proto.format == "%g"  # 60 reads 60, not 60.00
+    minutes.set_value(60.0).run()
     at.button(key="rec_QS-2_marks_attendance_all").click().run()
     at.button(key="rec_QS-2_marks_comment_all").click().run()
     assert not at.exception, at.exception
@@ -54,6 +56,11 @@ def test_a_group_clerk_records_a_session_and_publishes_it(data_dir):
     at.button(key="record_save_button").click().run()
     assert not at.exception, at.exception
     assert any("已发布 v2：学习记录 QS-2" in s.value for s in at.success)
+    # Also a toast: the save button is at the bottom, the success line at the top.
+    assert any("已发布 v2：学习记录 QS-2" in toast.value for toast in at.toast)
+    # The same session stays chosen, in a box of the new version that marks it held.
+    chosen = at.selectbox(key=f"record_session_{QS}_v2")
+    assert chosen.value == "QS-2" and "QS-2  2026-06-01  基层治理  ✓" in chosen.options
     store = Store(data_dir)
     current = store.current()
     assert (current.version, current.comment, current.user) == (2, "学习记录：QS-2", "青山文书")
@@ -73,7 +80,7 @@ def test_a_group_clerk_records_a_session_and_publishes_it(data_dir):
 def test_a_bad_value_is_shown_beside_its_field_and_nothing_is_published(data_dir):
     at = record_page("管理员")
     at.selectbox(key="recording_group").select(CG).run()
-    at.selectbox(key=f"record_session_{CG}").select("CG-1").run()
+    at.selectbox(key=f"record_session_{CG}_v1").select("CG-1").run()
     at.number_input(key="rec_CG-1_minutes").set_value(-5.0).run()
     at.button(key="record_preview_button").click().run()
     assert not at.exception, at.exception
@@ -90,7 +97,7 @@ def test_a_save_over_someone_elses_change_asks_first(data_dir):
 
     at = record_page("管理员")
     at.selectbox(key="recording_group").select(QS).run()
-    at.selectbox(key=f"record_session_{QS}").select("QS-1").run()
+    at.selectbox(key=f"record_session_{QS}_v1").select("QS-1").run()
     # Another clerk records QS-1 while the page is open.
     store = Store(data_dir)
     current = store.current()
@@ -125,3 +132,22 @@ def test_a_viewer_may_not_record_and_meeting_mode_does_not_offer_it(data_dir):
     assert not at.exception, at.exception
     assert any("没有权限" in e.value for e in at.error), [e.value for e in at.error]
     assert not [b for b in at.button if b.key == "record_preview_button"]
+
+
+def test_all_oral_leaves_out_a_member_marked_away(data_dir):
+    """全部口头点评 after marking 王五 请假 gave him 口头 too: 3 credits for a comment he was
+    not there to give. The shortcut now skips 请假 and 缺席 rows."""
+    at = record_page("青山文书")
+    at.selectbox(key=f"record_session_{QS}_v1").select("QS-2").run()
+    at.button(key="rec_QS-2_marks_attendance_all").click().run()
+    marks = at.session_state["rec_QS-2_marks"].copy()
+    marks.loc["Q03", "attendance"] = "请假"  # as the clerk would in the grid
+    at.session_state["rec_QS-2_marks"] = marks
+    at.session_state["rec_QS-2_marks_turn"] = at.session_state["rec_QS-2_marks_turn"] + 1
+    at.run()
+    at.button(key="rec_QS-2_marks_comment_all").click().run()
+    assert not at.exception, at.exception
+    assert any("“全部口头点评”不改请假、缺席的成员" in c.value for c in at.caption)  # says so
+    after = at.session_state["rec_QS-2_marks"]
+    assert after.loc["Q01", "comment"] == "口头"  # the host, present
+    assert after.loc["Q03", "comment"] != "口头" and after.loc["Q03", "attendance"] == "请假"
