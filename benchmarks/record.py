@@ -175,7 +175,9 @@ def page_times(base: Path, group: str, session: str, runs: int) -> dict:
         first.append(time.perf_counter() - started)
         assert not at.exception, at.exception
         assert at.title[0].value == "学习记录", [t.value for t in at.title]
-        assert at.selectbox(key="recording_group").value in at.selectbox(key="recording_group").options
+        assert (
+            at.selectbox(key="recording_group").value in at.selectbox(key="recording_group").options
+        )
         assert at.button(key="record_preview_button") is not None  # the whole form drawn
         started = time.perf_counter()
         at.run()  # a rerun, as after any edit on the page

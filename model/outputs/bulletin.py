@@ -30,7 +30,7 @@ from model.engine.group_short import group_short_keys, group_shortfalls
 from model.engine.ranking import lagging_groups, members_worst_first
 from model.engine.report import Report
 from model.engine.shifts import SHIFTS, Shifts
-from model.engine.todo import Todo
+from model.engine.todo import TODO_KINDS, Todo
 from model.texts.documents import day_text, document_text, months_text
 from model.texts.domain import (
     Lang,
@@ -39,7 +39,7 @@ from model.texts.domain import (
     reasons_text,
     status_label,
 )
-from model.texts.labels import text
+from model.texts.labels import PROGRESS_KEYS, text
 from model.texts.shifts import METRIC_LABELS, SHIFT_TITLES, shown, summary_paragraph, trend
 from model.workbook.people import pseudonym_numbers
 
@@ -51,29 +51,11 @@ TABLE_SIZE = Pt(9)  # 小五: a 14 mm column holds "87.8%"
 # GB/T 9704: A4, top 37 mm, bottom 35 mm, left 28 mm, right 26 mm.
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
 TEXT_WIDTH = 156.0  # mm: 210 − 28 − 26
-SESSION_COLUMNS = [
-    ("planned", "kpi_planned"),
-    ("held", "kpi_held"),
-    ("overdue", "kpi_overdue"),
-    ("attendance_rate", "kpi_attendance"),
-    ("comment_coverage", "kpi_comments"),
-    ("people", "four_people"),
-    ("time", "four_time"),
-    ("content", "four_content"),
-    ("effect", "four_effect"),
-]
+# The Excel report's progress figures, in its order, up to the statuses (the 通报 lists people).
+SESSION_COLUMNS = PROGRESS_KEYS[:9]
 SHARES = {"attendance_rate", "comment_coverage", "people", "time", "content", "effect"}
-NEXT_KINDS = [
-    "draft_due",
-    "topic_tbd",
-    "revision_due",
-    "outreach_due",
-    "article_due",
-    "records_missing",
-    "exam_due",
-    "makeup_due",
-    "session_upcoming",
-]
+# 下一步工作: the to-do's kinds, the session coming up last (it is the least pressing).
+NEXT_KINDS = [*TODO_KINDS[1:], TODO_KINDS[0]]
 FLAGS_SHOWN = 3  # the lagging group's most frequent findings
 
 

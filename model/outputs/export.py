@@ -25,25 +25,11 @@ from model.texts.domain import (
     reasons_text,
     status_label,
 )
-from model.texts.labels import text
+from model.texts.labels import PROGRESS_KEYS, text
 from model.texts.shifts import METRIC_LABELS
 
 HEADER_FILL = PatternFill("solid", fgColor="C00000")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
-PROGRESS_KEYS = [
-    ("planned", "kpi_planned"),
-    ("held", "kpi_held"),
-    ("overdue", "kpi_overdue"),
-    ("attendance_rate", "kpi_attendance"),
-    ("comment_coverage", "kpi_comments"),
-    ("people", "four_people"),
-    ("time", "four_time"),
-    ("content", "four_content"),
-    ("effect", "four_effect"),
-    ("passed", "kpi_passed"),
-    ("at_risk", "kpi_at_risk"),
-    ("failed", "kpi_failed"),
-]
 SHARES = {"attendance_rate", "comment_coverage", "people", "time", "content", "effect"}
 
 

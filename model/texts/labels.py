@@ -147,3 +147,20 @@ def text(key: str, lang: Lang = "zh", **values: object) -> str:
     """The label ``key`` in ``lang``, with its named fields filled in."""
     template = LABELS[key][lang]
     return fill(template, **values) if values else template
+
+
+# The progress figures of a report, in the order every output shows them, with their label codes.
+PROGRESS_KEYS = [
+    ("planned", "kpi_planned"),
+    ("held", "kpi_held"),
+    ("overdue", "kpi_overdue"),
+    ("attendance_rate", "kpi_attendance"),
+    ("comment_coverage", "kpi_comments"),
+    ("people", "four_people"),
+    ("time", "four_time"),
+    ("content", "four_content"),
+    ("effect", "four_effect"),
+    ("passed", "kpi_passed"),
+    ("at_risk", "kpi_at_risk"),
+    ("failed", "kpi_failed"),
+]

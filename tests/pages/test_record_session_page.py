@@ -2,30 +2,15 @@
 
 from pathlib import Path
 
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from model.store.auth import Accounts
 from model.store.versions import Store
 from tests.pages.signin import sign_in
-from tests.store.county import CG, QS, county, records
-from tests.workbooks import publish
+from tests.pages.test_scoped_upload_page import PASSWORD, data_dir  # noqa: F401  (a fixture)
+from tests.store.county import CG, QS, records
 
 ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "correct horse 1"
-
-
-@pytest.fixture
-def data_dir(monkeypatch, tmp_path):
-    monkeypatch.setenv("XUEXI_DATA_DIR", str(tmp_path))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    registry = Accounts(tmp_path)
-    registry.add("青山文书", PASSWORD, "clerk", [QS])
-    registry.add("管理员", PASSWORD, "admin", None)
-    publish(Store(tmp_path), county())
-    return tmp_path
 
 
 def record_page(name: str) -> AppTest:
@@ -36,7 +21,7 @@ def record_page(name: str) -> AppTest:
     return at
 
 
-def test_a_group_clerk_records_a_session_and_publishes_it(data_dir):
+def test_a_group_clerk_records_a_session_and_publishes_it(data_dir):  # noqa: F811
     at = record_page("青山文书")
     assert at.title[0].value == "学习记录"
     # Only their own group; the nearest held-or-due session by default.
@@ -77,7 +62,7 @@ def test_a_group_clerk_records_a_session_and_publishes_it(data_dir):
     assert entries[0]["user"] == "青山文书" and "QS-2" in entries[0]["detail"]
 
 
-def test_a_bad_value_is_shown_beside_its_field_and_nothing_is_published(data_dir):
+def test_a_bad_value_is_shown_beside_its_field_and_nothing_is_published(data_dir):  # noqa: F811
     at = record_page("管理员")
     at.selectbox(key="recording_group").select(CG).run()
     at.selectbox(key=f"record_session_{CG}_v1").select("CG-1").run()
@@ -89,7 +74,7 @@ def test_a_bad_value_is_shown_beside_its_field_and_nothing_is_published(data_dir
     assert Store(data_dir).current().version == 1
 
 
-def test_a_save_over_someone_elses_change_asks_first(data_dir):
+def test_a_save_over_someone_elses_change_asks_first(data_dir):  # noqa: F811
     from dataclasses import replace
 
     from model.store.recording import base_side_raws, open_session, record_session
@@ -119,7 +104,7 @@ def test_a_save_over_someone_elses_change_asks_first(data_dir):
     assert talks["QS-1"] == 90
 
 
-def test_a_viewer_may_not_record_and_meeting_mode_does_not_offer_it(data_dir):
+def test_a_viewer_may_not_record_and_meeting_mode_does_not_offer_it(data_dir):  # noqa: F811
     from pages.common.meeting import MEETING_PAGES
     from pages.common.navigation import PAGES
 
@@ -134,7 +119,7 @@ def test_a_viewer_may_not_record_and_meeting_mode_does_not_offer_it(data_dir):
     assert not [b for b in at.button if b.key == "record_preview_button"]
 
 
-def test_all_oral_leaves_out_a_member_marked_away(data_dir):
+def test_all_oral_leaves_out_a_member_marked_away(data_dir):  # noqa: F811
     """全部口头点评 after marking 王五 请假 gave him 口头 too: 3 credits for a comment he was
     not there to give. The shortcut now skips 请假 and 缺席 rows."""
     at = record_page("青山文书")
