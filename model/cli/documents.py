@@ -55,11 +55,9 @@ def _no_group(year: int, group: str) -> int:
     return ExitCode.ERRORS
 
 
-def _bulletin(args: argparse.Namespace) -> int:
-    from model.engine.report import build_report, years_of
-    from model.engine.shifts import measure_shifts
-    from model.engine.todo import todo_items
-    from model.outputs.bulletin import bulletin_bytes, shifts_of_group
+def _read_report(args: argparse.Namespace):  # -> (Workbook, Report) | int (the exit code)
+    """The year's report of ``--group`` (or of all), or the exit code when there is none."""
+    from model.engine.report import build_report
 
     workbook = _read(args.path)
     if isinstance(workbook, int):
@@ -67,6 +65,19 @@ def _bulletin(args: argparse.Namespace) -> int:
     report = build_report(workbook, args.year, args.as_of, args.group)
     if args.group is not None and args.group not in report.groups.index:
         return _no_group(args.year, args.group)
+    return workbook, report
+
+
+def _bulletin(args: argparse.Namespace) -> int:
+    from model.engine.report import years_of
+    from model.engine.shifts import measure_shifts
+    from model.engine.todo import todo_items
+    from model.outputs.bulletin import bulletin_bytes, shifts_of_group
+
+    read = _read_report(args)
+    if isinstance(read, int):
+        return read
+    workbook, report = read
     shifts = measure_shifts(workbook, args.year, args.as_of, years_of(workbook))
     if args.group is not None:
         shifts = shifts_of_group(shifts, args.group)
@@ -85,15 +96,12 @@ def _record_pdf(args: argparse.Namespace) -> int:
 
 
 def _risk_pdf(args: argparse.Namespace) -> int:
-    from model.engine.report import build_report
     from model.outputs.pdf_record import risk_pdf
 
-    workbook = _read(args.path)
-    if isinstance(workbook, int):
-        return workbook
-    report = build_report(workbook, args.year, args.as_of, args.group)
-    if args.group is not None and args.group not in report.groups.index:
-        return _no_group(args.year, args.group)
+    read = _read_report(args)
+    if isinstance(read, int):
+        return read
+    _, report = read
     Path(args.out).write_bytes(risk_pdf(report, "zh", not args.hide_names))
     print(say("RISK_PDF_WRITTEN", out=args.out, year=args.year))
     return ExitCode.OK
