@@ -12,9 +12,7 @@ from pages.common.context import t
 from pages.common.navigation import PAGES
 from pages.common.session import current
 
-st.set_page_config(
-    page_title="中心组“1+X”学习台账", page_icon=":material/menu_book:", layout="wide"
-)
+st.set_page_config(page_title=t("app_title"), page_icon=":material/menu_book:", layout="wide")
 
 hide_input_instructions()  # Streamlit's English "Press Enter to apply" (see pages/common/chrome)
 user = current()

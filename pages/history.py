@@ -8,7 +8,7 @@ import streamlit as st
 
 from model.store.diff_sheet import diff_bytes
 from model.store.publishing import version_diff
-from model.store.versions import IdenticalToCurrent, Store, Version
+from model.store.versions import RESTORED_COMMENT, IdenticalToCurrent, Store, Version
 from pages.common.context import data_dir, t
 from pages.common.diff_view import show_diff
 from pages.common.downloads import MIME_TYPES, XLSX
@@ -16,7 +16,7 @@ from pages.common.layout import header, safe
 from pages.common.scoped import scope_text
 from pages.common.session import accounts, require
 
-RESTORED_FROM = re.compile(r"^恢复自 v(\d+)$")  # the store's comment on a restored version
+RESTORED_FROM = re.compile("^" + RESTORED_COMMENT.format(version=r"(\d+)") + "$")
 
 
 def comment_text(comment: str) -> str:

@@ -84,14 +84,14 @@ if ctx is not None:
     )
     st.altair_chart(session_timeline(chart, f.lang), width="stretch")
 
-    name = f"学习计划-{group}-{year}.xlsx"
+    name = t("file_plan", group=group, year=year)
     current = ctx.source.data
     if ctx.user.can("publish") and ctx.user.groups is None:
         # The current workbook whole: only for a clerk who may see (and publish) every group.
         st.download_button(
             t("plan_download_merged"),
             data=lambda: merged_plan_bytes(current, proposal),
-            file_name=f"台账-含{name}",
+            file_name=t("file_merged", name=name),
             mime=XLSX,
             icon=":material/download:",
             type="primary",

@@ -71,7 +71,7 @@ st.caption(t("upload_intro", types=types))
 st.download_button(
     t("template_download"),
     data=template_bytes,
-    file_name="中心组学习台账模板.xlsx",
+    file_name=t("file_template"),
     mime=XLSX,
     on_click="ignore",
 )

@@ -61,7 +61,7 @@ def read_for_cli(path: str) -> ReadResult:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        error = make_error("FILE_CORRUPT", detail=say("CANNOT_OPEN", reason=exc.strerror))
+        error = make_error("FILE_CORRUPT", detail_code="CANNOT_OPEN", reason=exc.strerror)
         return ReadResult(None, [error], unreadable=True)
     return read_isolated(data, CLI_MAX_BYTES, cli_limits())
 

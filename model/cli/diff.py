@@ -158,12 +158,14 @@ def _load(source: str, data_dir: str | None) -> bytes | ReadResult | str:
         try:
             return store.read_bytes(version)
         except OSError as exc:
-            detail = say("VERSION_UNREADABLE", source=source, reason=exc)
-            return ReadResult(None, [make_error("FILE_CORRUPT", detail=detail)], unreadable=True)
+            error = make_error(
+                "FILE_CORRUPT", detail_code="VERSION_UNREADABLE", source=source, reason=str(exc)
+            )
+            return ReadResult(None, [error], unreadable=True)
     try:
         return Path(source).read_bytes()
     except OSError as exc:
-        error = make_error("FILE_CORRUPT", detail=say("CANNOT_OPEN", reason=exc.strerror))
+        error = make_error("FILE_CORRUPT", detail_code="CANNOT_OPEN", reason=exc.strerror)
         return ReadResult(None, [error], unreadable=True)
 
 

@@ -63,7 +63,7 @@ def report_command(args: argparse.Namespace) -> int:
     try:
         data = Path(args.path).read_bytes()
     except OSError as exc:
-        error = make_error("FILE_CORRUPT", detail=say("CANNOT_OPEN", reason=exc.strerror))
+        error = make_error("FILE_CORRUPT", detail_code="CANNOT_OPEN", reason=exc.strerror)
         return refuse(ReadResult(None, [error], unreadable=True), args.json, say("WHAT_REPORT"))
     arguments = {
         "data": data,

@@ -138,7 +138,8 @@ def _warn_unknown_groups(args: argparse.Namespace, groups: list[str]) -> None:
     from model.store.current import current_groups
     from model.store.versions import default_data_dir
 
-    where, known = current_groups(default_data_dir(args.data))
+    version, known = current_groups(default_data_dir(args.data))
+    where = say("SHOWN_SAMPLE") if version is None else say("SHOWN_VERSION", version=version)
     for group in groups:
         if group not in known:
             print(

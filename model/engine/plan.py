@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from model.engine.topics import TOPIC_TBD
 from model.engine.workdays import holidays_known, meeting_day
 from model.workbook.reader import Workbook
-from model.workbook.values import STATUS_PLANNED
+from model.workbook.values import STATUS_PLANNED, TOPIC_TBD
 
 PLAN_END = (12, 15)  # "mid-December": the last session falls on or before this day
 DEFAULT_WEEKDAY = 3  # Wednesday (1 = Monday … 5 = Friday)

@@ -82,7 +82,7 @@ def _share(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
 
 def progress(checks: pd.DataFrame, by: str | None = "group") -> pd.DataFrame:
     """Progress per group (``by="group"``) or for all the sessions given (``by=None``)."""
-    frame = checks.assign(_all="全部")
+    frame = checks.assign(_all="all")  # one group holding every row
     key = by or "_all"
     counted = frame[~frame["cancelled"]]
     held = frame[frame["held"]]

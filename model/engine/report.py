@@ -123,7 +123,7 @@ def _explain_all(members: pd.DataFrame, counts: pd.DataFrame, year: int) -> None
 
 def _status_counts(members: pd.DataFrame, by: str | None) -> pd.DataFrame:
     key = by or "_all"
-    frame = members.assign(_all="全部")
+    frame = members.assign(_all="all")  # one group holding every member
     counts = frame.groupby([key, "status"]).size().unstack(fill_value=0)
     return counts.reindex(columns=list(STATUS_ORDER), fill_value=0)
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-TOPIC_TBD = "待定（主讲人确定）"
-_TBD_PREFIX = "待定"  # a clerk may shorten it to 待定 or write 待定（…）
+from model.workbook.values import TBD_PREFIX
 
 
 def topic_settled(topics: pd.Series) -> pd.Series:
     """True where a topic is written and is not (still) 待定."""
     text = topics.astype("string").str.strip()
-    return (text.notna() & ~text.str.startswith(_TBD_PREFIX).fillna(False)).astype(bool)
+    return (text.notna() & ~text.str.startswith(TBD_PREFIX).fillna(False)).astype(bool)

@@ -22,6 +22,14 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.outputs.convert import openpyxl_copy
+from model.outputs.file_words import (
+    ANNOTATED_PREFIX,
+    COMMENT_AUTHOR,
+    LIST_HEADER,
+    LIST_SHEET,
+    NOTE_PREFIX,
+    STRIPPED_NOTE,
+)
 from model.outputs.xlsx_safe import (
     CELL_LIMIT,
     append_text_row,
@@ -37,9 +45,6 @@ from model.workbook.intake import FileKind
 from model.workbook.transfer import errors_from_plain, errors_to_plain
 
 ERROR_FILL = PatternFill("solid", fgColor="FF9999")
-LIST_SHEET = "错误清单"
-LIST_HEADER = ("序号", "工作表", "单元格", "行", "列", "填写的值", "问题", "怎么改")
-STRIPPED_NOTE = "注：部分单元格含 Excel 无法保存的控制字符，已在本清单中删去。"
 
 _VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)\b")
 _ROW_END = re.compile(rb"</(?:\w+:)?row>")
@@ -49,7 +54,7 @@ _SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>")
 
 def annotated_file_name(original_name: str) -> str:
     """标注-台账.xlsx for 台账.xls: the annotated copy is always an .xlsx."""
-    return f"标注-{PurePath(original_name).stem}.xlsx"
+    return f"{ANNOTATED_PREFIX}{PurePath(original_name).stem}.xlsx"
 
 
 def annotate_bytes(
@@ -158,7 +163,7 @@ def _error_list(
     if stripped:
         listing.append([STRIPPED_NOTE])
     for note in notes or []:
-        listing.append([f"注：{note}"])
+        listing.append([f"{NOTE_PREFIX}{note}"])
     for letter, width in zip("ABCDEFGH", (6, 12, 8, 6, 12, 18, 50, 60), strict=True):
         listing.column_dimensions[letter].width = width
     listing.freeze_panes = "A2"
@@ -209,7 +214,7 @@ def _mark(sheet: Worksheet, error: WorkbookError, coordinate: str) -> None:
     note = storable(f"{error.message}\n{error.hint}")
     if target.comment is not None:
         note = f"{target.comment.text}\n{note}"
-    target.comment = Comment(fitted(str(note)), "学习台账检查", width=320, height=120)
+    target.comment = Comment(fitted(str(note)), COMMENT_AUTHOR, width=320, height=120)
 
 
 def trim_empty_tails(data: bytes) -> bytes:

@@ -31,7 +31,14 @@ from model.engine.ranking import lagging_groups, members_worst_first
 from model.engine.report import Report
 from model.engine.shifts import SHIFTS, Shifts
 from model.engine.todo import TODO_KINDS, Todo
-from model.texts.documents import day_text, document_text, months_text
+from model.texts.documents import (
+    BODY_FONT,
+    HEADING_FONT,
+    TITLE_FONT,
+    day_text,
+    document_text,
+    months_text,
+)
 from model.texts.domain import (
     Lang,
     finding_title,
@@ -43,9 +50,6 @@ from model.texts.labels import PROGRESS_KEYS, text
 from model.texts.shifts import METRIC_LABELS, SHIFT_TITLES, shown, summary_paragraph, trend
 from model.workbook.people import pseudonym_numbers
 
-HEADING_FONT = "黑体"
-BODY_FONT = "仿宋"
-TITLE_FONT = "黑体"
 BODY_SIZE = Pt(16)  # 三号
 TABLE_SIZE = Pt(9)  # 小五: a 14 mm column holds "87.8%"
 # GB/T 9704: A4, top 37 mm, bottom 35 mm, left 28 mm, right 26 mm.

@@ -26,7 +26,7 @@ SESSION_START = dt.time(9, 0)
 SESSION_LENGTH = dt.timedelta(hours=2)
 # The deadlines a speaker puts in a calendar; sessions come as events of their own.
 CALENDAR_KINDS = ["draft_due", "topic_tbd", "revision_due", "outreach_due", "article_due"]
-PRODUCT = "-//xuexi-taizhang//中心组1+X学习台账//ZH"
+PRODUCT = "-//xuexi-taizhang//1+X study ledger//ZH"
 
 
 def event_uid(*parts: object) -> str:

@@ -27,6 +27,7 @@ from model.texts.domain import (
 )
 from model.texts.labels import PROGRESS_KEYS, text
 from model.texts.shifts import METRIC_LABELS
+from model.workbook.values import UNIT_SUFFIXES
 
 HEADER_FILL = PatternFill("solid", fgColor="C00000")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -148,7 +149,7 @@ def _value(value: object, key: str) -> object:
     return round(float(value), 3) if key in SHARES else value  # type: ignore[arg-type]
 
 
-_UNIT = re.compile(r"^(.+?[县市区旗])")
+_UNIT = re.compile(rf"^(.+?[{UNIT_SUFFIXES}])")
 
 
 def unit_from_file_name(name: str) -> str | None:

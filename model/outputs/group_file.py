@@ -14,6 +14,7 @@ import pandas as pd
 from openpyxl.styles import Font
 from openpyxl.worksheet.protection import SheetProtection
 
+from model.outputs.file_words import BASE_LABEL, HELP_SHEET, SETTINGS_NOTE, WRITTEN_LABEL
 from model.outputs.sheet_rows import date_style, with_rows
 from model.outputs.template import template_book
 from model.outputs.xlsx_safe import keep_text, storable
@@ -22,10 +23,7 @@ from model.workbook.values import object_strings
 
 # A hidden row of the 说明 sheet: which version each group's rows were cut from (JSON). Kept in
 # a cell, not a document property, so it survives WPS and a save as .xls or .ods.
-BASE_LABEL = "下载自版本（请勿修改）"
-WRITTEN_LABEL = "生成时间"
 ALL_GROUPS = "*"
-SETTINGS_NOTE = "参数为全县统一设置，只读：按中心组上传时本表的修改不会生效。"
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}( 00:00:00)?$")
 _PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -57,7 +55,7 @@ def ledger_file(
     """
     book = template_book()
     _write_settings(book[SETTINGS.zh], settings, settings_read_only)
-    help_sheet = book["说明"]
+    help_sheet = book[HELP_SHEET]
     if settings_read_only:
         help_sheet.append([SETTINGS_NOTE])
         help_sheet.cell(help_sheet.max_row, 1).font = Font(bold=True, color="C00000")
@@ -72,7 +70,7 @@ def ledger_file(
     buffer = io.BytesIO()
     book.save(buffer)
     data = buffer.getvalue()
-    style = date_style(data, book.sheetnames.index("说明"), stamp.coordinate)
+    style = date_style(data, book.sheetnames.index(HELP_SHEET), stamp.coordinate)
     spliced = {
         book.sheetnames.index(spec.zh): _values(spec, rows[spec.key])
         for spec in SHEETS
@@ -113,7 +111,7 @@ def _write_settings(sheet, settings: list[tuple[object, object]], read_only: boo
 def _setting_value(value: object) -> object:
     """A 参数 value as typed: a number or a date where it is one, else the text."""
     for kind in ("number", "date"):
-        typed = cell_value(Column("value", "值", kind), value)
+        typed = cell_value(Column("value", SETTINGS.column("value").zh, kind), value)
         if not isinstance(typed, str):
             return typed
     return value
@@ -123,9 +121,9 @@ def recorded_bases(data: bytes) -> dict[str, int]:
     """The versions a downloaded file was cut from (group → version); {} when not recorded."""
     try:
         reader = fastexcel.read_excel(data)
-        if "说明" not in reader.sheet_names:
+        if HELP_SHEET not in reader.sheet_names:
             return {}
-        frame = reader.load_sheet("说明", header_row=None, dtypes="string").to_pandas()
+        frame = reader.load_sheet(HELP_SHEET, header_row=None, dtypes="string").to_pandas()
     except BaseException as exc:  # calamine panics are BaseExceptions; no marker then
         if isinstance(exc, (MemoryError, KeyboardInterrupt, SystemExit)):
             raise

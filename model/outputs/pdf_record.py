@@ -133,7 +133,7 @@ class Page:
 
 
 class _Pdf(FPDF):
-    footer_template = "第 {page} 页，共 {pages} 页"
+    footer_template = "{page} / {pages}"  # replaced by the document catalogue's pdf_page
 
     def footer(self) -> None:
         self.set_y(-12)

@@ -18,15 +18,14 @@ from model.outputs.template import template_bytes
 from model.outputs.xlsx_safe import keep_text, storable
 from model.workbook.intake import check_workbook_bytes
 from model.workbook.schema import HEADER_SEARCH_ROWS, MEMBERS, PLAN, Sheet, normalize_header
-
-_YES, _NO = "是", "否"
+from model.workbook.values import NO_WORD, YES_WORD
 
 
 def _cell(value: object) -> object:
     if isinstance(value, pd.Timestamp):
         return None if pd.isna(value) else value.date()
     if isinstance(value, bool):
-        return _YES if value else _NO
+        return YES_WORD if value else NO_WORD
     if isinstance(value, tuple | list):
         return "、".join(str(v) for v in value) or None
     if value is None or value is pd.NA or value is pd.NaT:

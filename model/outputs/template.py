@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from model.outputs.file_words import HELP_SHEET
 from model.workbook.params import Params
 from model.workbook.schema import SHEETS, Column
 from model.workbook.values import choice_values
@@ -127,7 +128,7 @@ def _fill_settings(sheet) -> None:
 
 
 def _help_sheet(book: OpenpyxlWorkbook) -> None:
-    sheet = book.create_sheet("说明")
+    sheet = book.create_sheet(HELP_SHEET)
     sheet.append(["中心组“1+X”学习台账 填写说明"])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(

@@ -1,16 +1,18 @@
-"""The report as a readable Chinese table for the terminal."""
+"""The report as a readable table for the terminal, in Chinese (or English)."""
 
 from __future__ import annotations
 
 from model.engine.report import Report
 from model.texts.domain import (
     STATUS_ORDER,
+    Lang,
     consequence_text,
     finding_title,
     fix_line,
     reasons_text,
     status_label,
 )
+from model.texts.lookup import text
 
 
 def _percent(value: object) -> str:
@@ -19,15 +21,23 @@ def _percent(value: object) -> str:
     return f"{float(value):.0%}"
 
 
-def report_text(report: Report) -> str:
-    lines = [f"{report.year} 年度学习情况（统计截止 {report.as_of:%Y-%m-%d}）", ""]
+def report_text(report: Report, lang: Lang = "zh") -> str:
     overall = report.overall
-    lines.append(
-        f"场次：计划 {int(overall['planned'])}，已举行 {int(overall['held'])}，逾期 {int(overall['overdue'])}；"
-        f"到课率 {_percent(overall['attendance_rate'])}，点评覆盖 {_percent(overall['comment_coverage'])}"
+    head = text("cli", "TERM_HEAD", lang, year=report.year, as_of=f"{report.as_of:%Y-%m-%d}")
+    sessions = text(
+        "cli",
+        "TERM_SESSIONS",
+        lang,
+        planned=int(overall["planned"]),
+        held=int(overall["held"]),
+        overdue=int(overall["overdue"]),
+        attendance=_percent(overall["attendance_rate"]),
+        comments=_percent(overall["comment_coverage"]),
     )
-    lines.append("成员：" + "，".join(f"{status_label(s)} {int(overall[s])}" for s in STATUS_ORDER))
-    lines += ["", "中心组                 计划 举行 逾期 到课率 达标 风险 不达标"]
+    separator = text("cli", "TERM_COUNT_SEPARATOR", lang)
+    counts = separator.join(f"{status_label(s, lang)} {int(overall[s])}" for s in STATUS_ORDER)
+    lines = [head, "", sessions, text("cli", "TERM_MEMBERS", lang, counts=counts)]
+    lines += ["", text("cli", "TERM_TABLE_HEAD", lang)]
     for group, row in report.groups.iterrows():
         lines.append(
             f"{group:<14}\t{row['planned']:>3} {row['held']:>4} {row['overdue']:>4} "
@@ -35,18 +45,27 @@ def report_text(report: Report) -> str:
         )
     flagged = report.members[report.members["status"].isin(["failed", "at_risk"])]
     if len(flagged):
-        lines += ["", "需要关注的成员："]
+        lines += ["", text("cli", "TERM_FLAGGED", lang)]
         order = {s: i for i, s in enumerate(STATUS_ORDER)}
         flagged = flagged.sort_values("status", key=lambda s: s.map(order))
         for _, row in flagged.iterrows():
-            reasons = reasons_text(row["reasons"])
-            tail = fix_line(row["fix"]) or consequence_text(row["consequence"]) or ""
-            lines.append(
-                f"  [{status_label(row['status'])}] {row['group']} {row['display']}：{reasons}"
-                + (f" → {tail}" if tail else "")
+            reasons = reasons_text(row["reasons"], lang)
+            tail = fix_line(row["fix"], lang) or consequence_text(row["consequence"], lang) or ""
+            line = text(
+                "cli",
+                "TERM_MEMBER_LINE",
+                lang,
+                status=status_label(row["status"], lang),
+                group=row["group"],
+                name=row["display"],
+                reasons=reasons,
             )
-    counts = report.findings["code"].value_counts()
-    if len(counts):
-        lines += ["", "发现的问题："]
-        lines += [f"  {finding_title(str(code))}：{count} 处" for code, count in counts.items()]
+            lines.append(line + (f" → {tail}" if tail else ""))
+    counts_by_code = report.findings["code"].value_counts()
+    if len(counts_by_code):
+        lines += ["", text("cli", "TERM_FINDINGS", lang)]
+        lines += [
+            text("cli", "TERM_FINDING_LINE", lang, title=finding_title(str(code), lang), count=n)
+            for code, n in counts_by_code.items()
+        ]
     return "\n".join(lines)

@@ -9,8 +9,8 @@ from model.store.versions import Store
 from model.workbook.reader import read_workbook
 
 
-def current_groups(data_dir: Path) -> tuple[str, set[str]]:
-    """Where the shown data comes from (for a message) and the central groups it holds.
+def current_groups(data_dir: Path) -> tuple[int | None, set[str]]:
+    """The version the dashboard shows (None: the bundled sample) and the central groups it holds.
 
     Published versions and the sample passed the checks when they were stored, so they are read
     here directly, as the dashboard reads them.
@@ -18,9 +18,9 @@ def current_groups(data_dir: Path) -> tuple[str, set[str]]:
     store = Store(data_dir)
     latest = store.current()
     if latest is None:
-        data, where = SAMPLE_PATH.read_bytes(), "示例数据"
+        data, where = SAMPLE_PATH.read_bytes(), None
     else:
-        data, where = store.read_bytes(latest), f"当前版本（v{latest.version}）"
+        data, where = store.read_bytes(latest), latest.version
     workbook = read_workbook(data, max_bytes=len(data) + 1).workbook
     if workbook is None:
         return where, set()

@@ -22,7 +22,9 @@ from model.workbook.values import object_strings, session_ids
 GROUP_SHEETS = ("members", "plan", "exams")  # rows that name their 中心组
 SESSION_SHEETS = ("talks", "participation", "outreach")  # rows that belong to a session's group
 Raws = dict[str, RawSheet]
-_SETTING = Column("value", "值", "number")  # a 参数 value compared as a number where it is one
+_SETTING = Column(
+    "value", SETTINGS.column("value").zh, "number"
+)  # a 参数 value compared as a number where it is one
 
 
 def session_groups(raws: Raws) -> dict[str, str]:

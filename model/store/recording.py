@@ -50,6 +50,7 @@ from model.workbook.values import (
     COMMENT_ORAL,
     COMMENT_WRITTEN,
     STATUS_CANCELLED,
+    YES_WORD,
     session_ids,
 )
 
@@ -57,7 +58,6 @@ ATTENDANCE = (ATTENDANCE_PRESENT, ATTENDANCE_LEAVE, ATTENDANCE_ABSENT)
 COMMENTS = (COMMENT_ORAL, COMMENT_WRITTEN, COMMENT_NONE)
 RECORD_SPECS: tuple[Sheet, ...] = (TALKS, PARTICIPATION, OUTREACH)
 SPEAKER, HOST = "speaker", "host"
-YES = "是"  # how a yes/no cell is written, as clerks write it
 
 
 @dataclass(frozen=True)
@@ -400,7 +400,7 @@ def record_frames(record: SessionRecord, people: dict[str, str]) -> dict[str, pd
         "held_date": _iso(record.held_date),
         "draft_sent": _iso(record.draft_sent),
         "minutes": _number(record.minutes),
-        "off_script": YES if record.off_script else None,
+        "off_script": YES_WORD if record.off_script else None,
         "final_date": _iso(record.final_date),
         "article": (record.article or "").strip() or None,
         "article_date": _iso(record.article_date),

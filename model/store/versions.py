@@ -22,6 +22,10 @@ from pathlib import Path
 
 from model.store.index_schema import COLUMNS, SCHEMA, migrate
 
+# The comment a restore stores with its version: data in the index (older stores hold it too),
+# read back by pages/history.py, which shows it in the chosen language.
+RESTORED_COMMENT = "恢复自 v{version}"
+
 logger = logging.getLogger(__name__)
 
 
@@ -356,7 +360,7 @@ class Store:
             original_name=old.original_name,
             row_counts=old.row_counts,
             finding_counts=old.finding_counts,
-            comment=f"恢复自 v{number}",
+            comment=RESTORED_COMMENT.format(version=number),
             file_format=old.file_format,
         )
 

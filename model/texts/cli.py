@@ -11,7 +11,6 @@ from model.texts.domain import Lang
 CLI_TEXTS: dict[str, dict[Lang, str]] = {
     # shared
     "BAD_DATE": {"zh": "日期格式应为 YYYY-MM-DD：{text}", "en": "A date is YYYY-MM-DD: {text}"},
-    "CANNOT_OPEN": {"zh": "无法打开文件（{reason}）", "en": "Cannot open the file ({reason})"},
     "ROW": {"zh": "第{row}行", "en": "row {row}"},
     "NOTICE": {"zh": "注意：{text}", "en": "Note: {text}"},
     "REFUSED": {
@@ -200,10 +199,6 @@ CLI_TEXTS: dict[str, dict[Lang, str]] = {
         "zh": "数据目录 {folder} 中没有版本 {source}",
         "en": "The data folder {folder} has no version {source}",
     },
-    "VERSION_UNREADABLE": {
-        "zh": "无法读取版本 {source}（{reason}）",
-        "en": "Cannot read version {source} ({reason})",
-    },
     "DIFF_HEAD": {
         "zh": "对比 {old} → {new}（{year} 年度，统计截止 {as_of}）",
         "en": "Comparing {old} → {new} ({year}, as of {as_of})",
@@ -241,4 +236,28 @@ CLI_TEXTS: dict[str, dict[Lang, str]] = {
     "EMPTY": {"zh": "（空）", "en": "(empty)"},
     "YES": {"zh": "是", "en": "yes"},
     "NO": {"zh": "否", "en": "no"},
+    "SHOWN_SAMPLE": {"zh": "示例数据", "en": "the sample data"},
+    "SHOWN_VERSION": {"zh": "当前版本（v{version}）", "en": "the current version (v{version})"},
+    # The report as a table for the terminal (model/outputs/terminal.py).
+    "TERM_HEAD": {
+        "zh": "{year} 年度学习情况（统计截止 {as_of}）",
+        "en": "Study in {year} (as of {as_of})",
+    },
+    "TERM_SESSIONS": {
+        "zh": "场次：计划 {planned}，已举行 {held}，逾期 {overdue}；到课率 {attendance}，点评覆盖 {comments}",
+        "en": "Sessions: planned {planned}, held {held}, overdue {overdue}; attendance {attendance}, comments {comments}",
+    },
+    "TERM_MEMBERS": {"zh": "成员：{counts}", "en": "Members: {counts}"},
+    "TERM_COUNT_SEPARATOR": {"zh": "，", "en": ", "},
+    "TERM_TABLE_HEAD": {
+        "zh": "中心组                 计划 举行 逾期 到课率 达标 风险 不达标",
+        "en": "Group                  plan held late attend pass risk  fail",
+    },
+    "TERM_FLAGGED": {"zh": "需要关注的成员：", "en": "Members to watch:"},
+    "TERM_MEMBER_LINE": {
+        "zh": "  [{status}] {group} {name}：{reasons}",
+        "en": "  [{status}] {group} {name}: {reasons}",
+    },
+    "TERM_FINDINGS": {"zh": "发现的问题：", "en": "Findings:"},
+    "TERM_FINDING_LINE": {"zh": "  {title}：{count} 处", "en": "  {title}: {count}"},
 }

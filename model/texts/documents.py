@@ -131,6 +131,11 @@ DOCUMENT_TEXTS: dict[str, dict[Lang, str]] = {
     },
 }
 
+# The 通报's fonts, as an official document sets them (GB/T 9704): family names Word resolves.
+HEADING_FONT = "黑体"
+BODY_FONT = "仿宋"
+TITLE_FONT = "黑体"
+
 MONTH_NAMES = [
     "January",
     "February",

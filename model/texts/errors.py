@@ -299,6 +299,72 @@ ERRORS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+# What a file-level error says in its {detail}: detail code → {lang: template}. The reader
+# passes ``detail_code`` and the template's fields; the words are chosen when shown.
+DETAILS: dict[str, dict[str, str]] = {
+    "ZIP_PARTS": {"zh": "{count:,} 个部件", "en": "{count:,} parts"},
+    "ROWS_REPEATED": {
+        "zh": "有内容的行被重复展开为 {count:,} 行",
+        "en": "rows with content repeated into {count:,} rows",
+    },
+    "PART_RATIO": {"zh": "{part} 压缩比 {ratio:.0f}:1", "en": "{part} compressed {ratio:.0f}:1"},
+    "UNPACKED_OVER": {"zh": "解压后超过 {mb} MB", "en": "over {mb} MB unpacked"},
+    "PART_UNPACKED_OVER": {"zh": "{part} 解压后超过 {mb} MB", "en": "{part} over {mb} MB unpacked"},
+    "PART_HEADER_BROKEN": {"zh": "{part} 头部损坏", "en": "the header of {part} is damaged"},
+    "PART_METHOD": {
+        "zh": "{part} 使用了不支持的压缩方式 {method}",
+        "en": "{part} uses the unsupported compression method {method}",
+    },
+    "CANNOT_OPEN": {"zh": "无法打开文件（{reason}）", "en": "cannot open the file ({reason})"},
+    "VERSION_UNREADABLE": {
+        "zh": "无法读取版本 {source}（{reason}）",
+        "en": "cannot read version {source} ({reason})",
+    },
+    "OVER_SECONDS": {"zh": "超过 {seconds:.0f} 秒", "en": "over {seconds:.0f} seconds"},
+    "OVER_LIMITS": {"zh": "超出内存或处理上限", "en": "over the memory or processing limit"},
+    "OVER_MEMORY": {"zh": "超出内存上限", "en": "over the memory limit"},
+    "PART_BROKEN": {"zh": "{part}：{reason}", "en": "{part}: {reason}"},
+    "LIBRARY": {"zh": "{reason}", "en": "{reason}"},  # the parser library's own words
+}
+
+# The key a DUPLICATE_KEY repeats ({key_text}): key code → {lang: words}.
+DUPLICATE_KEYS: dict[str, dict[str, str]] = {
+    "member_id": {"zh": "编号", "en": "编号 (member number)"},
+    "group_name": {
+        "zh": "中心组+姓名（同名成员须填写编号）",
+        "en": "中心组 + 姓名 (members of the same name need a 编号)",
+    },
+    "session": {"zh": "场次", "en": "场次 (session)"},
+    "session_name": {"zh": "场次+姓名", "en": "场次 + 姓名"},
+    "group_name_year": {"zh": "中心组+姓名+年度", "en": "中心组 + 姓名 + 年度"},
+    "setting": {"zh": "参数", "en": "参数 (parameter)"},
+}
+
+# What BAD_SETTING asks for ({expected}): code → {lang: template}.
+EXPECTED: dict[str, dict[str, str]] = {
+    "DATE_OR_BLANK": {
+        "zh": "请填写日期，如 2026-12-31；空白表示今天。",
+        "en": "Type a date such as 2026-12-31; blank means today.",
+    },
+    "INT_BETWEEN": {
+        "zh": "请填写 {low}–{high} 之间的整数。",
+        "en": "Type a whole number from {low} to {high}.",
+    },
+    "NUMBER_BETWEEN": {
+        "zh": "请填写 {low}–{high} 之间的数字。",
+        "en": "Type a number from {low} to {high}.",
+    },
+    "MIN_OVER_MAX": {
+        "zh": "时长下限不能大于时长上限。",
+        "en": "The shortest talk (时长下限) cannot be longer than the longest (时长上限).",
+    },
+}
+
+# Fields that hold a list of names, joined in the language's way; an empty list says NONE.
+LISTS = ("allowed", "found")
+LIST_SEPARATOR = {"zh": "、", "en": ", "}
+NONE = {"zh": "无", "en": "none"}
+
 # Parts of a message present only when a detail is: detail → {lang: (template, list separator)}.
 # The part is passed to the templates as ``{detail}_part`` ("" without the detail).
 OPTIONAL_PARTS: dict[str, dict[str, tuple[str, str]]] = {
@@ -307,8 +373,8 @@ OPTIONAL_PARTS: dict[str, dict[str, tuple[str, str]]] = {
 
 
 def with_parts(fields: dict, lang: str) -> dict:
-    """``fields`` with each optional part rendered in ``lang``."""
-    parts = {}
+    """``fields`` with each coded part (detail, key, expected, lists) rendered in ``lang``."""
+    parts: dict[str, object] = {}
     for key, texts in OPTIONAL_PARTS.items():
         value = fields.get(key)
         template, separator = texts[lang]
@@ -318,4 +384,16 @@ def with_parts(fields: dict, lang: str) -> dict:
             parts[f"{key}_part"] = template.format(**{key: value})
         else:
             parts[f"{key}_part"] = ""
+    for key in LISTS:
+        value = fields.get(key)
+        if isinstance(value, list | tuple):
+            parts[key] = LIST_SEPARATOR[lang].join(map(str, value)) or NONE[lang]
+    for field, catalogue, target in (
+        ("detail_code", DETAILS, "detail"),
+        ("key_code", DUPLICATE_KEYS, "key_text"),
+        ("expected_code", EXPECTED, "expected"),
+    ):
+        code = fields.get(field)
+        if code is not None:
+            parts[target] = catalogue[code][lang].format(**fields)
     return fields | parts

@@ -126,7 +126,7 @@ def typed_column(raw: RawSheet, column: Column) -> tuple[pd.Series, list[Workboo
     if kind == "choice":
         assert column.choices is not None
         values, bad = parse_choice(text, column.choices)
-        allowed = "、".join(choice_values(column.choices))
+        allowed = choice_values(column.choices)
         return values, errors + cell_errors(raw, column.key, bad, "BAD_CHOICE", allowed=allowed)
     if kind == "int":
         values, bad = parse_whole_numbers(text)
@@ -164,13 +164,14 @@ def typed_frame(raw: RawSheet) -> tuple[pd.DataFrame, list[WorkbookError]]:
 
 
 def duplicate_errors(
-    raw: RawSheet, frame: pd.DataFrame, subset: list[str], key_column: str, key_text: str
+    raw: RawSheet, frame: pd.DataFrame, subset: list[str], key_column: str, key_code: str
 ) -> list[WorkbookError]:
-    """DUPLICATE_KEY on every repeat of a key, pointing back at its first row."""
+    """DUPLICATE_KEY on every repeat of a key, pointing back at its first row; ``key_code``
+    names the key in model/texts/errors.py's DUPLICATE_KEYS."""
     keyed = frame.dropna(subset=subset)
     repeats = keyed.duplicated(subset=subset, keep="first")
     if not repeats.any():
         return []
     first_rows = keyed.groupby(subset, sort=False)["row"].transform("first")
     details = pd.DataFrame({"first_row": first_rows})
-    return cell_errors(raw, key_column, repeats, "DUPLICATE_KEY", details, key_text=key_text)
+    return cell_errors(raw, key_column, repeats, "DUPLICATE_KEY", details, key_code=key_code)

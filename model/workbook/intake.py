@@ -90,9 +90,13 @@ def check_workbook_bytes(data: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> File
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=str(exc))) from exc
+        raise UnreadableWorkbook(
+            make_error("FILE_CORRUPT", detail_code="LIBRARY", reason=str(exc))
+        ) from exc
     if len(entries) > MAX_ZIP_ENTRIES:
-        raise UnreadableWorkbook(make_error("FILE_ZIP_BOMB", detail=f"{len(entries)} 个部件"))
+        raise UnreadableWorkbook(
+            make_error("FILE_ZIP_BOMB", detail_code="ZIP_PARTS", count=len(entries))
+        )
     names = {entry.filename for entry in entries}
     kind = _package_kind(archive, names)
     sheet_names = _sheet_parts(archive) if kind.format in ("xlsx", "xlsm") else {}
@@ -161,7 +165,9 @@ def _read_small(archive: zipfile.ZipFile, name: str, limit: int = 2_000_000) -> 
         with archive.open(name) as part:
             return part.read(limit)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=str(exc))) from exc
+        raise UnreadableWorkbook(
+            make_error("FILE_CORRUPT", detail_code="LIBRARY", reason=str(exc))
+        ) from exc
 
 
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^<>]{0,4000})>")
@@ -190,7 +196,7 @@ def _check_ods_repeats(data: bytes, content: zipfile.ZipInfo) -> None:
             repeated += count - 1
     if repeated > MAX_ODS_REPEATED_ROWS:
         raise UnreadableWorkbook(
-            make_error("FILE_TOO_COMPLEX", detail=f"有内容的行被重复展开为 {repeated:,} 行")
+            make_error("FILE_TOO_COMPLEX", detail_code="ROWS_REPEATED", count=repeated)
         )
 
 
@@ -236,7 +242,9 @@ def _inflate_all(data: bytes, entries: list[zipfile.ZipInfo]) -> list[SheetExten
         ratio = size / max(entry.compress_size, 1)
         if size > RATIO_CHECKED_FROM and ratio > MAX_PART_RATIO:
             raise UnreadableWorkbook(
-                make_error("FILE_ZIP_BOMB", detail=f"{entry.filename} 压缩比 {ratio:.0f}:1")
+                make_error(
+                    "FILE_ZIP_BOMB", detail_code="PART_RATIO", part=entry.filename, ratio=ratio
+                )
             )
         return size, sheet_extent(entry.filename, content) if content is not None else None
 
@@ -260,7 +268,7 @@ class _Budget:
             self.used += size
             if self.used > self.limit:
                 raise UnreadableWorkbook(
-                    make_error("FILE_ZIP_BOMB", detail=f"解压后超过 {self.limit >> 20} MB")
+                    make_error("FILE_ZIP_BOMB", detail_code="UNPACKED_OVER", mb=self.limit >> 20)
                 )
 
 
@@ -271,7 +279,9 @@ def _inflate(
     offset = entry.header_offset
     header = data[offset : offset + _LOCAL_HEADER.size]
     if len(header) < _LOCAL_HEADER.size or not header.startswith(b"PK\x03\x04"):
-        raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=f"{entry.filename} 头部损坏"))
+        raise UnreadableWorkbook(
+            make_error("FILE_CORRUPT", detail_code="PART_HEADER_BROKEN", part=entry.filename)
+        )
     fields = _LOCAL_HEADER.unpack(header)
     method, name_length, extra_length = fields[4], fields[10], fields[11]
     start = offset + _LOCAL_HEADER.size + name_length + extra_length
@@ -282,7 +292,9 @@ def _inflate(
         return len(content), content if keep else None
     if method != zipfile.ZIP_DEFLATED:
         raise UnreadableWorkbook(
-            make_error("FILE_CORRUPT", detail=f"{entry.filename} 使用了不支持的压缩方式 {method}")
+            make_error(
+                "FILE_CORRUPT", detail_code="PART_METHOD", part=entry.filename, method=method
+            )
         )
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     pieces: list[bytes] = []
@@ -304,14 +316,18 @@ def _inflate(
                 raise UnreadableWorkbook(
                     make_error(
                         "FILE_ZIP_BOMB",
-                        detail=f"{entry.filename} 解压后超过 {MAX_PART_BYTES >> 20} MB",
+                        detail_code="PART_UNPACKED_OVER",
+                        part=entry.filename,
+                        mb=MAX_PART_BYTES >> 20,
                     )
                 )
             if keep:
                 pieces.append(piece)
     except zlib.error as exc:
         raise UnreadableWorkbook(
-            make_error("FILE_CORRUPT", detail=f"{entry.filename}：{exc}")
+            make_error(
+                "FILE_CORRUPT", detail_code="PART_BROKEN", part=entry.filename, reason=str(exc)
+            )
         ) from exc
     return size, b"".join(pieces) if keep else None
 

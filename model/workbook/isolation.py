@@ -81,8 +81,8 @@ def failed_read(failure: SandboxFailure, limits: Limits) -> ReadResult:
     if isinstance(failure, TaskRaised):
         error = make_error("READER_FAILED", incident=failure.incident)
     elif isinstance(failure, LimitExceeded):
-        detail = f"超过 {limits.seconds:.0f} 秒" if failure.timed_out else "超出内存或处理上限"
-        error = make_error("FILE_TOO_COMPLEX", detail=detail)
+        detail = "OVER_SECONDS" if failure.timed_out else "OVER_LIMITS"
+        error = make_error("FILE_TOO_COMPLEX", detail_code=detail, seconds=limits.seconds)
     else:  # pragma: no cover - the sandbox raises only these two
         raise failure
     return ReadResult(None, [error], unreadable=True)

@@ -70,7 +70,7 @@ def read_workbook_file(path: str | Path, max_bytes: int = MAX_UPLOAD_BYTES) -> R
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        error = make_error("FILE_CORRUPT", detail=f"无法打开文件（{exc.strerror}）")
+        error = make_error("FILE_CORRUPT", detail_code="CANNOT_OPEN", reason=exc.strerror)
         return ReadResult(None, [error], unreadable=True)
     return read_workbook(data, max_bytes=max_bytes)
 
@@ -82,7 +82,7 @@ def read_workbook(
     try:
         return _read(data, max_bytes, keep_raws)
     except MemoryError:  # under the isolated reader's limit: too big for it, not broken
-        error = make_error("FILE_TOO_COMPLEX", detail="超出内存上限")
+        error = make_error("FILE_TOO_COMPLEX", detail_code="OVER_MEMORY")
         return ReadResult(None, [error], unreadable=True)
 
 
@@ -125,8 +125,7 @@ def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]
     candidates = {spec.key: [name for name in names if spec.matches(name)] for spec in SHEETS}
     matched = {key: found[0] if found else None for key, found in candidates.items()}
     if matched[MEMBERS.key] is None and matched[PLAN.key] is None:
-        found = "、".join(names) or "无"
-        raise UnreadableWorkbook(make_error("NOT_A_LEDGER", found=found))
+        raise UnreadableWorkbook(make_error("NOT_A_LEDGER", found=names))
     loaded_sheets = _load_in_parallel(data, reader, matched)
     raws: dict[str, RawSheet] = {}
     errors: list[WorkbookError] = []
@@ -202,7 +201,9 @@ def _raise_unreadable(exc: BaseException) -> NoReturn:
     text = str(exc).lower()
     if "password" in text or "encrypt" in text:
         raise UnreadableWorkbook(make_error("FILE_ENCRYPTED")) from exc
-    raise UnreadableWorkbook(make_error("FILE_CORRUPT", detail=_short(exc))) from exc
+    raise UnreadableWorkbook(
+        make_error("FILE_CORRUPT", detail_code="LIBRARY", reason=_short(exc))
+    ) from exc
 
 
 def _short(exc: BaseException) -> str:
@@ -267,7 +268,7 @@ def _check_members(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -
     if "members" not in raws:
         return []
     raw = raws["members"]
-    errors = duplicate_errors(raw, members, ["member_id"], "member_id", "编号")
+    errors = duplicate_errors(raw, members, ["member_id"], "member_id", "member_id")
     if not _complete(raws, "members", "name", "group"):
         return errors
     # Same-named members of one group are allowed only when every one of them has a 编号.
@@ -283,7 +284,7 @@ def _check_members(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -
         clash,
         "DUPLICATE_KEY",
         pd.DataFrame({"first_row": first_rows}),
-        key_text="中心组+姓名（同名成员须填写编号）",
+        key_code="group_name",
     )
     backwards = members["left"] < members["joined"]
     joined_text = members["joined"].dt.strftime("%Y-%m-%d")
@@ -318,7 +319,7 @@ def _check_plan(
     raw = raws.get("plan")
     errors: list[WorkbookError] = []
     if raw is not None:
-        errors += duplicate_errors(raw, plan, ["session"], "session", "场次")
+        errors += duplicate_errors(raw, plan, ["session"], "session", "session")
     checkable = _complete(raws, "members", "name", "group")
     for column in ("speaker", "host"):
         errors += _resolve(raw, plan, column, plan["group"], people, checkable)
@@ -346,7 +347,7 @@ def _check_records(
         errors += cell_errors(raw, "session", unknown, "UNKNOWN_SESSION")
     if "talks" in raws:
         raw = raws["talks"]
-        errors += duplicate_errors(raw, talks, ["session"], "session", "场次")
+        errors += duplicate_errors(raw, talks, ["session"], "session", "session")
         cancelled = talks["session"].map(planned["status"]) == STATUS_CANCELLED
         errors += cell_errors(raw, "session", cancelled.fillna(False), "TALK_FOR_CANCELLED")
     participation = frames["participation"]
@@ -359,12 +360,12 @@ def _check_records(
         if "talks" not in raws or _complete(raws, "talks", "session"):
             untalked = session_group.notna() & ~_is_in(participation["session"], talks["session"])
             errors += cell_errors(raw, "session", untalked, "NO_TALK_RECORD")
-        errors += duplicate_errors(raw, participation, ["session", "name"], "name", "场次+姓名")
+        errors += duplicate_errors(raw, participation, ["session", "name"], "name", "session_name")
     exams = frames["exams"]
     errors += _resolve(raws.get("exams"), exams, "name", exams["group"], people, checkable)
     if "exams" in raws:
         errors += duplicate_errors(
-            raws["exams"], exams, ["name", "year"], "name", "中心组+姓名+年度"
+            raws["exams"], exams, ["name", "year"], "name", "group_name_year"
         )
     return errors
 

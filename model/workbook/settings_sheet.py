@@ -27,11 +27,11 @@ def read_settings(raw: RawSheet | None) -> tuple[Params, list[WorkbookError]]:
     data = raw.data.copy()
     data["row"] = data.index
     data["field"] = data["key"].map(lambda k: _FIELD_BY_KEY.get(normalize_header(k)))
-    allowed = "、".join(info.zh for info in PARAM_INFO.values())
+    allowed = [info.zh for info in PARAM_INFO.values()]
     errors = cell_errors(
         raw, "key", data["key"].notna() & data["field"].isna(), "UNKNOWN_SETTING", allowed=allowed
     )
-    errors += duplicate_errors(raw, data, ["field"], "key", "参数")
+    errors += duplicate_errors(raw, data, ["field"], "key", "setting")
     if "value" not in data:
         return Params(), errors
     overrides: dict[str, object] = {}
@@ -39,9 +39,8 @@ def read_settings(raw: RawSheet | None) -> tuple[Params, list[WorkbookError]]:
         value, expected = _parse_value(field, pd.Series([text], index=[row], dtype="string"))
         if value is None:
             bad = pd.Series(True, index=[row])
-            errors += cell_errors(
-                raw, "value", bad, "BAD_SETTING", setting=PARAM_INFO[field].zh, expected=expected
-            )
+            asked = {"setting": PARAM_INFO[field].zh, **expected}
+            errors += cell_errors(raw, "value", bad, "BAD_SETTING", None, **asked)
         else:
             overrides[field] = value
     params = replace(Params(), **overrides)  # type: ignore[arg-type]
@@ -52,27 +51,28 @@ def read_settings(raw: RawSheet | None) -> tuple[Params, list[WorkbookError]]:
             "value",
             pd.Series(True, index=rows[:1]),
             "BAD_SETTING",
-            setting="时长下限",
-            expected="时长下限不能大于时长上限。",
+            setting=PARAM_INFO["min_minutes"].zh,
+            expected_code="MIN_OVER_MAX",
         )
     return params, errors
 
 
-def _parse_value(field: str, text: pd.Series) -> tuple[object | None, str]:
+def _parse_value(field: str, text: pd.Series) -> tuple[object | None, dict[str, object]]:
+    """The value, or None and what to ask for (an EXPECTED code of model/texts/errors.py)."""
     if field == "as_of":
         dates, bad = parse_dates(text)
         if bad.iloc[0] or out_of_range_dates(dates).iloc[0]:
-            return None, "请填写日期，如 2026-12-31；空白表示今天。"
-        return dates.iloc[0].date(), ""
+            return None, {"expected_code": "DATE_OR_BLANK"}
+        return dates.iloc[0].date(), {}
     numbers, bad = parse_numbers(text)
     number = numbers.iloc[0]
     info = PARAM_INFO[field]
-    low, high = f"{info.low:g}", f"{info.high:g}"
+    bounds = {"low": f"{info.low:g}", "high": f"{info.high:g}"}
     outside = bad.iloc[0] or not info.low <= number <= info.high
     if field in INT_FIELDS:
         if outside or number != round(number):
-            return None, f"请填写 {low}–{high} 之间的整数。"
-        return int(number), ""
+            return None, {"expected_code": "INT_BETWEEN", **bounds}
+        return int(number), {}
     if outside:
-        return None, f"请填写 {low}–{high} 之间的数字。"
-    return float(number), ""
+        return None, {"expected_code": "NUMBER_BETWEEN", **bounds}
+    return float(number), {}

@@ -68,6 +68,14 @@ CHOICE_BLANK: dict[str, str | None] = {
     "status": STATUS_PLANNED,
 }
 
+# What a county-level unit's name ends with (a ledger's file name starts with it).
+UNIT_SUFFIXES = "县市区旗"
+
+# How the app itself writes a yes/no cell and a 专题 still to be chosen (issue #14).
+YES_WORD, NO_WORD = "是", "否"
+TOPIC_TBD = "待定（主讲人确定）"
+TBD_PREFIX = "待定"  # a clerk may shorten it to 待定 or write 待定（…）
+
 _YES = {"是", "y", "yes", "√", "✓", "✔", "1", "true", "对", "有"}
 _NO = {"否", "n", "no", "×", "✗", "x", "0", "false", "无", "-"}
 

@@ -45,7 +45,7 @@ def report_download(ctx: PageContext, report: Report) -> None:
     st.download_button(
         t("download_report"),
         data=lambda: _build(report, f.lang, f.show_names, ctx.shifts(), _unit(ctx)),
-        file_name=f"学习台账报表-{f.year}-{f.as_of:%Y%m%d}.xlsx",
+        file_name=t("file_report", year=f.year, day=f"{f.as_of:%Y%m%d}"),
         mime=XLSX,
         icon=":material/download:",
         on_click="ignore",
@@ -72,7 +72,7 @@ def bulletin_download(ctx: PageContext, report: Report) -> None:
     st.download_button(
         t("download_bulletin"),
         data=lambda: _bulletin(ctx, report),
-        file_name=f"学习情况通报-{f.year}-{f.as_of:%Y%m%d}.docx",
+        file_name=t("file_bulletin", year=f.year, day=f"{f.as_of:%Y%m%d}"),
         mime=DOCX,
         icon=":material/description:",
         on_click="ignore",
@@ -89,7 +89,7 @@ def risk_pdf_download(ctx: PageContext, report: Report) -> None:
     st.download_button(
         t("download_risk_pdf"),
         data=lambda: risk_pdf(report, f.lang, f.show_names),
-        file_name=f"风险预警名单-{f.year}-{f.as_of:%Y%m%d}.pdf",
+        file_name=t("file_risk", year=f.year, day=f"{f.as_of:%Y%m%d}"),
         mime=PDF,
         icon=":material/picture_as_pdf:",
         on_click="ignore",
@@ -121,7 +121,7 @@ def member_record_download(
     st.download_button(
         t("record_member", name=name),
         data=lambda: _records(report, (key,), ctx.filters.lang),
-        file_name=f"学习档案-{report.year}-{name}.xlsx",
+        file_name=t("file_record", year=report.year, name=name, ext="xlsx"),
         mime=XLSX,
         icon=":material/print:",
         on_click="ignore",
@@ -130,7 +130,7 @@ def member_record_download(
     st.download_button(
         t("record_member_pdf"),
         data=lambda: _records_pdf(report, (key,), ctx.filters.lang),
-        file_name=f"学习档案-{report.year}-{name}.pdf",
+        file_name=t("file_record", year=report.year, name=name, ext="pdf"),
         mime=PDF,
         icon=":material/picture_as_pdf:",
         on_click="ignore",
@@ -156,7 +156,7 @@ def group_record_download(ctx: PageContext, report: Report, default: str | None 
     st.download_button(
         t("record_group", group=chosen),
         data=lambda: _records(report, keys, ctx.filters.lang),
-        file_name=f"学习档案-{report.year}-{chosen}.xlsx",
+        file_name=t("file_record", year=report.year, name=chosen, ext="xlsx"),
         mime=XLSX,
         icon=":material/print:",
         on_click="ignore",
@@ -165,7 +165,7 @@ def group_record_download(ctx: PageContext, report: Report, default: str | None 
     st.download_button(
         t("record_group_pdf", group=chosen),
         data=lambda: _records_pdf(report, keys, ctx.filters.lang),
-        file_name=f"学习档案-{report.year}-{chosen}.pdf",
+        file_name=t("file_record", year=report.year, name=chosen, ext="pdf"),
         mime=PDF,
         icon=":material/picture_as_pdf:",
         on_click="ignore",

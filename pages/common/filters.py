@@ -170,7 +170,7 @@ def language_switch() -> Lang:
         ["zh", "en"],
         key=W_LANG,
         horizontal=True,
-        format_func=lambda code: "中文" if code == "zh" else "English",
+        format_func=lambda code: t(f"lang_{code}"),
         on_change=_remember,
         args=(FLT_LANG, W_LANG),
     )

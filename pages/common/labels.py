@@ -459,6 +459,20 @@ UI: dict[str, dict[Lang, str]] = {
     "audit_disabled": {"zh": "账号已停用", "en": "account disabled"},
     "yes": {"zh": "✓", "en": "✓"},
     "no": {"zh": "✗", "en": "✗"},
+    # Download file names: Chinese in either language, as the files are sent round a Chinese
+    # office and name its units (an English screen still saves 学习档案-2026-….pdf).
+    "file_report": {"zh": "学习台账报表-{year}-{day}.xlsx", "en": "学习台账报表-{year}-{day}.xlsx"},
+    "file_bulletin": {
+        "zh": "学习情况通报-{year}-{day}.docx",
+        "en": "学习情况通报-{year}-{day}.docx",
+    },
+    "file_risk": {"zh": "风险预警名单-{year}-{day}.pdf", "en": "风险预警名单-{year}-{day}.pdf"},
+    "file_record": {"zh": "学习档案-{year}-{name}.{ext}", "en": "学习档案-{year}-{name}.{ext}"},
+    "file_plan": {"zh": "学习计划-{group}-{year}.xlsx", "en": "学习计划-{group}-{year}.xlsx"},
+    "file_merged": {"zh": "台账-含{name}", "en": "台账-含{name}"},
+    "file_template": {"zh": "中心组学习台账模板.xlsx", "en": "中心组学习台账模板.xlsx"},
+    "lang_zh": {"zh": "中文", "en": "中文"},  # each language named in itself
+    "lang_en": {"zh": "English", "en": "English"},
     **CLERK_UI,  # 学习计划 and 待办 (issue #14)
     **GROUP_CLERK_UI,  # group clerks' download and publish (issue #13)
     **RECORD_UI,  # 学习记录 (issue #26)

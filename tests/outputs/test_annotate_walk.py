@@ -6,7 +6,8 @@ import io
 
 from openpyxl import load_workbook
 
-from model.outputs.annotate import LIST_SHEET, annotate_bytes
+from model.outputs.annotate import annotate_bytes
+from model.outputs.file_words import LIST_SHEET
 from model.outputs.xlsx_safe import CELL_LIMIT, is_external_formula
 from model.workbook.reader import read_workbook
 from tests import hostile_files as hostile

@@ -8,7 +8,8 @@ import sys
 from openpyxl import load_workbook
 
 from model.dev.sample import SAMPLE_PATH
-from model.outputs.annotate import LIST_SHEET, annotate_bytes
+from model.outputs.annotate import annotate_bytes
+from model.outputs.file_words import LIST_SHEET
 from model.outputs.template import template_bytes
 from model.workbook.reader import read_workbook, read_workbook_file
 from tests.workbooks import ledger

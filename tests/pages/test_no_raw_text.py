@@ -13,12 +13,11 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from model.dev.sample import SAMPLE_PATH
-from model.engine.topics import TOPIC_TBD
 from model.store.auth import Accounts
 from model.store.versions import Store
 from model.workbook.reader import read_workbook, read_workbook_file
 from model.workbook.schema import SHEETS
-from model.workbook.values import CHOICES
+from model.workbook.values import CHOICES, TOPIC_TBD
 from tests.pages.screen_text import screen_text
 from tests.pages.signin import sign_in
 from tests.workbooks import EXAMS_HEADER, MEMBERS_HEADER, PLAN_HEADER, ledger, publish, xlsx
