@@ -7,8 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from model.store.diff_sheet import diff_bytes
+from model.store.publish_flow import attempt
 from model.store.publishing import version_diff
-from model.store.versions import RESTORED_COMMENT, IdenticalToCurrent, Store, Version
+from model.store.versions import RESTORED_COMMENT, Store, Version
 from pages.common.context import data_dir, t
 from pages.common.diff_view import show_diff
 from pages.common.downloads import MIME_TYPES, XLSX
@@ -51,11 +52,11 @@ def confirm_restore(store: Store, chosen: Version, current: Version, user_name: 
     if confirmed:
         require("restore")  # again at the moment of acting
         st.session_state.pop("restore_pending", None)
-        try:
-            restored = store.restore(chosen.version, user_name)
-        except IdenticalToCurrent:
+        ended = attempt(lambda _confirm: (store.restore(chosen.version, user_name), None))
+        if ended.version is None:  # the only other ending of a restore: nothing changes
             st.info(t("already_current", version=chosen.version))
             return
+        restored = ended.version
         detail = f"v{chosen.version} → v{restored.version}"
         if diff is not None:  # what it changed, in the audit log (issue #24)
             detail += f" {diff.audit_detail()}"

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from model.outputs.signin_sheet import signin_file_name, signin_sheet_bytes
+from model.store.publish_flow import Ending, attempt
 from model.store.recording import (
     ATTENDANCE,
     COMMENTS,
@@ -30,7 +31,7 @@ from model.store.recording import (
     preview_record,
     record_session,
 )
-from model.store.versions import IdenticalToCurrent, Store
+from model.store.versions import Store
 from model.texts.recording import record_text
 from model.workbook.reader import Workbook
 from pages.common.context import data_dir, lang, listed, t
@@ -284,21 +285,26 @@ def _record(
 def _save(store: Store, record: SessionRecord, groups, confirm: bool) -> None:
     user = require("publish")  # again at the moment of acting
     opened_rows = st.session_state.get("record_opened", {}).get(record.session)
-    try:
-        version, _ = record_session(
+    ended = attempt(
+        lambda confirm: record_session(
             store, record, user.name, groups, opened_rows, confirm, accounts()
-        )
-    except StaleRecord as stale:
-        st.session_state["record_stale"] = (record, stale.text(lang()))
+        ),
+        confirm_stale=confirm,
+    )
+    refusal = ended.refusal
+    if isinstance(refusal, StaleRecord):  # the page asks, with the rows that changed
+        st.session_state["record_stale"] = (record, refusal.text(lang()))
         st.rerun()
-    except RecordRejected as rejected:
-        st.session_state["record_preview"] = (record, rejected.outcome)
+    elif isinstance(refusal, RecordRejected):
+        st.session_state["record_preview"] = (record, refusal.outcome)
         st.rerun()
-    except NotYourSession as refused:
-        st.error(refused.error.text(lang()))
-    except IdenticalToCurrent:
+    elif isinstance(refusal, NotYourSession):
+        st.error(refusal.error.text(lang()))
+    elif ended.ending is Ending.UNCHANGED:
         st.info(record_unchanged(record.session))
     else:
+        version = ended.version
+        assert version is not None
         for key in ("record_preview", "record_stale"):
             st.session_state.pop(key, None)
         st.session_state.get("record_opened", {}).pop(record.session, None)

@@ -7,8 +7,9 @@ import streamlit as st
 
 from model.outputs.annotate import annotate_isolated, annotated_file_name
 from model.outputs.template import template_bytes
+from model.store.publish_flow import Ending
 from model.store.publishing import Prepared, prepare, publish, published_diff
-from model.store.versions import IdenticalToCurrent, StaleUpload, Store
+from model.store.versions import Store
 from model.texts.domain import finding_title
 from model.texts.notices import notice_text
 from model.workbook.intake import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
@@ -18,8 +19,11 @@ from pages.common.diff_view import show_diff
 from pages.common.downloads import XLSX
 from pages.common.error_table import error_tables
 from pages.common.layout import header
+from pages.common.publish_button import PublishButton, publish_button
 from pages.common.scoped import is_scoped, scoped_upload
 from pages.common.session import accounts, require
+
+UPLOAD_BUTTON = PublishButton("publish_button", "stale_for", "stale")
 
 
 def preview_and_publish(store: Store, prepared: Prepared, digest: str, name: str) -> None:
@@ -30,34 +34,28 @@ def preview_and_publish(store: Store, prepared: Prepared, digest: str, name: str
     diff = prepared.diff()
     show_diff(diff, "upload_diff")
     comment = st.text_input(t("publish_comment"), key="publish_comment")
-    stale_confirmed = st.session_state.get("stale_for") == digest
-    label = t("confirm_publish") if stale_confirmed else t("publish")
-    if st.button(label, type="primary", key="publish_button"):
-        user = require("publish")  # again at the moment of acting
-        try:
-            version = publish(store, prepared, user.name, comment, confirm_stale=stale_confirmed)
-        except StaleUpload as stale:
-            accounts().log(user.name, "publish", False, f"stale: v{stale.current}")
-            st.session_state["stale_for"] = digest
-            st.warning(t("stale", current=stale.current, expected=stale.expected or "-"))
-            st.rerun()
-        except IdenticalToCurrent as same:
-            st.info(t("identical", version=same.version.version))
-        else:
-            for key in ("prepared", "prepared_sha", "stale_for"):
-                st.session_state.pop(key, None)
-            detail = f"v{version.version} {name}"
-            published = published_diff(store, prepared, version)
-            if published is not None:  # what it changed, in the audit log (issue #24)
-                detail += f" {published.audit_detail()}"
-            accounts().log(user.name, "publish", True, detail)
-            st.session_state["just_published"] = version.version
-            st.session_state["uploads_published"] = st.session_state.get("uploads_published", 0) + 1
-            st.rerun()
-    if stale_confirmed:
-        current = store.current()
-        expected = prepared.parent.version if prepared.parent else "-"
-        st.warning(t("stale", current=current.version if current else "-", expected=expected))
+    ended = publish_button(
+        UPLOAD_BUTTON,
+        digest,
+        lambda user, confirm: (publish(store, prepared, user, comment, confirm), None),
+    )
+    if ended is None:
+        return
+    if ended.ending is Ending.UNCHANGED:
+        st.info(t("identical", version=ended.current))
+        return
+    version = ended.version
+    assert version is not None  # a checked upload is never rejected
+    for key in ("prepared", "prepared_sha"):
+        st.session_state.pop(key, None)
+    detail = f"v{version.version} {name}"
+    published = published_diff(store, prepared, version)
+    if published is not None:  # what it changed, in the audit log (issue #24)
+        detail += f" {published.audit_detail()}"
+    accounts().log(require("publish").name, "publish", True, detail)
+    st.session_state["just_published"] = version.version
+    st.session_state["uploads_published"] = st.session_state.get("uploads_published", 0) + 1
+    st.rerun()
 
 
 header("page_upload", "publish")

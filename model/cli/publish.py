@@ -63,8 +63,9 @@ def download(args: argparse.Namespace) -> int:
 def publish_groups(args: argparse.Namespace) -> int:
     """A scoped publish; exit 0 published, 1 errors, 2 unreadable, 3 nothing changed for those
     groups, 4 one of the groups changed since the file was downloaded (download it again)."""
+    from model.store.publish_flow import Ending, attempt
     from model.store.scoped import ScopedRejected, check_upload, publish_scoped
-    from model.store.versions import IdenticalToCurrent, StaleUpload, Store, default_data_dir
+    from model.store.versions import Store, default_data_dir
 
     store = Store(default_data_dir(args.data))
     path = Path(args.path)
@@ -77,23 +78,25 @@ def publish_groups(args: argparse.Namespace) -> int:
         report = validation_json(result) | {"errors": [e.as_dict() for e in upload.errors]}
         _say(args, {"published": False, **report, **head}, upload.errors, say("NOT_PUBLISHED"))
         return exit_code(result) if result.unreadable else ExitCode.ERRORS
-    try:
-        version, outcome = publish_scoped(store, upload, args.user, args.comment)
-    except ScopedRejected as rejected:
-        errors = rejected.outcome.errors
+    ended = attempt(lambda confirm: publish_scoped(store, upload, args.user, args.comment, confirm))
+    if ended.ending is Ending.REJECTED:
+        assert isinstance(ended.refusal, ScopedRejected)
+        errors = ended.refusal.outcome.errors
         body = {"published": False, "ok": False, "errors": [e.as_dict() for e in errors]}
-        body |= head | {"ignored_rows": rejected.outcome.ignored}
+        body |= head | {"ignored_rows": ended.refusal.outcome.ignored}
         _say(args, body, errors, say("NOT_PUBLISHED"))
         return ExitCode.ERRORS
-    except IdenticalToCurrent as same:
-        body = {"published": False, "unchanged": True, "current": same.version.version}
+    if ended.ending is Ending.UNCHANGED:
+        body = {"published": False, "unchanged": True, "current": ended.current}
         _say(args, body | head, [], say("GROUPS_UNCHANGED", groups=say("LIST_SEP").join(scope)))
         return ExitCode.IDENTICAL
-    except StaleUpload as stale:
-        body = {"published": False, "stale": {"base": stale.expected, "current": stale.current}}
-        text = say("GROUPS_STALE", base=stale.expected, current=stale.current)
+    if ended.ending is Ending.STALE:
+        body = {"published": False, "stale": {"base": ended.base, "current": ended.current}}
+        text = say("GROUPS_STALE", base=ended.base, current=ended.current)
         _say(args, body | head, [], text)
         return ExitCode.STALE
+    version, outcome = ended.version, ended.landed
+    assert version is not None and outcome is not None
     changes = outcome.changes.counts() if outcome.changes else {}
     head["notices"] += _notices(outcome.notices)
     body = {"published": True, **asdict(version), **head}
@@ -132,8 +135,9 @@ def _say(args: argparse.Namespace, body: dict, errors: list, text: str) -> None:
 def _publish(args: argparse.Namespace) -> int:
     if args.group:
         return publish_groups(args)
+    from model.store.publish_flow import Ending, attempt
     from model.store.publishing import prepare, publish
-    from model.store.versions import IdenticalToCurrent, Store, default_data_dir
+    from model.store.versions import Store, default_data_dir
 
     store = Store(default_data_dir(args.data))
     data = Path(args.path).read_bytes() if Path(args.path).is_file() else b""
@@ -148,15 +152,20 @@ def _publish(args: argparse.Namespace) -> int:
             print(say("NOT_PUBLISHED_ERRORS", text=say("NOT_PUBLISHED"), count=count))
             print_errors(prepared.result.errors)
         return exit_code(prepared.result)
-    try:
-        version = publish(store, prepared, args.user, args.comment, confirm_stale=True)
-    except IdenticalToCurrent as same:
-        message = say("IDENTICAL", version=same.version.version)
+    # A command has no one to ask: a version that landed meanwhile is published over (the
+    # diff in the JSON is then against it).
+    ended = attempt(
+        lambda confirm: (publish(store, prepared, args.user, args.comment, confirm), None),
+        confirm_stale=True,
+    )
+    if ended.ending is Ending.UNCHANGED:
         if args.json:
-            dump_json({"published": False, "identical_to": same.version.version}, indent=None)
+            dump_json({"published": False, "identical_to": ended.current}, indent=None)
         else:
-            print(message)
+            print(say("IDENTICAL", version=ended.current))
         return ExitCode.IDENTICAL
+    version = ended.version
+    assert version is not None  # confirmed: never stale; checked: never rejected
     if args.json:
         from model.store.publishing import published_diff
 

@@ -38,6 +38,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 def _record_session(args: argparse.Namespace) -> int:
     from model.store.auth import Accounts
+    from model.store.publish_flow import Ending, attempt
     from model.store.recording import (
         FieldError,
         NotYourSession,
@@ -47,7 +48,7 @@ def _record_session(args: argparse.Namespace) -> int:
         open_session,
         record_session,
     )
-    from model.store.versions import IdenticalToCurrent, Store, default_data_dir
+    from model.store.versions import Store, default_data_dir
     from model.texts.recording import record_text
     from model.workbook.reader import read_workbook
 
@@ -78,20 +79,24 @@ def _record_session(args: argparse.Namespace) -> int:
     )
     user = accounts.get(args.user) if accounts.enabled() else None
     groups = user.groups if user is not None and user.role != "admin" else None
-    try:
-        version, _ = record_session(
-            store, record, args.user, groups, opened.rows, accounts=accounts
+    ended = attempt(
+        lambda confirm: record_session(
+            store, record, args.user, groups, opened.rows, confirm, accounts=accounts
         )
-    except NotYourSession as refused:
-        return _refused(args, [refused.error])
-    except RecordRejected as rejected:
-        return _refused(args, rejected.outcome.errors)
-    except StaleRecord as stale:
-        return _refused(args, [FieldError("session", stale.text())])
-    except IdenticalToCurrent as same:
+    )
+    refusal = ended.refusal
+    if isinstance(refusal, NotYourSession):
+        return _refused(args, [refusal.error])
+    if isinstance(refusal, RecordRejected):
+        return _refused(args, refusal.outcome.errors)
+    if isinstance(refusal, StaleRecord):
+        return _refused(args, [FieldError("session", refusal.text())])
+    if ended.ending is Ending.UNCHANGED:
         text = record_text("RECORD_UNCHANGED", session=args.session)
-        _say(args, {"published": False, "unchanged": True, "current": same.version.version}, text)
+        _say(args, {"published": False, "unchanged": True, "current": ended.current}, text)
         return ExitCode.IDENTICAL
+    version = ended.version
+    assert version is not None
     text = record_text("RECORD_PUBLISHED", version=version.version, session=args.session)
     _say(args, {"published": True, "version": version.version, "session": args.session}, text)
     return ExitCode.OK

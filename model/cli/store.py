@@ -84,18 +84,19 @@ def _versions(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from model.store.versions import IdenticalToCurrent, Store, default_data_dir
+    from model.store.publish_flow import Ending, attempt
+    from model.store.versions import Store, default_data_dir
 
     store = Store(default_data_dir(args.data))
-    try:
-        version = store.restore(args.version, args.user)
-    except KeyError:
+    if store.get(args.version) is None:
         print(say("NO_VERSION", version=args.version))
         return ExitCode.ERRORS
-    except IdenticalToCurrent as same:
-        print(say("RESTORE_SAME", version=args.version, current=same.version.version))
+    ended = attempt(lambda _confirm: (store.restore(args.version, args.user), None))
+    if ended.ending is Ending.UNCHANGED:
+        print(say("RESTORE_SAME", version=args.version, current=ended.current))
         return ExitCode.IDENTICAL
-    print(say("RESTORED", version=args.version, new=version.version))
+    assert ended.version is not None
+    print(say("RESTORED", version=args.version, new=ended.version.version))
     return ExitCode.OK
 
 

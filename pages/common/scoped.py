@@ -13,6 +13,7 @@ import streamlit as st
 
 from model.outputs.annotate import annotate_isolated, annotated_file_name
 from model.store.auth import User
+from model.store.publish_flow import Attempt, Ending
 from model.store.scoped import (
     ScopedRejected,
     check_upload,
@@ -21,7 +22,7 @@ from model.store.scoped import (
     preview,
     publish_scoped,
 )
-from model.store.versions import IdenticalToCurrent, StaleUpload, Store, Version
+from model.store.versions import Store, Version
 from model.texts.notices import notice_text
 from model.workbook.intake import MAX_UPLOAD_BYTES
 from pages.common.chrome import ledger_uploader
@@ -29,7 +30,10 @@ from pages.common.context import lang, listed, t
 from pages.common.diff_view import show_diff
 from pages.common.downloads import XLSX
 from pages.common.error_table import error_tables
+from pages.common.publish_button import PublishButton, publish_button
 from pages.common.session import accounts, require
+
+SCOPED_BUTTON = PublishButton("scoped_publish_button", "scoped_stale_for", "scoped_stale")
 
 
 def is_scoped(user: User) -> bool:
@@ -116,37 +120,35 @@ def _checked(store: Store, user: User, name: str, data: bytes) -> None:
         st.info(t("scoped_unchanged", version=outcome.base.version if outcome.base else "-"))
         return
     comment = st.text_input(t("publish_comment"), key="scoped_comment")
-    stale_confirmed = st.session_state.get("scoped_stale_for") == digest
-    label = t("confirm_publish") if stale_confirmed else t("publish")
-    if st.button(label, type="primary", key="scoped_publish_button"):
-        _publish(store, checked, comment, stale_confirmed, digest)
+    ended = publish_button(
+        SCOPED_BUTTON,
+        digest,
+        lambda user, confirm: publish_scoped(store, checked, user, comment, confirm),
+    )
+    if ended is not None:
+        _published(checked, ended)
 
 
-def _publish(store: Store, checked, comment: str, stale_confirmed: bool, digest: str) -> None:
-    user = require("publish")  # again at the moment of acting
-    try:
-        version, landed = publish_scoped(store, checked, user.name, comment, stale_confirmed)
-    except StaleUpload as stale:
-        accounts().log(user.name, "publish", False, f"stale: v{stale.current}")
-        st.session_state["scoped_stale_for"] = digest
-        st.warning(t("scoped_stale", current=stale.current, expected=stale.expected or "-"))
-    except ScopedRejected as rejected:  # the latest version changed under the preview
-        st.session_state["scoped_outcome"] = rejected.outcome
+def _published(checked, ended: Attempt) -> None:
+    if isinstance(ended.refusal, ScopedRejected):  # the latest version changed under the preview
+        st.session_state["scoped_outcome"] = ended.refusal.outcome
         st.rerun()
-    except IdenticalToCurrent as same:
-        st.info(t("scoped_unchanged", version=same.version.version))
-    else:
-        for key in ("scoped_upload", "scoped_sha", "scoped_outcome", "scoped_stale_for"):
-            st.session_state.pop(key, None)
-        scope = ",".join(checked.scope)
-        detail = f"v{version.version} {scope}"
-        diff = landed.workbook_diff() if landed is not None else None
-        if diff is not None:  # what it changed, in the audit log (issue #24)
-            detail += f" {diff.audit_detail()}"
-        accounts().log(user.name, "publish", True, detail)
-        st.session_state["scoped_just_published"] = version.version
-        st.session_state["scoped_published"] = st.session_state.get("scoped_published", 0) + 1
-        st.rerun()
+    if ended.ending is Ending.UNCHANGED:
+        st.info(t("scoped_unchanged", version=ended.current))
+        return
+    version, landed = ended.version, ended.landed
+    assert version is not None
+    for key in ("scoped_upload", "scoped_sha", "scoped_outcome"):
+        st.session_state.pop(key, None)
+    scope = ",".join(checked.scope)
+    detail = f"v{version.version} {scope}"
+    diff = landed.workbook_diff() if landed is not None else None
+    if diff is not None:  # what it changed, in the audit log (issue #24)
+        detail += f" {diff.audit_detail()}"
+    accounts().log(require("publish").name, "publish", True, detail)
+    st.session_state["scoped_just_published"] = version.version
+    st.session_state["scoped_published"] = st.session_state.get("scoped_published", 0) + 1
+    st.rerun()
 
 
 def _errors(data: bytes, name: str, errors, kind) -> None:
