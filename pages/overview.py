@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from model.engine.ranking import groups_lagging_first
+from model.engine.ranking import groups_lagging_first, red_flag_codes
 from model.store.versions import Store
 from model.texts.domain import finding_title
 from pages.common.context import data_dir, listed, t
@@ -72,8 +72,8 @@ if ctx is not None:
     if ctx.filters.group is None and len(report.groups):
         st.subheader(t("groups_table"))
         st.caption(t("groups_table_order"))
-        flags = report.findings.groupby("group")["code"].agg(
-            lambda codes: listed(finding_title(c, lang) for c in codes.value_counts().index[:3])
+        flags = red_flag_codes(report.findings).map(
+            lambda codes: listed(finding_title(code, lang) for code in codes)
         )
         groups = report.groups
         # Lagging groups first: lowest completion, then most members failed or at risk.

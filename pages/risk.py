@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from model.engine.ranking import flagged_members
 from model.texts.domain import FINDINGS, finding_title, status_label
 from pages.common.cells import texts
 from pages.common.context import labelled, t
@@ -23,12 +24,7 @@ if ctx is not None:
     lang = ctx.filters.lang
     who = people(ctx)
     st.caption(t("risk_intro"))
-    flagged = report.members[report.members["status"].isin(["failed", "at_risk"])]
-    # By name within a group; with names hidden, in the 成员 sheet's order (it tells no names).
-    order = ["order", "group", "display"] if ctx.filters.show_names else ["order", "group"]
-    flagged = flagged.assign(order=flagged["status"].map({"failed": 0, "at_risk": 1})).sort_values(
-        order, kind="stable"
-    )
+    flagged = flagged_members(report.members, by_name=ctx.filters.show_names)
     counts = st.columns(2)
     counts[0].metric(t("kpi_failed"), int((flagged["status"] == "failed").sum()))
     counts[1].metric(t("kpi_at_risk"), int((flagged["status"] == "at_risk").sum()))

@@ -45,3 +45,26 @@ def lagging_groups(groups: pd.DataFrame, overall: pd.Series) -> pd.Index:
     whole = float(overall["held"]) / float(overall["planned"]) if overall["planned"] else 0.0
     lagging = (completion.fillna(0) < whole) | (groups["overdue"] > 0) | (groups["failed"] > 0)
     return pd.Index([group for group in groups_lagging_first(groups) if lagging[group]])
+
+
+# The statuses 风险预警 lists, in its order: 不达标 first, then 有风险.
+FLAGGED = ("failed", "at_risk")
+
+
+def flagged_members(members: pd.DataFrame, by_name: bool = True) -> pd.DataFrame:
+    """The members 风险预警 lists: failed, then at risk; within each by group, then name (without
+    names, in the 成员 sheet's order, which tells no names)."""
+    flagged = members[members["status"].isin(FLAGGED)]
+    rank = flagged["status"].map({status: i for i, status in enumerate(FLAGGED)})
+    order = ["_rank", "group", "display"] if by_name else ["_rank", "group"]
+    return flagged.assign(_rank=rank).sort_values(order, kind="stable").drop(columns="_rank")
+
+
+def red_flag_codes(findings: pd.DataFrame, top: int = 3) -> pd.Series:
+    """Per group, the codes of its ``top`` most frequent findings, most frequent first (the
+    overview's 问题 column); ties keep the order the findings came in."""
+    if findings.empty:
+        return pd.Series(dtype=object)
+    return findings.groupby("group")["code"].agg(
+        lambda codes: tuple(codes.value_counts(sort=True).index[:top])
+    )

@@ -2,7 +2,12 @@
 
 import pandas as pd
 
-from model.engine.ranking import groups_lagging_first, members_worst_first
+from model.engine.ranking import (
+    flagged_members,
+    groups_lagging_first,
+    members_worst_first,
+    red_flag_codes,
+)
 
 
 def members() -> pd.DataFrame:
@@ -41,3 +46,23 @@ def test_groups_lagging_first_no_plan_then_lowest_completion_then_most_at_risk()
         index=pd.Index(["甲组", "乙组", "丙组", "丁组"], name="group"),
     )
     assert list(groups_lagging_first(groups)) == ["乙组", "丙组", "丁组", "甲组"]
+
+
+def test_flagged_members_failed_first_then_at_risk_by_group_and_name():
+    # 陈 failed; then 一组's at-risk members by name (丁 U+4E01 < 白 U+767D < 耿 U+803F).
+    assert list(flagged_members(members()).index) == ["c", "d", "b", "g"]
+    # Without names, ties keep the 成员 sheet's order.
+    assert list(flagged_members(members(), by_name=False).index) == ["c", "b", "d", "g"]
+
+
+def test_red_flag_codes_are_each_groups_most_frequent_findings_first():
+    findings = pd.DataFrame(
+        {
+            "group": ["一组", "一组", "一组", "二组", "一组", "一组", "一组"],
+            "code": ["LATE", "DRAFT", "LATE", "DRAFT", "HOST", "OUT", "DRAFT"],
+        }
+    )
+    flags = red_flag_codes(findings)
+    assert flags["一组"] == ("LATE", "DRAFT", "HOST")  # 2, 2, then the first of the ones
+    assert flags["二组"] == ("DRAFT",)
+    assert red_flag_codes(findings.iloc[0:0]).empty
