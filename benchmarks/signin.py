@@ -19,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,11 +30,14 @@ KPI = "[data-testid='stMetric']"
 TYPING_MS = 2500  # a person typing a name and a password
 
 
-def measure(runs: int) -> dict:
+def measure(runs: int, prepare: Callable[[Path], None] | None = None) -> dict:
+    """``prepare`` fills the data folder first (benchmarks/browser.py publishes a county-year)."""
     from model.store.auth import Accounts
     from tests.browser.browser import chromium_browser, new_page, streamlit_server
 
     with tempfile.TemporaryDirectory() as data:
+        if prepare is not None:
+            prepare(Path(data))
         Accounts(Path(data)).add("管理员", PASSWORD, "admin", None)
         sign_in, reload = [], []
         with streamlit_server(Path(data)) as url, chromium_browser() as browser:

@@ -19,11 +19,18 @@ from pages.common.diff_view import show_diff
 from pages.common.downloads import XLSX
 from pages.common.error_table import error_tables
 from pages.common.layout import header
-from pages.common.publish_button import PublishButton, publish_button
+from pages.common.publish_button import PublishButton, finish, publish_button
 from pages.common.scoped import is_scoped, scoped_upload
-from pages.common.session import accounts, require
+from pages.common.session import require
 
-UPLOAD_BUTTON = PublishButton("publish_button", "stale_for", "stale")
+UPLOAD_BUTTON = PublishButton(
+    "publish_button",
+    "stale_for",
+    "stale",
+    "just_published",
+    "uploads_published",
+    ("prepared", "prepared_sha"),
+)
 
 
 def preview_and_publish(store: Store, prepared: Prepared, digest: str, name: str) -> None:
@@ -46,16 +53,7 @@ def preview_and_publish(store: Store, prepared: Prepared, digest: str, name: str
         return
     version = ended.version
     assert version is not None  # a checked upload is never rejected
-    for key in ("prepared", "prepared_sha"):
-        st.session_state.pop(key, None)
-    detail = f"v{version.version} {name}"
-    published = published_diff(store, prepared, version)
-    if published is not None:  # what it changed, in the audit log (issue #24)
-        detail += f" {published.audit_detail()}"
-    accounts().log(require("publish").name, "publish", True, detail)
-    st.session_state["just_published"] = version.version
-    st.session_state["uploads_published"] = st.session_state.get("uploads_published", 0) + 1
-    st.rerun()
+    finish(UPLOAD_BUTTON, version, name, published_diff(store, prepared, version))
 
 
 header("page_upload", "publish")

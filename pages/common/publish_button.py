@@ -17,6 +17,7 @@ import streamlit as st
 
 from model.store.publish_flow import Attempt, Ending, attempt
 from model.store.versions import Version
+from model.store.workbook_diff import WorkbookDiff
 from pages.common.context import t
 from pages.common.session import accounts, require
 
@@ -28,6 +29,9 @@ class PublishButton:
     key: str  # the button's widget key
     stale_key: str  # session_state: (digest, landed, base) of the upload asked about
     stale_text: str  # the label asking, filled with {current} and {expected}
+    done_key: str  # session_state: the version just published, for the page's success line
+    count_key: str  # session_state: publishes so far; a new uploader key empties the uploader
+    drop_keys: tuple[str, ...]  # session_state the page keeps for the upload being checked
 
 
 def publish_button(
@@ -55,3 +59,17 @@ def publish_button(
     if ended.published:
         st.session_state.pop(spec.stale_key, None)
     return ended
+
+
+def finish(spec: PublishButton, version: Version, what: str, diff: WorkbookDiff | None) -> None:
+    """After a publish: forget the checked upload, log what it changed (issue #24), say so on
+    the next run and empty the uploader."""
+    for key in spec.drop_keys:
+        st.session_state.pop(key, None)
+    detail = f"v{version.version} {what}"
+    if diff is not None:
+        detail += f" {diff.audit_detail()}"
+    accounts().log(require("publish").name, "publish", True, detail)
+    st.session_state[spec.done_key] = version.version
+    st.session_state[spec.count_key] = st.session_state.get(spec.count_key, 0) + 1
+    st.rerun()

@@ -30,10 +30,16 @@ from pages.common.context import lang, listed, t
 from pages.common.diff_view import show_diff
 from pages.common.downloads import XLSX
 from pages.common.error_table import error_tables
-from pages.common.publish_button import PublishButton, publish_button
-from pages.common.session import accounts, require
+from pages.common.publish_button import PublishButton, finish, publish_button
 
-SCOPED_BUTTON = PublishButton("scoped_publish_button", "scoped_stale_for", "scoped_stale")
+SCOPED_BUTTON = PublishButton(
+    "scoped_publish_button",
+    "scoped_stale_for",
+    "scoped_stale",
+    "scoped_just_published",
+    "scoped_published",
+    ("scoped_upload", "scoped_sha", "scoped_outcome"),
+)
 
 
 def is_scoped(user: User) -> bool:
@@ -138,17 +144,8 @@ def _published(checked, ended: Attempt) -> None:
         return
     version, landed = ended.version, ended.landed
     assert version is not None
-    for key in ("scoped_upload", "scoped_sha", "scoped_outcome"):
-        st.session_state.pop(key, None)
-    scope = ",".join(checked.scope)
-    detail = f"v{version.version} {scope}"
     diff = landed.workbook_diff() if landed is not None else None
-    if diff is not None:  # what it changed, in the audit log (issue #24)
-        detail += f" {diff.audit_detail()}"
-    accounts().log(require("publish").name, "publish", True, detail)
-    st.session_state["scoped_just_published"] = version.version
-    st.session_state["scoped_published"] = st.session_state.get("scoped_published", 0) + 1
-    st.rerun()
+    finish(SCOPED_BUTTON, version, ",".join(checked.scope), diff)
 
 
 def _errors(data: bytes, name: str, errors, kind) -> None:

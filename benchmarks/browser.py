@@ -1,0 +1,202 @@
+"""What a person waits for in the browser (issue #28): headless Chromium against the served app.
+
+    .venv/bin/python benchmarks/browser.py [--runs 5] [--sizes sample,county-year]
+
+For the sample (nothing published: the dashboard shows the bundled workbook) and a county-year
+store (``bench_out/bench-county-year.xlsx``, 100 groups, published as v1), each in servers
+started as ``make run`` starts them (``python -m pages.common.serve``), medians of ``--runs``:
+- first KPI on a fresh server: a new server each run, then one visit to its first ``stMetric``;
+- first KPI for a later visitor: fresh browser contexts on one running server;
+- sign-in to the first KPI: with an admin configured, from the click on 登录;
+- every sidebar filter (年度, 中心组, 统计截止日期, 隐藏姓名, language, 会议模式) and every page
+  switch: from the action until the script run it caused has finished (the app's own
+  ``data-test-script-state`` going running → notRunning, observed in the page).
+Writes ``bench_out/browser.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+KPI = "[data-testid='stMetric']"
+SIDEBAR = "[data-testid='stSidebar']"
+TYPING_MS = 2500
+COUNTY = ROOT / "bench_out" / "bench-county-year.xlsx"
+
+# Records every change of the app's script state with its time (page clock).
+OBSERVE = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  window.__states = [];
+  new MutationObserver(() => window.__states.push(
+      [app.getAttribute('data-test-script-state'), performance.now()]))
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+MARK = "() => { window.__states = []; window.__t0 = performance.now(); }"
+# A run started after the mark and has finished; returns its end (page clock) minus the mark.
+FINISHED = """() => {
+  const s = window.__states;
+  const started = s.findIndex(([state]) => state === 'running');
+  if (started < 0) return null;
+  const ended = s.slice(started).find(([state]) => state === 'notRunning');
+  if (!ended || document.querySelector('[data-testid="stStatusWidget"]')) return null;
+  return ended[1] - window.__t0;
+}"""
+
+
+def _store(kind: str, folder: Path) -> None:
+    if kind == "county-year":
+        from model.store.versions import Store
+
+        if not COUNTY.exists():
+            from model.dev.bench import SIZES, make_workbook
+
+            make_workbook(SIZES["county-year"], COUNTY.parent)
+        data = COUNTY.read_bytes()
+        Store(folder).publish(
+            data, user="bench", original_name=COUNTY.name, row_counts={}, finding_counts={}
+        )
+
+
+def _timed(page, action) -> float:
+    """Seconds from ``action`` until the script run it caused has finished."""
+    page.evaluate(MARK)
+    action()
+    handle = page.wait_for_function(FINISHED, timeout=60_000, polling=20)
+    return round(handle.json_value() / 1000, 3)
+
+
+def _first_kpi(page, url: str) -> float:
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector(KPI, timeout=60_000)
+    return round(time.perf_counter() - started, 3)
+
+
+def first_visits(kind: str, runs: int) -> dict:
+    from tests.browser.browser import chromium_browser, new_page, streamlit_server
+
+    fresh, later = [], []
+    with tempfile.TemporaryDirectory() as data, chromium_browser() as browser:
+        _store(kind, Path(data))
+        for _ in range(runs):
+            with streamlit_server(Path(data)) as url:
+                page = new_page(browser)
+                fresh.append(_first_kpi(page, url))
+                page.context.close()
+        with streamlit_server(Path(data)) as url:
+            for _ in range(runs + 1):
+                page = new_page(browser)
+                later.append(_first_kpi(page, url))
+                page.context.close()
+    later = later[1:]  # the first of them is the server's first visitor
+    return {"first_kpi_fresh_server_s": fresh, "first_kpi_later_visitor_s": later}
+
+
+def sign_ins(kind: str, runs: int) -> list[float]:
+    from signin import measure  # benchmarks/signin.py: the same walk, on this store
+
+    return measure(runs, prepare=lambda folder: _store(kind, folder))["sign_in_to_first_kpi_s"]
+
+
+def _select(page, index: int, option: str):
+    def act() -> None:
+        page.locator(f"{SIDEBAR} [data-testid='stSelectbox']").nth(index).click()
+        page.get_by_role("option", name=option, exact=True).click()
+
+    return act
+
+
+def _options(page, index: int) -> list[str]:
+    page.locator(f"{SIDEBAR} [data-testid='stSelectbox']").nth(index).click()
+    options = page.get_by_role("option").all_inner_texts()
+    page.keyboard.press("Escape")
+    return [o.strip() for o in options]
+
+
+def interactions(kind: str, runs: int) -> dict:
+    from tests.browser.browser import chromium_browser, new_page, streamlit_server, wait_for_app
+
+    timings: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as data, chromium_browser() as browser:
+        _store(kind, Path(data))
+        with streamlit_server(Path(data)) as url:
+            page = new_page(browser, width=1400, height=1000)
+            page.goto(url)
+            page.wait_for_selector(KPI, timeout=60_000)
+            wait_for_app(page)
+            page.evaluate(OBSERVE)
+            groups = _options(page, 1)[1 : runs + 1]
+            years = _options(page, 0)
+            for group in groups:  # each a group not seen before: its report is built once
+                timings.setdefault("group", []).append(_timed(page, _select(page, 1, group)))
+            timings["group_back_to_all"] = [_timed(page, _select(page, 1, _options(page, 1)[0]))]
+            for _ in range(runs):
+                for year in (years[1 % len(years)], years[0]):
+                    timings.setdefault("year", []).append(_timed(page, _select(page, 0, year)))
+            date = page.locator(f"{SIDEBAR} [data-testid='stDateInput'] input")
+            for day in range(runs):
+                typed = f"{years[0]}/10/{10 + day:02d}"
+
+                def type_date(typed: str = typed) -> None:
+                    date.fill(typed)
+                    date.press("Enter")
+
+                timings.setdefault("as_of", []).append(_timed(page, type_date))
+            for _ in range(runs * 2):  # on, then off again
+                box = page.locator(SIDEBAR).get_by_text("隐藏姓名", exact=True)
+                timings.setdefault("hide_names", []).append(_timed(page, box.click))
+            for _ in range(runs):  # the sidebar's toggle in, the meeting bar's button out
+                toggle = page.locator(SIDEBAR).get_by_text("会议模式", exact=True)
+                timings.setdefault("meeting_on", []).append(_timed(page, toggle.click))
+                leave = page.get_by_role("button", name="退出会议模式")
+                timings.setdefault("meeting_off", []).append(_timed(page, leave.click))
+            for _ in range(runs):
+                for label in ("English", "中文"):
+                    radio = page.locator(SIDEBAR).get_by_text(label, exact=True)
+                    timings.setdefault("language", []).append(_timed(page, radio.click))
+            links = page.locator("[data-testid='stSidebarNav'] a")
+            names = links.all_inner_texts()
+            for _ in range(max(1, runs // 2)):
+                for index, name in enumerate(names):
+                    link = links.nth(index)
+                    timings.setdefault(f"page:{name.strip()}", []).append(_timed(page, link.click))
+            page.context.close()
+    return timings
+
+
+def summary(values: list[float]) -> dict:
+    return {"median_s": statistics.median(values), "max_s": max(values), "runs": values}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="sample,county-year")
+    parser.add_argument("--json", default=str(ROOT / "bench_out" / "browser.json"))
+    args = parser.parse_args()
+    result: dict[str, dict] = {}
+    for kind in args.sizes.split(","):
+        visits = first_visits(kind, args.runs)
+        entry = {name: summary(values) for name, values in visits.items()}
+        entry["sign_in_to_first_kpi_s"] = summary(sign_ins(kind, args.runs))
+        entry |= {name: summary(v) for name, v in interactions(kind, args.runs).items()}
+        result[kind] = entry
+        print(kind)
+        for name, values in entry.items():
+            print(f"  {name:34} median {values['median_s']:.3f} s  max {values['max_s']:.3f} s")
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
