@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import orjson
@@ -74,13 +74,7 @@ def build_report(
     members = assess(timeline, ledger, workbook.exams, year)
     _explain_all(members, _member_counts(timeline, year, findings), year)
     checks = session_checks(timeline, year, findings)
-    if group:
-        findings = findings[findings["group"] == group]
-        members = members[members["group"] == group]
-        checks = checks[checks["group"] == group]
-    groups = _group_table(checks, members)
-    overall = _overall(checks, members)
-    return Report(
+    whole = Report(
         year,
         timeline.as_of.date(),
         timeline.params,
@@ -88,8 +82,21 @@ def build_report(
         checks,
         findings,
         members,
-        groups,
-        overall,
+        _group_table(checks, members),
+        _overall(checks, members),
+    )
+    return group_report(whole, group) if group else whole
+
+
+def group_report(whole: Report, group: str) -> Report:
+    """One group's report cut from the whole's: the rules are per member, session and group, so
+    the cut is the report built for that group, and a group change costs a filter, not a build."""
+    findings = whole.findings[whole.findings["group"] == group]
+    members = whole.members[whole.members["group"] == group]
+    checks = whole.sessions[whole.sessions["group"] == group]
+    groups, overall = _group_table(checks, members), _overall(checks, members)
+    return replace(
+        whole, sessions=checks, findings=findings, members=members, groups=groups, overall=overall
     )
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from model.dev.sample import SAMPLE_PATH
-from model.engine.report import Report, build_report, years_of
+from model.engine.report import Report, build_report, group_report, years_of
 from model.engine.scope import restrict
 from model.engine.shifts import Shifts, measure_shifts
 from model.engine.timeline import Timeline, build_timeline
@@ -115,10 +115,13 @@ def report_cached(
     group: str | None,
     _result: ReadResult,
 ) -> Report:
-    """Codes and numbers only: switching the language re-renders, it never recomputes."""
+    """Codes and numbers only: switching the language re-renders, it never recomputes. A group's
+    report is cut from the whole's (built once per version, year and date)."""
     assert _result.workbook is not None
+    if group is not None:
+        return group_report(report_cached(sha256, groups, year, as_of, None, _result), group)
     timeline = timeline_cached(sha256, groups, as_of, _result)
-    return build_report(_result.workbook, year, as_of, group, timeline=timeline)
+    return build_report(_result.workbook, year, as_of, timeline=timeline)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

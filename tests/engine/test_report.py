@@ -1,5 +1,6 @@
 """Group progress, the 四到位 shares, the report JSON and the sample's coverage."""
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -7,7 +8,8 @@ import sys
 import pytest
 
 from model.dev.sample import SAMPLE_PATH
-from model.engine.report import build_report, report_json
+from model.engine.report import build_report, group_report, report_json
+from model.engine.scope import restrict
 from model.texts.domain import FINDINGS, STATUSES, reason_text
 from model.workbook.reader import read_workbook_file
 from tests.engine.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
@@ -176,3 +178,26 @@ def test_content_in_place_does_not_count_a_topic_still_tbd():
     rep = report(plan=tbd, talks=TALKS, participation=PARTICIPATION, outreach=OUTREACH)
     # Both held talks had drafts on time; session 1's topic is 待定, so one of two counts.
     assert rep.groups.loc["一组", "content"] == pytest.approx(0.5)
+
+
+def test_a_groups_report_cut_from_the_whole_equals_one_built_on_that_group_alone():
+    """group_report (the dashboard's group change: a filter, not a build) says of every member,
+    session and group what a report of that group's rows alone says."""
+    workbook = read_workbook_file(SAMPLE_PATH).workbook
+    whole = build_report(workbook, 2026, dt.date(2026, 11, 20))
+    columns = ["credits", "line", "status", "reasons", "fix", "consequence"]
+    assert len(whole.groups) == 8
+    for group in whole.groups.index:
+        cut = group_report(whole, group)
+        alone = build_report(restrict(workbook, (group,)), 2026, dt.date(2026, 11, 20))
+        assert (
+            cut.members[columns]
+            .sort_index()
+            .astype(str)
+            .equals(alone.members[columns].sort_index().astype(str))
+        ), group
+        assert sorted(map(str, cut.findings[["code", "member"]].values.tolist())) == sorted(
+            map(str, alone.findings[["code", "member"]].values.tolist())
+        ), group
+        assert cut.groups.equals(alone.groups), group
+        assert cut.overall.to_dict() == alone.overall.to_dict(), group
