@@ -18,6 +18,7 @@ from model.engine.report import Report, build_report, group_report, years_of
 from model.engine.scope import restrict
 from model.engine.shifts import Shifts, measure_shifts
 from model.engine.timeline import Timeline, build_timeline
+from model.engine.todo import DEFAULT_DAYS, Todo, group_todo, todo_items
 from model.store.auth import User
 from model.store.versions import Store, default_data_dir
 from model.texts.domain import Lang
@@ -26,6 +27,8 @@ from pages.common.labels import label
 from pages.common.state_keys import FLT_LANG
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from pages.common.filters import Filters
 
 
@@ -138,6 +141,19 @@ def shifts_cached(
     )
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def todo_cached(
+    sha256: str,
+    groups: tuple[str, ...] | None,
+    as_of: dt.date,
+    days: int,
+    _timeline: Timeline,
+    _exams: pd.DataFrame,
+) -> Todo:
+    """Every group's to-do at the date, once per version: a group change only filters it."""
+    return todo_items(_timeline, _exams, days)
+
+
 @dataclass
 class PageContext:
     source: Source
@@ -152,6 +168,16 @@ class PageContext:
         return report_cached(
             self.source.sha256, self.user.groups, f.year, f.as_of, chosen, self.result
         )
+
+    def todo(self, days: int = DEFAULT_DAYS) -> Todo:
+        """The to-do at the sidebar's date for the chosen group, due within ``days`` days."""
+        f, workbook = self.filters, self.result.workbook
+        assert workbook is not None
+        timeline = self.report().timeline  # cached with the report: no second timeline
+        whole = todo_cached(
+            self.source.sha256, self.user.groups, f.as_of, days, timeline, workbook.exams
+        )
+        return group_todo(whole, f.group)
 
     def shifts(self) -> Shifts:
         """The four shifts of the chosen year against the one before, for every group."""

@@ -53,16 +53,13 @@ def report_download(ctx: PageContext, report: Report) -> None:
 
 
 def _bulletin(ctx: PageContext, report: Report) -> bytes:
-    from model.engine.todo import todo_items
     from model.outputs.bulletin import bulletin_bytes, shifts_of_group
 
     f = ctx.filters
-    workbook = ctx.result.workbook
-    assert workbook is not None
     shifts = ctx.shifts()
     if f.group is not None:
         shifts = shifts_of_group(shifts, f.group)
-    todo = todo_items(report.timeline, workbook.exams, group=f.group)
+    todo = ctx.todo()
     return bulletin_bytes(report, shifts, todo, f.lang, f.show_names, _unit(ctx), f.group)
 
 

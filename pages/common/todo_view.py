@@ -8,19 +8,14 @@ import pandas as pd
 import streamlit as st
 
 from model.engine.plan import person_labels
-from model.engine.todo import Todo, todo_items
+from model.engine.todo import Todo
 from model.texts.todo import todo_kind, todo_text
 from pages.common.context import PageContext, lang, t
 
 
 def current_todo(ctx: PageContext, days: int) -> tuple[Todo, pd.Series]:
     """The to-do at the sidebar's as-of date for the chosen group, and the names to show."""
-    timeline = ctx.report().timeline  # cached with the report: no second read or timeline
-    workbook = ctx.result.workbook
-    assert workbook is not None
-    return todo_items(timeline, workbook.exams, days, ctx.filters.group), person_labels(
-        timeline.members
-    )
+    return ctx.todo(days), person_labels(ctx.report().timeline.members)
 
 
 def todo_table(todo: Todo, names: pd.Series, ctx: PageContext) -> pd.DataFrame:

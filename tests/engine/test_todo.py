@@ -148,3 +148,21 @@ def test_todo_and_plan_texts_have_both_languages_with_the_same_fields():
         for code, entry in catalogue.items():
             assert set(entry) == {"zh", "en"}, code
             assert fields(entry["zh"]) == fields(entry["en"]), code
+
+
+def test_a_groups_todo_cut_from_every_groups_equals_the_one_asked_for_that_group():
+    from model.dev.sample import SAMPLE_PATH
+    from model.engine.todo import group_todo
+    from model.workbook.reader import read_workbook_file
+
+    workbook = read_workbook_file(SAMPLE_PATH).workbook
+    timeline = build_timeline(workbook, dt.date(2026, 9, 1))
+    whole = todo_items(timeline, workbook.exams, 60)
+    groups = sorted(set(whole.items["group"]))
+    assert len(groups) >= 3  # the sample has to-dos in several groups at that date
+    for group in groups:
+        asked = todo_items(timeline, workbook.exams, 60, group)
+        cut = group_todo(whole, group)
+        assert len(cut.items) > 0, group
+        assert cut.items.reset_index(drop=True).equals(asked.items.reset_index(drop=True)), group
+    assert group_todo(whole, None) is whole
