@@ -14,6 +14,7 @@ from pages.common.context import data_dir, t
 from pages.common.diff_view import show_diff
 from pages.common.downloads import MIME_TYPES, XLSX
 from pages.common.layout import header, safe
+from pages.common.prebuild import prebuild_in_background
 from pages.common.scoped import scope_text
 from pages.common.session import accounts, require
 
@@ -62,6 +63,7 @@ def confirm_restore(store: Store, chosen: Version, current: Version, user_name: 
             detail += f" {diff.audit_detail()}"
         accounts().log(user_name, "restore", True, detail)
         st.session_state["just_restored"] = (chosen.version, restored.version)
+        prebuild_in_background()
         # A new table key drops the selection: the rows shift down by one with the new version,
         # and the old selection would silently point at another version.
         st.session_state["restores"] = st.session_state.get("restores", 0) + 1

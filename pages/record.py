@@ -38,6 +38,7 @@ from pages.common.context import data_dir, lang, listed, t
 from pages.common.diff_view import show_diff
 from pages.common.downloads import XLSX
 from pages.common.layout import header
+from pages.common.prebuild import prebuild_in_background
 from pages.common.scoped import is_scoped
 from pages.common.session import accounts, require
 
@@ -311,6 +312,7 @@ def _save(store: Store, record: SessionRecord, groups, confirm: bool) -> None:
         for key in [k for k in st.session_state if str(k).startswith(f"rec_{record.session}_")]:
             del st.session_state[key]
         st.session_state["record_published"] = (version.version, record.session)
+        prebuild_in_background()
         st.rerun()
 
 

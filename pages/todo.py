@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from model.engine.plan import person_labels
+from model.engine.todo import DEFAULT_DAYS
 from model.outputs.calendar import calendar_bytes
 from pages.common.context import t
 from pages.common.layout import header
@@ -12,7 +13,9 @@ from pages.common.todo_view import current_todo, todo_counts, todo_table, week_s
 ctx = header("page_todo")
 if ctx is not None:
     days = int(
-        st.number_input(t("todo_days"), min_value=1, max_value=120, value=14, key="todo_days")
+        st.number_input(
+            t("todo_days"), min_value=1, max_value=120, value=DEFAULT_DAYS, key="todo_days"
+        )
     )
     st.caption(t("todo_intro", days=days))
     todo, names = current_todo(ctx, days)

@@ -19,6 +19,7 @@ from model.store.publish_flow import Attempt, Ending, attempt
 from model.store.versions import Version
 from model.store.workbook_diff import WorkbookDiff
 from pages.common.context import t
+from pages.common.prebuild import prebuild_in_background
 from pages.common.session import accounts, require
 
 Landed = TypeVar("Landed")
@@ -72,4 +73,5 @@ def finish(spec: PublishButton, version: Version, what: str, diff: WorkbookDiff 
     accounts().log(require("publish").name, "publish", True, detail)
     st.session_state[spec.done_key] = version.version
     st.session_state[spec.count_key] = st.session_state.get(spec.count_key, 0) + 1
+    prebuild_in_background()  # the new version's report, 成效 and 待办, before anyone asks
     st.rerun()

@@ -30,22 +30,13 @@ def warm() -> None:
     logging.getLogger("streamlit.runtime.state.session_state_proxy").setLevel(logging.ERROR)
     import altair  # noqa: F401  (imported for its import time)
 
-    from model.engine.report import default_year
     from model.workbook.isolation import warm as warm_reader
     from pages.common import charts, layout, web  # noqa: F401
-    from pages.common.context import current_source, read_cached, report_cached, scoped_cached
-    from pages.common.filters import natural_as_of
+    from pages.common.prebuild import build_default_view
 
-    source = current_source()
-    result = read_cached(source.sha256, source.data)
-    if result.workbook is not None:
-        # The overview's default view for users who see every group (admins, county clerks,
-        # demo): the first of them after a start finds it built, sign-in included.
-        scoped = scoped_cached(source.sha256, None, result)
-        workbook = result.workbook
-        year = default_year(workbook)
-        as_of = natural_as_of(workbook, year)
-        report_cached(source.sha256, None, year, as_of, None, scoped)
+    # The default view (report, 成效, 待办) for users who see every group: the first of them
+    # after a start finds it built, sign-in included.
+    build_default_view()
     warm_reader()  # the isolated reader's zygote, so the first upload does not wait for it
 
 

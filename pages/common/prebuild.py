@@ -1,0 +1,60 @@
+"""Work done once per workbook version (issue #28): the default view's parse, report, shifts
+and to-do, built before anyone asks for them.
+
+``serve.py`` builds them for the shown version before the server answers; a publish in the app
+starts the same in a background thread for the new version, so the next page anyone opens
+(the publisher's or another user's) finds its report, 成效 and 待办 cached. The caches are
+process-wide (``st.cache_resource``), keyed by the version's sha256 and the filters.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from model.engine.report import default_year
+from model.engine.todo import DEFAULT_DAYS
+from pages.common.context import (
+    Source,
+    current_source,
+    read_cached,
+    report_cached,
+    scoped_cached,
+    shifts_cached,
+    timeline_cached,
+    todo_cached,
+)
+from pages.common.filters import natural_as_of
+
+logger = logging.getLogger(__name__)
+
+
+def build_default_view(source: Source | None = None) -> None:
+    """The shown version's (or ``source``'s) default view for users who see every group (admins,
+    county clerks, the demo): what 总览, 成效 and 待办 open with."""
+    source = source or current_source()
+    result = read_cached(source.sha256, source.data)
+    if result.workbook is None:
+        return
+    scoped = scoped_cached(source.sha256, None, result)
+    workbook = result.workbook
+    year = default_year(workbook)
+    as_of = natural_as_of(workbook, year)
+    report_cached(source.sha256, None, year, as_of, None, scoped)
+    timeline = timeline_cached(source.sha256, None, as_of, scoped)
+    todo_cached(source.sha256, None, as_of, DEFAULT_DAYS, timeline, workbook.exams)
+    shifts_cached(source.sha256, None, year, as_of, scoped)
+
+
+def _quietly(source: Source) -> None:
+    try:
+        build_default_view(source)
+    except Exception:  # a prebuild is a head start only: the page builds it if this fails
+        logger.exception("prebuild of the new version failed")
+
+
+def prebuild_in_background() -> None:
+    """After a publish: build the new version's default view while the user reads the toast.
+    The version is chosen here, in the page's run, so the thread builds what was published."""
+    source = current_source()
+    threading.Thread(target=_quietly, args=(source,), name="xuexi-prebuild", daemon=True).start()

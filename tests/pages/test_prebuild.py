@@ -1,0 +1,49 @@
+"""Work done once per version (issue #28): the default view is built before anyone asks."""
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import model.engine.report as report_module
+import pages.common.context as context
+from model.dev.sample import SAMPLE_PATH
+from pages.common.prebuild import build_default_view
+
+ROOT = Path(__file__).resolve().parents[2]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def data_dir(monkeypatch, tmp_path):
+    monkeypatch.setenv("XUEXI_DATA_DIR", str(tmp_path / "data"))
+    st.cache_resource.clear()
+    yield tmp_path / "data"
+    st.cache_resource.clear()
+
+
+def test_after_the_prebuild_the_overview_builds_no_report(data_dir, monkeypatch):
+    build_default_view()
+    built = []
+    real = report_module.build_report
+    monkeypatch.setattr(context, "build_report", lambda *a, **k: built.append(1) or real(*a, **k))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.metric) > 0 and built == []  # the KPIs came from the cache
+
+
+def test_a_publish_starts_the_new_versions_prebuild(data_dir, monkeypatch):
+    import pages.common.publish_button as publish_button
+
+    started = []
+    monkeypatch.setattr(publish_button, "prebuild_in_background", lambda: started.append(1))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/upload.py").run()
+    at.file_uploader[0].set_value(("示范县.xlsx", SAMPLE_PATH.read_bytes(), XLSX)).run()
+    assert started == []
+    at.button(key="publish_button").click().run()
+    assert not at.exception, at.exception
+    assert started == [1]
