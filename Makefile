@@ -48,6 +48,7 @@ bench: $(STAMP) browser
 	$(BIN)/python -m model bench
 	$(BIN)/python benchmarks/dashboard.py
 	$(BIN)/python benchmarks/signin.py
+	$(BIN)/python benchmarks/browser.py
 	$(BIN)/python benchmarks/documents.py
 
 clean:
