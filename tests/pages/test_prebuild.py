@@ -15,12 +15,10 @@ ROOT = Path(__file__).resolve().parents[2]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@pytest.fixture
-def data_dir(monkeypatch, tmp_path):
-    monkeypatch.setenv("XUEXI_DATA_DIR", str(tmp_path / "data"))
-    st.cache_resource.clear()
-    yield tmp_path / "data"
-    st.cache_resource.clear()
+@pytest.fixture(autouse=True)
+def _caches_emptied_after():
+    yield
+    st.cache_resource.clear()  # what the prebuild cached belongs to this test's data only
 
 
 def test_after_the_prebuild_the_overview_builds_no_report(data_dir, monkeypatch):

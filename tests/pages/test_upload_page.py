@@ -2,8 +2,6 @@
 
 from pathlib import Path
 
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from model.dev.sample import SAMPLE_PATH
@@ -16,14 +14,6 @@ from tests.workbooks import ledger, publish
 
 ROOT = Path(__file__).resolve().parents[2]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture
-def data_dir(monkeypatch, tmp_path):
-    monkeypatch.setenv("XUEXI_DATA_DIR", str(tmp_path / "data"))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return tmp_path / "data"
 
 
 def upload_page() -> AppTest:
