@@ -136,13 +136,14 @@ def interactions(kind: str, runs: int) -> dict:
             page.wait_for_selector(KPI, timeout=60_000)
             wait_for_app(page)
             page.evaluate(OBSERVE)
+            switch_pages(page, timings, "page", runs)  # the default view, as a leader opens it
             groups = _options(page, 1)[1 : runs + 1]
             years = _options(page, 0)
             for group in groups:  # each a group not seen before: its report is built once
                 timings.setdefault("group", []).append(_timed(page, _select(page, 1, group)))
             timings["group_back_to_all"] = [_timed(page, _select(page, 1, _options(page, 1)[0]))]
-            for _ in range(runs):
-                for year in (years[1 % len(years)], years[0]):
+            for _ in range(runs if len(years) > 1 else 0):  # a one-year workbook has no switch
+                for year in (years[1], years[0]):
                     timings.setdefault("year", []).append(_timed(page, _select(page, 0, year)))
             for day in range(runs):  # the date field's segments, typed as a clerk types them
                 typed = f"10{10 + day:02d}"
@@ -165,14 +166,20 @@ def interactions(kind: str, runs: int) -> dict:
                 for label in ("English", "中文"):
                     radio = page.locator(SIDEBAR).get_by_text(label, exact=True)
                     timings.setdefault("language", []).append(_timed(page, radio.click))
-            links = page.locator("[data-testid='stSidebarNav'] a")
-            names = links.all_inner_texts()
-            for _ in range(max(1, runs // 2)):
-                for index, name in enumerate(names):
-                    link = links.nth(index)
-                    timings.setdefault(f"page:{name.strip()}", []).append(_timed(page, link.click))
+            switch_pages(page, timings, "page_at_typed_date", runs)
             page.context.close()
     return timings
+
+
+def switch_pages(page, timings: dict[str, list[float]], prefix: str, runs: int) -> None:
+    """Each page of the navigation in turn from 总览, ending on 总览; ``runs // 2`` rounds."""
+    links = page.locator("[data-testid='stSidebarNav'] a")
+    names = [name.split("\n")[-1].strip() for name in links.all_inner_texts()]
+    order = [*range(1, len(names)), 0]
+    for _ in range(max(1, runs // 2)):
+        for index in order:
+            took = _timed(page, links.nth(index).click)
+            timings.setdefault(f"{prefix}:{names[index]}", []).append(took)
 
 
 def summary(values: list[float]) -> dict:

@@ -38,9 +38,15 @@ if ctx is not None:
                 st.dataframe(by_due[(weeks == start).to_numpy() & ~overdue], hide_index=True)
         with by_person:
             person_column = t("todo_person")
-            for who, rows in table.groupby(person_column, sort=True):
-                st.markdown(f"**{who}**（{len(rows)}）")
-                st.dataframe(rows.drop(columns=person_column), hide_index=True)
+            if ctx.filters.group is None:
+                # Every group: one table by person, not a table for each of a county's people
+                # (hundreds of tables are a wall to scroll, and slow to draw).
+                by_who = table.sort_values([person_column, t("group")], kind="stable")
+                st.dataframe(by_who, hide_index=True)
+            else:
+                for who, rows in table.groupby(person_column, sort=True):
+                    st.markdown(f"**{who}**（{len(rows)}）")
+                    st.dataframe(rows.drop(columns=person_column), hide_index=True)
 
     # The calendar: the group's year, or one member's sessions and deadlines.
     if ctx.filters.group is None and not ctx.filters.meeting:

@@ -84,6 +84,10 @@ def test_todo_page_lists_the_engines_items_and_meeting_mode_counts_only(sample):
     by_week, by_person = at.tabs
     assert by_week.dataframe and all("已逾期" not in f.value.columns for f in by_week.dataframe)
     assert all("已逾期" in frame.value.columns for frame in by_person.dataframe)
+    # Every group: one table by person (a county's people would be hundreds of tables).
+    assert len(by_person.dataframe) == 1
+    people = list(by_person.dataframe[0].value["责任人"])
+    assert people == sorted(people)
     assert "理论考试（距年底不足 60 天起）" in " ".join(c.value for c in at.caption)
     meeting = page("pages/todo.py", meeting=True)
     assert len(meeting.dataframe) == 0
