@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -25,34 +25,55 @@ from model.workbook.values import COMMENT_NONE, COMMENT_ORAL
 
 @dataclass(frozen=True)
 class Evidence:
-    """What one year (of one group, or of all) holds for the metrics."""
+    """What one year (of every group together, or of each group: ``per_group``) holds for the
+    metrics. Every frame carries its rows' group."""
 
     sessions: pd.DataFrame  # held sessions, with the ✓/✗ checks
     attendance: pd.DataFrame  # expected or recorded (session, member) rows of held sessions
     members: pd.DataFrame  # members in post at some time during the year
-    outreach: pd.DataFrame  # outreach rows of held sessions up to the as-of date
+    outreach: pd.DataFrame  # outreach rows of held sessions up to the as-of date, with group
     # Held sessions whose 宣讲期限 / 文章期限 has passed: all of them when a whole year is
     # measured; in a part year only those, so December's talks weigh on no rate (DOMAIN.md §6).
     outreach_due: pd.DataFrame
     article_due: pd.DataFrame
+    per_group: bool = False
 
 
-Ratio = tuple[float, float]
+# A metric's numerator or denominator: a number for the whole, one per group for ``per_group``.
+Amount = float | pd.Series
+Ratio = tuple[Amount, Amount]
+
+
+def _total(e: Evidence, frame: pd.DataFrame, values: pd.Series) -> Amount:
+    """The sum of ``values`` (a column or mask of ``frame``): overall, or per group."""
+    if not e.per_group:
+        return float(values.sum())
+    return values.astype(float).groupby(frame["group"]).sum()
+
+
+def _rows(e: Evidence, frame: pd.DataFrame) -> Amount:
+    if not e.per_group:
+        return float(len(frame))
+    return frame.groupby("group").size().astype(float)
+
+
+def _expected(e: Evidence) -> pd.DataFrame:
+    return e.attendance[e.attendance["expected"]]
 
 
 def attendance_rate(e: Evidence) -> Ratio:
-    expected = e.attendance[e.attendance["expected"]]
-    return float(expected["attended"].sum()), float(len(expected))
+    expected = _expected(e)
+    return _total(e, expected, expected["attended"]), _rows(e, expected)
 
 
 def leave_rate(e: Evidence) -> Ratio:
-    expected = e.attendance[e.attendance["expected"]]
-    return float(expected["on_leave"].sum()), float(len(expected))
+    expected = _expected(e)
+    return _total(e, expected, expected["on_leave"]), _rows(e, expected)
 
 
 def absence_rate(e: Evidence) -> Ratio:
-    expected = e.attendance[e.attendance["expected"]]
-    return float(expected["absent"].sum()), float(len(expected))
+    expected = _expected(e)
+    return _total(e, expected, expected["absent"]), _rows(e, expected)
 
 
 def _listeners(e: Evidence) -> pd.DataFrame:
@@ -62,47 +83,53 @@ def _listeners(e: Evidence) -> pd.DataFrame:
 
 def comment_rate(e: Evidence) -> Ratio:
     listeners = _listeners(e)
-    return float((listeners["comment"] != COMMENT_NONE).sum()), float(len(listeners))
+    return _total(e, listeners, listeners["comment"] != COMMENT_NONE), _rows(e, listeners)
 
 
 def oral_share(e: Evidence) -> Ratio:
-    comments = _listeners(e)["comment"]
-    said = comments[comments != COMMENT_NONE]
-    return float((said == COMMENT_ORAL).sum()), float(len(said))
+    listeners = _listeners(e)
+    said = listeners[listeners["comment"] != COMMENT_NONE]
+    return _total(e, said, said["comment"] == COMMENT_ORAL), _rows(e, said)
 
 
 def draft_on_time_rate(e: Evidence) -> Ratio:
-    return float(e.sessions["draft_on_time"].sum()), float(len(e.sessions))
+    return _total(e, e.sessions, e.sessions["draft_on_time"]), _rows(e, e.sessions)
 
 
 def revised_rate(e: Evidence) -> Ratio:
-    return float(e.sessions["revised"].sum()), float(len(e.sessions))
+    return _total(e, e.sessions, e.sessions["revised"]), _rows(e, e.sessions)
 
 
 def speaker_coverage(e: Evidence) -> Ratio:
+    # A speaker is a member of the session's own group (the reader resolves names there), so
+    # one set of every group's speakers marks each group's members alike.
     speakers = set(e.sessions["speaker"].dropna())
-    return float(e.members["key"].isin(speakers).sum()), float(len(e.members))
+    return _total(e, e.members, e.members["key"].isin(speakers)), _rows(e, e.members)
 
 
 def hosts_distinct(e: Evidence) -> Ratio:
-    return float(e.sessions["host"].dropna().nunique()), float(len(e.sessions))
+    hosts = e.sessions.dropna(subset=["host"])
+    if not e.per_group:
+        return float(hosts["host"].nunique()), float(len(e.sessions))
+    return hosts.groupby("group")["host"].nunique().astype(float), _rows(e, e.sessions)
 
 
 def commentators_per_session(e: Evidence) -> Ratio:
-    return comment_rate(e)[0], float(len(e.sessions))
+    return comment_rate(e)[0], _rows(e, e.sessions)
 
 
 def outreach_per_talk(e: Evidence) -> Ratio:
     due = e.outreach[e.outreach["session"].isin(e.outreach_due.index)]
-    return float(len(due)), float(len(e.outreach_due))
+    return _rows(e, due), _rows(e, e.outreach_due)
 
 
 def article_rate(e: Evidence) -> Ratio:
-    return float(e.article_due["article_done"].sum()), float(len(e.article_due))
+    return _total(e, e.article_due, e.article_due["article_done"]), _rows(e, e.article_due)
 
 
 def off_script_rate(e: Evidence) -> Ratio:
-    return float(e.sessions["off_script"].fillna(False).astype(bool).sum()), float(len(e.sessions))
+    done = e.sessions["off_script"].fillna(False).astype(bool)
+    return _total(e, e.sessions, done), _rows(e, e.sessions)
 
 
 # The four shifts of the article, each with its metrics, in the order the page shows them.
@@ -145,6 +172,7 @@ def evidence(timeline: Timeline, year: int, deadlines: bool = False) -> Evidence
     held = checks[checks["held"]]
     attendance = timeline.attendance[timeline.attendance["year"] == year]
     outreach = timeline.outreach[timeline.outreach["session"].isin(held.index)]
+    outreach = outreach.assign(group=outreach["session"].map(held["group"]))
     outreach_due, article_due = held, held
     if deadlines:
         age = (timeline.as_of - held["held_date"]).dt.days
@@ -160,25 +188,28 @@ def evidence(timeline: Timeline, year: int, deadlines: bool = False) -> Evidence
     )
 
 
-def for_group(e: Evidence, group: str) -> Evidence:
-    held = e.sessions[e.sessions["group"] == group]
-    return Evidence(
-        held,
-        e.attendance[e.attendance["group"] == group],
-        e.members[e.members["group"] == group],
-        e.outreach[e.outreach["session"].isin(held.index)],
-        e.outreach_due[e.outreach_due["group"] == group],
-        e.article_due[e.article_due["group"] == group],
-    )
-
-
 def measure(e: Evidence) -> dict[str, float | None]:
-    """Every metric's value; ``None`` where its denominator is 0."""
+    """Every metric's value for the whole; ``None`` where its denominator is 0."""
     values: dict[str, float | None] = {}
     for name, metric in METRICS.items():
         numerator, denominator = metric(e)
+        assert not isinstance(numerator, pd.Series) and not isinstance(denominator, pd.Series)
         values[name] = numerator / denominator if denominator else None
     return values
+
+
+def measure_groups(e: Evidence, groups: list[str]) -> pd.DataFrame:
+    """Every metric's value for each of ``groups`` (rows), in one pass over the year's rows;
+    NA where a group's denominator is 0 (or it has no rows)."""
+    grouped = replace(e, per_group=True)
+    columns = {}
+    for name, metric in METRICS.items():
+        numerator, denominator = metric(grouped)
+        numerator = pd.Series(numerator).reindex(groups, fill_value=0.0)
+        denominator = pd.Series(denominator).reindex(groups, fill_value=0.0)
+        columns[name] = (numerator / denominator.where(denominator > 0)).astype(object)
+    table = pd.DataFrame(columns, index=pd.Index(groups, name="group"))
+    return table.where(table.notna(), None)
 
 
 def change(name: str, value: float | None, previous: float | None) -> float | None:
@@ -256,8 +287,11 @@ def measure_shifts(
         timeline = full_year if full_year is not None else build(cutoff)
         whole = evidence(timeline, each, deadlines=like)
         rows.append({"group": None, "year": each, **measure(whole)})
-        for group in groups:
-            rows.append({"group": group, "year": each, **measure(for_group(whole, group))})
+        by_group = measure_groups(whole, groups)
+        rows += [
+            {"group": group, "year": each, **{str(k): v for k, v in values.items()}}
+            for group, values in zip(groups, by_group.to_dict("records"), strict=True)
+        ]
     history = pd.DataFrame(rows)
 
     def values(group: str | None, each: int) -> dict:

@@ -222,3 +222,37 @@ def test_a_sentence_for_an_unchanged_shift(result):
     assert sentence(steady, "deep_study", "en") == (
         "From shallow to deep study: comment rate 80%, unchanged on the same period last year."
     )
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2026, 10, 10), dt.date(2027, 1, 5)])
+def test_every_groups_metrics_in_one_pass_equal_each_groups_rows_measured_alone(as_of):
+    """measure_groups (one group-by per metric) says for each group what measuring that group's
+    own rows says; the sample has groups of every shape (no sessions held, no outreach …)."""
+    from dataclasses import replace
+
+    from model.dev.sample import SAMPLE_PATH
+    from model.engine.shifts import evidence, measure, measure_groups
+    from model.engine.timeline import build_timeline
+    from model.workbook.reader import read_workbook_file
+
+    workbook = read_workbook_file(SAMPLE_PATH).workbook
+    whole = evidence(build_timeline(workbook, as_of), 2026, deadlines=as_of.year == 2026)
+    groups = sorted(workbook.members["group"].dropna().unique())
+    table = measure_groups(whole, groups)
+    for group in groups:
+
+        def mine(frame):
+            return frame[frame["group"] == group]
+
+        alone = replace(
+            whole,
+            sessions=mine(whole.sessions),
+            attendance=mine(whole.attendance),
+            members=mine(whole.members),
+            outreach=mine(whole.outreach),
+            outreach_due=mine(whole.outreach_due),
+            article_due=mine(whole.article_due),
+        )
+        expected = measure(alone)
+        assert table.loc[group].to_dict() == pytest.approx(expected, nan_ok=True), group
+    assert table.loc[groups[0]].notna().any()
