@@ -241,7 +241,7 @@ def test_every_groups_metrics_in_one_pass_equal_each_groups_rows_measured_alone(
     table = measure_groups(whole, groups)
     for group in groups:
 
-        def mine(frame):
+        def mine(frame, group=group):
             return frame[frame["group"] == group]
 
         alone = replace(
