@@ -184,11 +184,11 @@ def test_a_clerk_records_a_session_and_the_numbers_follow(served):
         """(key) => {
             const i = [...document.querySelectorAll("[data-testid='stDataFrame']")]
                 .findIndex(g => g.textContent.includes(key));
-            return i >= 0 ? i : null;
+            return i >= 0 ? i + 1 : null;  // 0 would read as "not yet"
         }""",
         arg="CG-2026-04 / 向浩伟（M00105，委员）",
         timeout=30_000,
-    ).json_value()
+    ).json_value() - 1
     assert rows_grid >= 0
     probe = page.evaluate(GRID_PROBE, [0, rows_grid])
     assert probe is not None and probe["reach"], probe
