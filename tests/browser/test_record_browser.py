@@ -180,15 +180,18 @@ def test_a_clerk_records_a_session_and_the_numbers_follow(served):
     main.get_by_role("button", name="保存并发布").scroll_into_view_if_needed()
     # The rows' table shows each row's key whole (哪一行, its second column).
     # The grid writes its cells' table for screen readers a moment after it is drawn.
-    rows_grid = page.wait_for_function(
-        """(key) => {
+    rows_grid = (
+        page.wait_for_function(
+            """(key) => {
             const i = [...document.querySelectorAll("[data-testid='stDataFrame']")]
                 .findIndex(g => g.textContent.includes(key));
             return i >= 0 ? i + 1 : null;  // 0 would read as "not yet"
         }""",
-        arg="CG-2026-04 / 向浩伟（M00105，委员）",
-        timeout=30_000,
-    ).json_value() - 1
+            arg="CG-2026-04 / 向浩伟（M00105，委员）",
+            timeout=30_000,
+        ).json_value()
+        - 1
+    )
     assert rows_grid >= 0
     probe = page.evaluate(GRID_PROBE, [0, rows_grid])
     assert probe is not None and probe["reach"], probe

@@ -45,3 +45,17 @@ def test_a_publish_starts_the_new_versions_prebuild(data_dir, monkeypatch):
     at.button(key="publish_button").click().run()
     assert not at.exception, at.exception
     assert started == [1]
+
+
+def test_a_language_switch_a_page_change_and_a_group_change_build_no_report(data_dir, monkeypatch):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()  # the first visit builds the default view
+    built = []
+    real = report_module.build_report
+    monkeypatch.setattr(context, "build_report", lambda *a, **k: built.append(1) or real(*a, **k))
+    at.sidebar.radio[0].set_value("en").run()
+    at.switch_page("pages/risk.py").run()
+    at.switch_page("pages/members.py").run()
+    at.sidebar.selectbox[1].select(at.sidebar.selectbox[1].options[2]).run()  # cut, not built
+    assert not at.exception, at.exception
+    assert built == []
