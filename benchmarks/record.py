@@ -64,7 +64,9 @@ def make_store(folder: Path) -> tuple[Path, str, str]:
 
 
 def _record(store, session: str, minutes: float):
-    from model.store.recording import Mark, base_side_raws, open_session
+    from model.store.record_open import open_session
+    from model.store.record_types import Mark
+    from model.store.recording import base_side_raws
     from model.workbook.reader import read_workbook
 
     current = store.current()

@@ -14,7 +14,8 @@ import streamlit as st
 
 from model.outputs.signin_sheet import signin_file_name, signin_sheet_bytes
 from model.store.publish_flow import Ending, attempt
-from model.store.recording import (
+from model.store.record_open import default_session, open_session
+from model.store.record_types import (
     ATTENDANCE,
     COMMENTS,
     Mark,
@@ -25,12 +26,8 @@ from model.store.recording import (
     RecordRejected,
     SessionRecord,
     StaleRecord,
-    base_side_raws,
-    default_session,
-    open_session,
-    preview_record,
-    record_session,
 )
+from model.store.recording import base_side_raws, preview_record, record_session
 from model.store.versions import Store
 from model.texts.recording import record_text
 from model.workbook.reader import Workbook

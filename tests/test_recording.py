@@ -18,18 +18,10 @@ from model.cli import main
 from model.engine.report import build_report
 from model.outputs.signin_sheet import signin_sheet_bytes
 from model.store.auth import Accounts
-from model.store.recording import (
-    Mark,
-    NotYourSession,
-    OutreachRow,
-    RecordRejected,
-    StaleRecord,
-    base_side_raws,
-    compose_record,
-    default_session,
-    open_session,
-    record_session,
-)
+from model.store.record_compose import compose_record
+from model.store.record_open import default_session, open_session
+from model.store.record_types import Mark, NotYourSession, OutreachRow, RecordRejected, StaleRecord
+from model.store.recording import base_side_raws, record_session
 from model.store.versions import IdenticalToCurrent, Store
 from model.workbook.reader import raw_sheets, read_workbook
 from tests.store.county import CG, QS, county, records

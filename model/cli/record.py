@@ -39,15 +39,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 def _record_session(args: argparse.Namespace) -> int:
     from model.store.auth import Accounts
     from model.store.publish_flow import Ending, attempt
-    from model.store.recording import (
-        FieldError,
-        NotYourSession,
-        RecordRejected,
-        StaleRecord,
-        base_side_raws,
-        open_session,
-        record_session,
-    )
+    from model.store.record_open import open_session
+    from model.store.record_types import FieldError, NotYourSession, RecordRejected, StaleRecord
+    from model.store.recording import base_side_raws, record_session
     from model.store.versions import Store, default_data_dir
     from model.texts.recording import record_text
     from model.workbook.reader import read_workbook
@@ -104,7 +98,7 @@ def _record_session(args: argparse.Namespace) -> int:
 
 def _marks(given: list[str], opened) -> tuple[dict, list]:
     """``姓名=出勤/点评`` → Mark per member key (姓名 or 编号 within the session's group)."""
-    from model.store.recording import ATTENDANCE, COMMENTS, FieldError, Mark
+    from model.store.record_types import ATTENDANCE, COMMENTS, FieldError, Mark
     from model.texts.recording import record_text
     from model.workbook.values import CHOICES
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from model.store.recording import NotYourSession, RecordRejected, StaleRecord
+from model.store.record_types import NotYourSession, RecordRejected, StaleRecord
 from model.store.scoped import ScopedRejected
 from model.store.versions import IdenticalToCurrent, StaleUpload, Version
 

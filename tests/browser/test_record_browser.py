@@ -79,7 +79,8 @@ def shot(page, name: str) -> None:
 
 def row_of(data, member: str) -> int:
     """The member's row in the 出勤与点评 grid, which lists the roster in its order."""
-    from model.store.recording import base_side_raws, open_session
+    from model.store.record_open import open_session
+    from model.store.recording import base_side_raws
     from model.store.versions import Store
     from model.workbook.reader import read_workbook
 

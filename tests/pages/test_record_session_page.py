@@ -77,7 +77,8 @@ def test_a_bad_value_is_shown_beside_its_field_and_nothing_is_published(data_dir
 def test_a_save_over_someone_elses_change_asks_first(data_dir):  # noqa: F811
     from dataclasses import replace
 
-    from model.store.recording import base_side_raws, open_session, record_session
+    from model.store.record_open import open_session
+    from model.store.recording import base_side_raws, record_session
     from model.workbook.reader import read_workbook
 
     at = record_page("管理员")

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from model.dev.sample import SAMPLE_PATH
 from model.store.publish_flow import Ending, attempt
 from model.store.publishing import prepare, publish
-from model.store.recording import RecordRejected
+from model.store.record_types import RecordRejected
 from model.store.versions import Store
 from tests.workbooks import ledger
 from tests.workbooks import publish as publish_bytes
