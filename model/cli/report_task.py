@@ -27,7 +27,8 @@ def report_output(
 ) -> tuple[ReadResult, bytes | None]:
     """Read ``data``; if it is a clean ledger, the report's output (JSON, or the text for a
     terminal) in bytes. The read result comes back without its workbook, for the errors."""
-    from model.engine.report import build_report, report_json_bytes
+    from model.engine.report import build_report
+    from model.outputs.report_json import report_json_bytes
     from model.outputs.terminal import report_text
     from model.workbook.reader import read_workbook
 
