@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from model.engine.codes import positions, tally
 from model.engine.timeline import Timeline, in_post, year_end, year_members
 from model.workbook.params import Params
 from model.workbook.values import COMMENT_NONE, COMMENT_ORAL, COMMENT_WRITTEN
@@ -34,16 +35,20 @@ def _rates(timeline: Timeline, year: int) -> pd.DataFrame:
     """Each member's attendance and comment shares over this year's sessions so far."""
     rows = timeline.attendance
     rows = rows[(rows["year"] == year) & rows["expected"] & ~rows["is_speaker"]]
-    counted = (
-        rows.assign(
-            oral=rows["comment"] == COMMENT_ORAL, written=rows["comment"] == COMMENT_WRITTEN, n=1
-        )
-        .groupby("member")[["attended", "oral", "written", "n"]]
-        .sum()
-    )
-    shares = counted[["attended", "oral", "written"]].div(counted["n"], axis=0)
-    return shares.rename(
-        columns={"attended": "attend_share", "oral": "oral_share", "written": "written_share"}
+    codes, size = rows["member_code"].to_numpy(), len(timeline.members)
+    n = tally(codes, size)
+    seen = n > 0  # members with no such row have no share (the caller fills it in)
+    comment = rows["comment"].to_numpy()
+    return pd.DataFrame(
+        {
+            name: tally(codes, size, weights)[seen] / n[seen]
+            for name, weights in (
+                ("attend_share", rows["attended"].to_numpy()),
+                ("oral_share", comment == COMMENT_ORAL),
+                ("written_share", comment == COMMENT_WRITTEN),
+            )
+        },
+        index=timeline.members.index[seen],
     )
 
 
@@ -53,11 +58,12 @@ def _chances(timeline: Timeline, year: int) -> pd.DataFrame:
     rows = timeline.attendance
     rows = rows[(rows["year"] == year) & rows["expected"]]
     missed = ~rows["attended"] | (~rows["is_speaker"] & (rows["comment"] == COMMENT_NONE))
+    codes, size = rows["member_code"].to_numpy(), len(timeline.members)
+    held = tally(codes, size)
+    seen = held > 0
     return pd.DataFrame(
-        {
-            "held_in_post": rows.groupby("member").size(),
-            "missed_chances": missed.groupby(rows["member"]).sum(),
-        }
+        {"held_in_post": held[seen], "missed_chances": tally(codes, size, missed)[seen]},
+        index=timeline.members.index[seen],
     )
 
 
@@ -90,15 +96,18 @@ def _remaining(timeline: Timeline, year: int, members: pd.DataFrame) -> pd.DataF
     # A postponed session has no date yet: count it if the member is in post at the as-of date.
     day = pairs["planned_date"].where(pairs["planned_date"] >= timeline.as_of, timeline.as_of)
     pairs = pairs[in_post(pairs["joined"], pairs["left"], day)]
-    speaking = pairs["speaker"] == pairs["key"]
-    per_member = pd.DataFrame(
+    speaking = (pairs["speaker"] == pairs["key"]).to_numpy()
+    index = pd.Index(members["key"])
+    codes = positions(pairs["key"], index)
+    hosting = (pairs["host"] == pairs["key"]).to_numpy()
+    return pd.DataFrame(
         {
-            "n_listen": (~speaking).groupby(pairs["key"]).sum(),
-            "n_speak": speaking.groupby(pairs["key"]).sum(),
-            "n_host": (pairs["host"] == pairs["key"]).groupby(pairs["key"]).sum(),
-        }
+            "n_listen": tally(codes, len(index), ~speaking),
+            "n_speak": tally(codes, len(index), speaking),
+            "n_host": tally(codes, len(index), hosting),
+        },
+        index=index,
     )
-    return per_member.reindex(members["key"]).fillna(0).astype(int)
 
 
 def assess(

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from model.engine.codes import positions, tally
 from model.engine.timeline import Timeline
 from model.workbook.values import COMMENT_ORAL, COMMENT_WRITTEN
 
@@ -98,7 +99,7 @@ def credit_ledger(timeline: Timeline, year: int) -> pd.DataFrame:
     breakdown = pd.DataFrame(index=index)
     tallies = pd.DataFrame(index=index)
     for source, members, _, credit, _ in credited(timeline, year):
-        counts = members.value_counts().reindex(index, fill_value=0).astype(int)
+        counts = pd.Series(tally(positions(members, index), len(index)), index=index)
         tallies[f"n_{source}"] = counts
         breakdown[source] = counts * float(credit)
     breakdown = breakdown[BREAKDOWN]

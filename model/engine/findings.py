@@ -217,6 +217,7 @@ def no_head(timeline: Timeline, year: int) -> pd.DataFrame:
 
 def many_heads(timeline: Timeline, year: int) -> pd.DataFrame:
     heads = _heads(timeline, year)
+    heads = heads[heads["group"].duplicated(keep=False)]  # only groups with several
     grouped = heads.groupby("group").agg(count=("key", "size"), names=("display", tuple))
     rows = grouped[grouped["count"] > 1].reset_index()
     details = [{"count": c, "names": n} for c, n in zip(rows["count"], rows["names"], strict=True)]

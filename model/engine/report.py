@@ -10,6 +10,7 @@ import pandas as pd
 
 from model._gc import collector_paused
 from model.engine.assessment import assess, explain_all
+from model.engine.codes import positions, tally
 from model.engine.credits import BREAKDOWN, credit_ledger
 from model.engine.findings import find_all
 from model.engine.progress import progress, session_checks
@@ -94,19 +95,21 @@ def build_report(
 def _member_counts(timeline: Timeline, year: int, findings: pd.DataFrame) -> pd.DataFrame:
     """Per member: absences and missing comments as the rules found them, leaves taken, and
     whether the member has a talk (no NEVER_SPEAKER finding)."""
-    pairs = findings.dropna(subset=["member"]).groupby(["member", "code"]).size()
-    by_member = pairs.unstack(fill_value=0) if len(pairs) else pd.DataFrame()
+    index = timeline.members.index
+    size = len(index)
+    codes = positions(findings["member"], index)
+    code = findings["code"].to_numpy()
     rows = timeline.attendance
     expected = rows[(rows["year"] == year) & rows["expected"]]
-    counts = pd.DataFrame(index=timeline.members.index)
-    for column, code in (
-        ("absent", "ABSENT_UNEXCUSED"),
-        ("no_comment", "COMMENT_MISSING"),
-        ("never_speaker", "NEVER_SPEAKER"),
-    ):
-        counts[column] = by_member.get(code, 0)
-    counts["leave"] = expected["on_leave"].groupby(expected["member"]).sum()
-    counts = counts.fillna(0).astype(int)
+    counts = pd.DataFrame(
+        {
+            "absent": tally(codes, size, code == "ABSENT_UNEXCUSED"),
+            "no_comment": tally(codes, size, code == "COMMENT_MISSING"),
+            "never_speaker": tally(codes, size, code == "NEVER_SPEAKER"),
+            "leave": tally(expected["member_code"].to_numpy(), size, expected["on_leave"]),
+        },
+        index=index,
+    )
     counts["talks_planned"] = (counts["never_speaker"] == 0).astype(int)
     return counts
 
@@ -121,7 +124,8 @@ def _explain_all(members: pd.DataFrame, counts: pd.DataFrame, year: int) -> None
 
 def _status_counts(members: pd.DataFrame, by: str | None) -> pd.DataFrame:
     key = by or "_all"
-    frame = members.assign(_all="全部")
+    keys = members[by] if by else pd.Series("全部", index=members.index, dtype=object)
+    frame = pd.DataFrame({key: keys, "status": members["status"]})  # not a copy of all columns
     counts = frame.groupby([key, "status"]).size().unstack(fill_value=0)
     return counts.reindex(columns=list(STATUS_ORDER), fill_value=0)
 

@@ -49,6 +49,7 @@ ATTENDANCE_COLUMNS = [
     "attended",
     "absent",
     "on_leave",
+    "member_code",  # the member's position in Timeline.members: what the rules count by
 ]
 
 
@@ -69,7 +70,7 @@ def _empty_attendance() -> pd.DataFrame:
     dtypes: dict[str, object] = {
         c: bool if c in _BOOL_COLUMNS else object for c in ATTENDANCE_COLUMNS
     }
-    dtypes |= {"held_date": "datetime64[ns]", "year": "Int64"}
+    dtypes |= {"held_date": "datetime64[ns]", "year": "Int64", "member_code": np.int64}
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})  # type: ignore[call-overload]
 
 
@@ -222,6 +223,7 @@ def _attendance(
     frame["member"] = pd.Series(
         member_index.to_numpy(dtype=object)[m_of], index=frame.index, dtype=object
     )
+    frame["member_code"] = m_of
     is_speaker = frame["member"].to_numpy() == frame["speaker"].to_numpy()
     frame["is_speaker"] = is_speaker
     frame["is_host"] = frame["member"].to_numpy() == frame["host"].to_numpy()
