@@ -48,30 +48,35 @@ def report_json_bytes(report: Report, lang: Lang = "zh", indent: bool = False) -
     if indent:
         option = orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_INDENT_2
         return orjson.dumps(report_json(report, lang), option=option)
+    return b"".join(report_json_pieces(report, lang))
+
+
+@collector_paused()
+def report_json_pieces(report: Report, lang: Lang = "zh") -> list[bytes]:
+    """The compact JSON in pieces, for one join by the caller (with what it adds, such as a
+    newline): at province scale each copy of the whole is 140 MB."""
     members = report.members.sort_values(["group", "name"])
     display = report.timeline.members["display"]
     overall = {k: plain(v) for k, v in report.overall.items()}
-    return b"".join(
-        [
-            b'{"year":' + _dumps(report.year),
-            b',"as_of":' + _dumps(report.as_of.isoformat()),
-            b',"members":',
-            _listing(members, lambda rows: _member_parts(rows, lang)),
-            b',"findings":',
-            _listing(report.findings, lambda rows: _finding_parts(rows, display, lang)),
-            b',"groups":' + _dumps(group_records(report)),
-            b',"overall":' + _dumps(overall) + b"}",
-        ]
-    )
-
-
-def _listing(rows: pd.DataFrame, parts: Any) -> bytes:
-    """A JSON array of one record per row, chunk by chunk."""
-    chunks = [
-        _joined(parts(rows.iloc[start : start + JSON_CHUNK]))
-        for start in range(0, len(rows), JSON_CHUNK)
+    return [
+        b'{"year":' + _dumps(report.year),
+        b',"as_of":' + _dumps(report.as_of.isoformat()),
+        b',"members":',
+        *_listing(members, lambda rows: _member_parts(rows, lang)),
+        b',"findings":',
+        *_listing(report.findings, lambda rows: _finding_parts(rows, display, lang)),
+        b',"groups":' + _dumps(group_records(report)),
+        b',"overall":' + _dumps(overall) + b"}",
     ]
-    return b"[" + b",".join(chunks) + b"]"
+
+
+def _listing(rows: pd.DataFrame, parts: Any) -> list[bytes]:
+    """A JSON array of one record per row, chunk by chunk."""
+    pieces = [b"["]
+    for start in range(0, len(rows), JSON_CHUNK):
+        pieces += [b","] if start else []
+        pieces.append(_joined(parts(rows.iloc[start : start + JSON_CHUNK])))
+    return [*pieces, b"]"]
 
 
 def _joined(parts: list[Part]) -> bytes:

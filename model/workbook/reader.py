@@ -11,7 +11,7 @@ from typing import NoReturn
 import fastexcel
 import pandas as pd
 
-from model._gc import collector_paused
+from model._gc import collector_paused, give_back_memory
 from model.workbook.cells import cell_errors, duplicate_errors, typed_frame
 from model.workbook.errors import UnreadableWorkbook, WorkbookError, make_error
 from model.workbook.intake import MAX_UPLOAD_BYTES, FileKind, check_workbook_bytes
@@ -100,6 +100,8 @@ def _read(data: bytes, max_bytes: int, keep_raws: bool) -> ReadResult:
     workbook, cell_problems = _typed_workbook(raws)
     ordered = _in_sheet_order(errors + cell_problems, workbook.sheet_names)
     kept = raws if keep_raws else None
+    del raws  # the sheets' text, once typed, unless asked for
+    give_back_memory()
     return ReadResult(workbook, ordered, kind=kind, notices=notices, raws=kept)
 
 
