@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from model.engine.codes import positions
 from model.workbook.params import Params
 from model.workbook.reader import Workbook
 from model.workbook.values import (
@@ -144,22 +146,23 @@ def _sessions(workbook: Workbook, today: pd.Timestamp) -> pd.DataFrame:
 
 
 def _add_outreach(sessions: pd.DataFrame, outreach: pd.DataFrame, members: pd.DataFrame) -> None:
-    sessions["outreach_count"] = (
-        outreach.groupby("session").size().reindex(sessions.index, fill_value=0).astype(int)
-    )
-    member_points = pd.DataFrame(
-        [(key, point) for key, points in members["points"].items() for point in points],
-        columns=["speaker", "place"],
-        dtype=object,  # plain strings, as the sessions' speaker: merging Arrow text is slower
-    )
-    pairs = sessions["speaker"].reset_index().merge(member_points, on="speaker")
-    pairs = pairs[["session", "place"]].drop_duplicates().assign(on_point=True)
-    if outreach.empty or pairs.empty:  # pandas cannot merge two empty Arrow string columns
-        pairs = pairs.astype({"session": object, "place": object})
-    marked = outreach.merge(pairs, on=["session", "place"], how="left")
-    # OUTREACH_OFF_POINT applies only where the speaker lists some 联系点.
-    marked["off_point"] = marked["session"].isin(pairs["session"]) & marked["on_point"].isna()
-    off = marked[marked["off_point"]].groupby("session")["place"].agg(tuple)
+    """Outreach counts, and the places off the speaker's 联系点 (OUTREACH_OFF_POINT applies only
+    where the speaker lists some). Matched on integers: (speaker's position, place code)."""
+    at = positions(outreach["session"], sessions.index)
+    counts = np.bincount(at[at >= 0], minlength=len(sessions))
+    sessions["outreach_count"] = pd.Series(counts, index=sessions.index).astype(int)
+    points = members["points"].tolist()
+    lengths = np.fromiter(map(len, points), dtype=np.int64, count=len(points))
+    point_places = pd.Series(list(chain.from_iterable(points)), dtype=object)
+    place_codes, places = pd.factorize(pd.concat([point_places, outreach["place"]]))
+    width = len(places) + 1
+    listed = np.repeat(np.arange(len(points)), lengths) * width + place_codes[: len(point_places)]
+    speaker = np.where(at >= 0, positions(sessions["speaker"], members.index)[at], -1)
+    place = place_codes[len(point_places) :]
+    has_points = (speaker >= 0) & (lengths[speaker] > 0)
+    on_point = (place >= 0) & np.isin(speaker * width + place, listed)
+    off_rows = outreach[has_points & ~on_point]
+    off = off_rows.groupby("session")["place"].agg(tuple)
     sessions["off_point_places"] = off.reindex(sessions.index)
 
 
