@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from typing import Any
 
@@ -10,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from model.engine.codes import positions, tally
+from model.engine.listing import Rule, listed
 from model.engine.timeline import Timeline, in_post, year_end, year_members
 from model.workbook.params import Params
 from model.workbook.values import COMMENT_NONE, COMMENT_ORAL, COMMENT_WRITTEN
@@ -312,29 +312,49 @@ def explain_all(
         return {"cancelled": list(sessions) if isinstance(sessions, tuple) else []}
 
     # (code, who, details of member i) in the order the reasons are read.
-    reason_rules: list[tuple[str, np.ndarray, Any]] = [
-        ("EXEMPT", ~assessed, None),
-        ("YEAR_OVER", year_over, None),
-        ("PASSED", status == "passed", lambda i: numbers[i]),
-        ("ON_TRACK", status == "on_track", lambda i: numbers[i]),
-        ("CREDIT_SHORTFALL", short, lambda i: numbers[i] | {"gap": float(line[i] - credits[i])}),
-        ("CANNOT_REACH", cannot_reach, lambda i: numbers[i]),
-        ("GROUP_SHORT", group_short, group_short_details),
-        (
+    # The details of member i, and the columns they depend on (None: the member's own numbers).
+    column = members.__getitem__
+    short_of = ("held_in_post", "remaining_in_post", "attainable", "line", "group_planned")
+    reason_rules = [
+        Rule("EXEMPT", ~assessed, None),
+        Rule("YEAR_OVER", year_over, None),
+        Rule("PASSED", status == "passed", numbers.__getitem__, None),
+        Rule("ON_TRACK", status == "on_track", numbers.__getitem__, None),
+        Rule(
+            "CREDIT_SHORTFALL",
+            short,
+            lambda i: numbers[i] | {"gap": float(line[i] - credits[i])},
+            None,
+        ),
+        Rule("CANNOT_REACH", cannot_reach, numbers.__getitem__, None),
+        Rule("GROUP_SHORT", group_short, group_short_details, [*map(column, short_of)]),
+        Rule(
             "PROJECTED_SHORT",
             not_passed & ~out_of_reach & projected_short,
-            lambda i: numbers[i],
+            numbers.__getitem__,
+            None,
         ),
-        (
+        Rule(
             "ABSENCES",
             (absent > 0) | (leave > 0),
             lambda i: {"absent": int(absent[i]), "leave": int(leave[i])},
+            [absent, leave],
         ),
-        ("COMMENTS_MISSING", no_comment > 0, lambda i: {"count": int(no_comment[i])}),
-        ("NO_TALK_PLANNED", counts["talks_planned"].to_numpy() == 0, no_talk_details),
-        ("MAKEUP_FAILED", makeup_failed, lambda i: {"makeup": makeup[i]}),
-        ("EXAM_FAILED", exam_failed, lambda i: {"score": score[i]}),
-        ("EXAM_MISSING", exam_missing, None),
+        Rule(
+            "COMMENTS_MISSING",
+            no_comment > 0,
+            lambda i: {"count": int(no_comment[i])},
+            [no_comment],
+        ),
+        Rule(
+            "NO_TALK_PLANNED",
+            counts["talks_planned"].to_numpy() == 0,
+            no_talk_details,
+            [pd.factorize(members["cancelled_talks"])[0]],
+        ),
+        Rule("MAKEUP_FAILED", makeup_failed, lambda i: {"makeup": makeup[i]}, [makeup]),
+        Rule("EXAM_FAILED", exam_failed, lambda i: {"score": score[i]}, [score]),
+        Rule("EXAM_MISSING", exam_missing, None),
     ]
     deadline = dt.date(year, 12, 31)  # the exam and make-up are of the year
     at_risk = status == "at_risk"
@@ -355,46 +375,25 @@ def explain_all(
             "deadline": post_end[i],
         }
 
-    fix_rules: list[tuple[str, np.ndarray, Any]] = [
-        (
+    ends = members["post_end"]
+    added_of = [add_sessions, listen_value, talk_value, ends]
+    fix_rules = [
+        Rule(
             "ATTEND_REMAINING",
             at_risk & projected_short & (n_listen > 0),
             lambda i: {"count": int(n_listen[i])},
+            [n_listen],
         ),
-        ("GIVE_TALK", at_risk & projected_short & (members["n_speak"].to_numpy() > 0), None),
-        ("ADD_TALK", repair & can_add & add_talk, added),
-        ("ADD_SESSIONS", repair & can_add & ~add_talk, added),
-        (
+        Rule("GIVE_TALK", at_risk & projected_short & (members["n_speak"].to_numpy() > 0), None),
+        Rule("ADD_TALK", repair & can_add & add_talk, added, added_of),
+        Rule("ADD_SESSIONS", repair & can_add & ~add_talk, added, added_of),
+        Rule(
             "POST_ENDED",
             repair & ~can_add,
             lambda i: {"left": post_end[i], "group_short": bool(group_short[i])},
+            [ends, group_short],
         ),
-        ("TAKE_MAKEUP", at_risk & exam_failed, lambda i: {"deadline": deadline}),
-        ("TAKE_EXAM", at_risk & exam_missing, lambda i: {"deadline": deadline}),
+        Rule("TAKE_MAKEUP", at_risk & exam_failed, lambda i: {"deadline": deadline}),
+        Rule("TAKE_EXAM", at_risk & exam_missing, lambda i: {"deadline": deadline}),
     ]
-    return _listed(reason_rules, n, assessed), _listed(fix_rules, n, assessed)
-
-
-def _listed(
-    rules: list[tuple[str, np.ndarray, Any]], n: int, assessed: np.ndarray
-) -> list[list[dict[str, Any]]]:
-    """Per member, the rules that hold, in rule order; an exempt member has only EXEMPT. Equal
-    reasons not of the member's own numbers are one shared dict (nothing changes them): at
-    province scale 100,000s of equal dicts took more than 50 MB."""
-    listed: list[list[dict[str, Any]]] = [[] for _ in range(n)]
-    shared: dict[tuple, dict[str, Any]] = {}
-    for code, who, details in rules:
-        holds = who if code == "EXEMPT" else who & assessed
-        for i in np.flatnonzero(holds).tolist():
-            reason = {"code": code, "details": details(i) if details else {}}
-            if code not in _OWN_NUMBERS:
-                items = reason["details"].items()
-                key = (code, *((k, tuple(v) if isinstance(v, list) else v) for k, v in items))
-                with contextlib.suppress(TypeError):  # unhashable details stay unshared
-                    reason = shared.setdefault(key, reason)
-            listed[i].append(reason)
-    return listed
-
-
-# Reasons holding the member's credits and projections: hardly two alike, so not shared.
-_OWN_NUMBERS = {"PASSED", "ON_TRACK", "CREDIT_SHORTFALL", "CANNOT_REACH", "PROJECTED_SHORT"}
+    return listed(reason_rules, n, assessed), listed(fix_rules, n, assessed)
