@@ -173,23 +173,33 @@ def _reason_lists(reasons: list[list[dict]], lang: Lang) -> pa.Array:
     codes = list(map(itemgetter("code"), flat))
     details = list(map(itemgetter("details"), flat))
 
-    def texts(code: str, given: list[dict]) -> pa.Array:
+    def texts(code: str, every: list[dict]) -> pa.Array:
         def one(item: dict) -> bytes:
             return _dumps({"code": code, "text": reason_text(code, item, lang)})
 
+        # Members share the dicts of equal details (model.engine.listing): one look per dict.
+        object_of, first = _same_objects(every)
+        given = [every[i] for i in first.tolist()]
         try:  # the details of one code have the same keys, so their values tell them apart
             if len(set(map(tuple, given))) > 1:
                 raise TypeError
             values = pd.Series(list(map(tuple, map(dict.values, given))), dtype=object)
             value_of, uniques = pd.factorize(values)
         except TypeError:  # keys that differ, or a value that cannot be hashed
-            return pa.array(list(map(one, given)), pa.binary())
+            return _taken(list(map(one, given)), object_of)
         keys = tuple(given[0]) if given else ()
         made = [one(dict(zip(keys, value, strict=True))) for value in uniques]
-        return _taken(made, value_of)
+        return _taken(made, value_of[object_of])
 
     every = _by_code(codes, details, texts)
     return pc.binary_join(pa.ListArray.from_arrays(pa.array(offsets), every), b",")
+
+
+def _same_objects(items: list[Any]) -> tuple[np.ndarray, np.ndarray]:
+    """Which distinct object each item is (by identity), and where each first appears."""
+    object_of, _ = pd.factorize(np.fromiter(map(id, items), dtype=np.int64, count=len(items)))
+    _, first = np.unique(object_of, return_index=True)
+    return object_of, first
 
 
 def _by_code(codes: list[str], details: list[dict], texts: Any) -> pa.Array:
@@ -213,18 +223,17 @@ def _fix_lines(fixes: list[list[dict]], lang: Lang) -> list[str | None]:
     made: dict[tuple, str | None] = {}
     lines: list[str | None] = []
     for fix in fixes:
-        if not fix:
-            lines.append(None)
-            continue
-        try:
-            key = tuple((item["code"], tuple(item["details"].items())) for item in fix)
-            line = made[key]
-        except KeyError:
-            line = made[key] = fix_line(fix, lang)
-        except TypeError:
-            line = fix_line(fix, lang)
-        lines.append(line)
+        # Equal fixes share their dicts (model.engine.listing), so the dicts' identities are a
+        # key: the same objects always say the same; equal ones made apart are only said twice.
+        key = tuple(map(id, fix))
+        line = made.get(key, _NOT_MADE)
+        if line is _NOT_MADE:
+            line = made[key] = fix_line(fix, lang) if fix else None
+        lines.append(line)  # type: ignore[arg-type]
     return lines
+
+
+_NOT_MADE = object()
 
 
 def _finding_parts(findings: pd.DataFrame, display: pd.Series, lang: Lang) -> list[Part]:
