@@ -10,7 +10,7 @@ import pandas as pd
 
 from model.engine.codes import positions, tally
 from model.engine.listing import Rule, listed
-from model.engine.timeline import Timeline, in_post, year_end, year_members
+from model.engine.timeline import Timeline, in_post, in_the_year, year_end, year_members
 from model.workbook.params import Params
 from model.workbook.values import COMMENT_NONE, COMMENT_ORAL, COMMENT_WRITTEN
 
@@ -35,7 +35,8 @@ def days_in_post(members: pd.DataFrame, year: int) -> pd.Series:
 def _rates(timeline: Timeline, year: int) -> pd.DataFrame:
     """Each member's attendance and comment shares over this year's sessions so far."""
     rows = timeline.attendance
-    rows = rows[(rows["year"] == year) & rows["expected"] & ~rows["is_speaker"]]
+    listening = in_the_year(rows, year) & rows["expected"].to_numpy() & ~rows["is_speaker"]
+    rows = rows.loc[listening.to_numpy(), ["member_code", "attended", "comment"]]
     codes, size = rows["member_code"].to_numpy(), len(timeline.members)
     n = tally(codes, size)
     seen = n > 0  # members with no such row have no share (the caller fills it in)
@@ -57,7 +58,8 @@ def _chances(timeline: Timeline, year: int) -> pd.DataFrame:
     """Per member: held sessions of the year expected at, and how many of them were missed
     (not 出席, or no comment as a listener): GROUP_SHORT needs none missed."""
     rows = timeline.attendance
-    rows = rows[(rows["year"] == year) & rows["expected"]]
+    used = ["member_code", "attended", "is_speaker", "comment"]
+    rows = rows.loc[in_the_year(rows, year) & rows["expected"].to_numpy(), used]
     missed = ~rows["attended"] | (~rows["is_speaker"] & (rows["comment"] == COMMENT_NONE))
     codes, size = rows["member_code"].to_numpy(), len(timeline.members)
     held = tally(codes, size)

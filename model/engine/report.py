@@ -14,7 +14,7 @@ from model.engine.codes import positions, tally
 from model.engine.credits import BREAKDOWN, credit_ledger
 from model.engine.findings import find_all
 from model.engine.progress import progress, session_checks
-from model.engine.timeline import Timeline, build_timeline
+from model.engine.timeline import Timeline, build_timeline, in_the_year
 from model.texts.domain import (
     ADMONISHED,
     STATUS_ORDER,
@@ -100,7 +100,9 @@ def _member_counts(timeline: Timeline, year: int, findings: pd.DataFrame) -> pd.
     codes = positions(findings["member"], index)
     code = findings["code"].to_numpy()
     rows = timeline.attendance
-    expected = rows[(rows["year"] == year) & rows["expected"]]
+    expected = rows.loc[
+        in_the_year(rows, year) & rows["expected"].to_numpy(), ["member_code", "on_leave"]
+    ]
     counts = pd.DataFrame(
         {
             "absent": tally(codes, size, code == "ABSENT_UNEXCUSED"),

@@ -84,6 +84,11 @@ def in_post(joined: Any, left: Any, day: Any) -> Any:
     return (pd.isna(joined) | (joined <= day)) & (pd.isna(left) | (left >= day))
 
 
+def in_the_year(rows: pd.DataFrame, year: int) -> np.ndarray:
+    """Rows (of attendance or sessions) of the year, as a plain mask (a blank year: no)."""
+    return (rows["year"] == year).to_numpy(dtype=bool, na_value=False)
+
+
 def year_members(members: pd.DataFrame, year: int) -> pd.DataFrame:
     """Members in post at some time during the year: joined by its end, left after its start."""
     started = members["joined"].isna() | (members["joined"] <= year_end(year))
