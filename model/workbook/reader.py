@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from model.workbook.people import (
     display_names,
     member_index,
     member_keys,
+    name_clashes,
     resolve_people,
 )
 from model.workbook.rawsheet import RawSheet, load_raw_sheet, open_workbook
@@ -94,10 +96,11 @@ def _read(data: bytes, max_bytes: int, keep_raws: bool) -> ReadResult:
         return ReadResult(None, [exc.error], unreadable=True)
     notices = ["MACROS_IGNORED"] if kind.macros else []
     try:
-        raws, errors = _load_sheets(data)
+        typed: Typed = {}
+        raws, errors = _load_sheets(data, typed)
     except UnreadableWorkbook as exc:
         return ReadResult(None, [exc.error], unreadable=True, kind=kind, notices=notices)
-    workbook, cell_problems = _typed_workbook(raws)
+    workbook, cell_problems = _typed_workbook(raws, typed)
     ordered = _in_sheet_order(errors + cell_problems, workbook.sheet_names)
     kept = raws if keep_raws else None
     del raws  # the sheets' text, once typed, unless asked for
@@ -118,7 +121,13 @@ def _in_sheet_order(errors: list[WorkbookError], names: dict[str, str]) -> list[
     return sorted(errors, key=position)
 
 
-def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]:
+# Sheets typed by the thread that loaded them, while the other still parses (key → typed_frame).
+Typed = dict[str, tuple[pd.DataFrame, list[WorkbookError]]]
+
+
+def _load_sheets(
+    data: bytes, typed: Typed | None = None
+) -> tuple[dict[str, RawSheet], list[WorkbookError]]:
     try:
         reader = open_workbook(data)
         names = list(reader.sheet_names)
@@ -129,7 +138,7 @@ def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]
     if matched[MEMBERS.key] is None and matched[PLAN.key] is None:
         found = "、".join(names) or "无"
         raise UnreadableWorkbook(make_error("NOT_A_LEDGER", found=found))
-    loaded_sheets = _load_in_parallel(data, reader, matched)
+    loaded_sheets = _load_in_parallel(data, reader, matched, typed)
     raws: dict[str, RawSheet] = {}
     errors: list[WorkbookError] = []
     for spec in SHEETS:
@@ -163,9 +172,14 @@ PARALLEL_FROM_BYTES = 2 * 2**20
 
 
 def _load_in_parallel(
-    data: bytes, reader: fastexcel.ExcelReader, matched: dict[str, str | None]
+    data: bytes,
+    reader: fastexcel.ExcelReader,
+    matched: dict[str, str | None],
+    typed: Typed | None = None,
 ) -> dict[str, Future[RawSheet | list[WorkbookError]]]:
-    """Each matched sheet's ``load_raw_sheet`` as a future (already done for a small file)."""
+    """Each matched sheet's ``load_raw_sheet`` as a future (already done for a small file).
+    With ``typed``, a thread also types the sheet it loaded (``typed_frame``): a province's
+    参学记录 keeps one thread parsing for seconds, while the other has the small sheets done."""
     specs = [spec for spec in SHEETS if matched[spec.key] is not None]
     futures: dict[str, Future[RawSheet | list[WorkbookError]]] = {}
     if len(data) < PARALLEL_FROM_BYTES:
@@ -187,7 +201,11 @@ def _load_in_parallel(
                 readers.reader = spare.pop() if spare else None
             if readers.reader is None:
                 readers.reader = open_workbook(data)
-        return load_raw_sheet(readers.reader, str(matched[spec.key]), spec)
+        loaded = load_raw_sheet(readers.reader, str(matched[spec.key]), spec)
+        if typed is not None and isinstance(loaded, RawSheet) and spec.key != "settings":
+            with contextlib.suppress(Exception):  # typed again in the caller, which then raises
+                typed[spec.key] = typed_frame(loaded)
+        return loaded
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         for spec in specs:
@@ -211,14 +229,17 @@ def _short(exc: BaseException) -> str:
     return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
 
 
-def _typed_workbook(raws: dict[str, RawSheet]) -> tuple[Workbook, list[WorkbookError]]:
+def _typed_workbook(
+    raws: dict[str, RawSheet], typed: Typed | None = None
+) -> tuple[Workbook, list[WorkbookError]]:
     frames: dict[str, pd.DataFrame] = {}
     errors: list[WorkbookError] = []
     for spec in SHEETS:
         if spec.key == "settings":
             continue
         if spec.key in raws:
-            frames[spec.key], sheet_errors = typed_frame(raws[spec.key])
+            done = (typed or {}).get(spec.key)
+            frames[spec.key], sheet_errors = done or typed_frame(raws[spec.key])
             errors += sheet_errors
         else:
             frames[spec.key] = typed_frame(_blank_raw(spec))[0]
@@ -274,7 +295,7 @@ def _check_members(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -
         return errors
     # Same-named members of one group are allowed only when every one of them has a 编号.
     same_name = members.duplicated(["group", "name"], keep="first")
-    clash, first_rows = _name_clashes(members, same_name)
+    clash, first_rows = name_clashes(members, same_name)
     errors += cell_errors(
         raw,
         "name",
@@ -289,20 +310,6 @@ def _check_members(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -
         raw, "left", backwards, "LEFT_BEFORE_JOINED", pd.DataFrame({"joined": joined_text})
     )
     return errors
-
-
-def _name_clashes(members: pd.DataFrame, same_name: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Repeats of a (中心组, 姓名) where some of them lack a 编号, and each pair's first row;
-    only the members whose name is shared are grouped (a province has 170,000 members)."""
-    shared = members[members.duplicated(["group", "name"], keep=False)]
-    lacks_id = (
-        shared["member_id"].isna().groupby([shared["group"], shared["name"]]).transform("any")
-    )
-    clash = same_name & lacks_id.reindex(members.index).fillna(False).astype(bool)
-    # A name no one shares is its own first row; a blank group or name has none (as grouped).
-    first_rows = members["row"].where(members["group"].notna() & members["name"].notna())
-    first_rows[shared.index] = shared.groupby(["group", "name"])["row"].transform("first")
-    return clash, first_rows
 
 
 def _resolve(
