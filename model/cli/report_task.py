@@ -27,7 +27,8 @@ def report_output(
 ) -> tuple[ReadResult, bytes | None]:
     """Read ``data``; if it is a clean ledger, the report's output (JSON, or the text for a
     terminal) in bytes. The read result comes back without its workbook, for the errors."""
-    from model.engine.report import build_report, report_json_bytes
+    from model.engine.report import build_report
+    from model.outputs.report_json import report_json_bytes, report_json_pieces
     from model.outputs.terminal import report_text
     from model.workbook.reader import read_workbook
 
@@ -37,7 +38,11 @@ def report_output(
         return result, None
     report = build_report(workbook, year, as_of, group)
     del workbook, data  # what the report does not hold is freed before the output is built
-    if as_json:
+    if as_json and not indent:
+        pieces = report_json_pieces(report)
+        del report  # its frames are freed before the pieces and the newline make one copy
+        output = b"".join([*pieces, b"\n"])
+    elif as_json:
         output = report_json_bytes(report, indent=indent) + b"\n"
     else:
         output = (report_text(report) + "\n").encode("utf-8")

@@ -8,7 +8,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from model.engine.timeline import Timeline, in_post, year_end, year_members
+from model.engine.codes import positions, tally
+from model.engine.listing import Rule, listed
+from model.engine.timeline import Timeline, in_post, in_the_year, year_end, year_members
 from model.workbook.params import Params
 from model.workbook.values import COMMENT_NONE, COMMENT_ORAL, COMMENT_WRITTEN
 
@@ -33,17 +35,22 @@ def days_in_post(members: pd.DataFrame, year: int) -> pd.Series:
 def _rates(timeline: Timeline, year: int) -> pd.DataFrame:
     """Each member's attendance and comment shares over this year's sessions so far."""
     rows = timeline.attendance
-    rows = rows[(rows["year"] == year) & rows["expected"] & ~rows["is_speaker"]]
-    counted = (
-        rows.assign(
-            oral=rows["comment"] == COMMENT_ORAL, written=rows["comment"] == COMMENT_WRITTEN, n=1
-        )
-        .groupby("member")[["attended", "oral", "written", "n"]]
-        .sum()
-    )
-    shares = counted[["attended", "oral", "written"]].div(counted["n"], axis=0)
-    return shares.rename(
-        columns={"attended": "attend_share", "oral": "oral_share", "written": "written_share"}
+    listening = in_the_year(rows, year) & rows["expected"].to_numpy() & ~rows["is_speaker"]
+    rows = rows.loc[listening.to_numpy(), ["member_code", "attended", "comment"]]
+    codes, size = rows["member_code"].to_numpy(), len(timeline.members)
+    n = tally(codes, size)
+    seen = n > 0  # members with no such row have no share (the caller fills it in)
+    comment = rows["comment"].to_numpy()
+    return pd.DataFrame(
+        {
+            name: tally(codes, size, weights)[seen] / n[seen]
+            for name, weights in (
+                ("attend_share", rows["attended"].to_numpy()),
+                ("oral_share", comment == COMMENT_ORAL),
+                ("written_share", comment == COMMENT_WRITTEN),
+            )
+        },
+        index=timeline.members.index[seen],
     )
 
 
@@ -51,13 +58,15 @@ def _chances(timeline: Timeline, year: int) -> pd.DataFrame:
     """Per member: held sessions of the year expected at, and how many of them were missed
     (not 出席, or no comment as a listener): GROUP_SHORT needs none missed."""
     rows = timeline.attendance
-    rows = rows[(rows["year"] == year) & rows["expected"]]
+    used = ["member_code", "attended", "is_speaker", "comment"]
+    rows = rows.loc[in_the_year(rows, year) & rows["expected"].to_numpy(), used]
     missed = ~rows["attended"] | (~rows["is_speaker"] & (rows["comment"] == COMMENT_NONE))
+    codes, size = rows["member_code"].to_numpy(), len(timeline.members)
+    held = tally(codes, size)
+    seen = held > 0
     return pd.DataFrame(
-        {
-            "held_in_post": rows.groupby("member").size(),
-            "missed_chances": missed.groupby(rows["member"]).sum(),
-        }
+        {"held_in_post": held[seen], "missed_chances": tally(codes, size, missed)[seen]},
+        index=timeline.members.index[seen],
     )
 
 
@@ -90,15 +99,18 @@ def _remaining(timeline: Timeline, year: int, members: pd.DataFrame) -> pd.DataF
     # A postponed session has no date yet: count it if the member is in post at the as-of date.
     day = pairs["planned_date"].where(pairs["planned_date"] >= timeline.as_of, timeline.as_of)
     pairs = pairs[in_post(pairs["joined"], pairs["left"], day)]
-    speaking = pairs["speaker"] == pairs["key"]
-    per_member = pd.DataFrame(
+    speaking = (pairs["speaker"] == pairs["key"]).to_numpy()
+    index = pd.Index(members["key"])
+    codes = positions(pairs["key"], index)
+    hosting = (pairs["host"] == pairs["key"]).to_numpy()
+    return pd.DataFrame(
         {
-            "n_listen": (~speaking).groupby(pairs["key"]).sum(),
-            "n_speak": speaking.groupby(pairs["key"]).sum(),
-            "n_host": (pairs["host"] == pairs["key"]).groupby(pairs["key"]).sum(),
-        }
+            "n_listen": tally(codes, len(index), ~speaking),
+            "n_speak": tally(codes, len(index), speaking),
+            "n_host": tally(codes, len(index), hosting),
+        },
+        index=index,
     )
-    return per_member.reindex(members["key"]).fillna(0).astype(int)
 
 
 def assess(
@@ -302,29 +314,49 @@ def explain_all(
         return {"cancelled": list(sessions) if isinstance(sessions, tuple) else []}
 
     # (code, who, details of member i) in the order the reasons are read.
-    reason_rules: list[tuple[str, np.ndarray, Any]] = [
-        ("EXEMPT", ~assessed, None),
-        ("YEAR_OVER", year_over, None),
-        ("PASSED", status == "passed", lambda i: numbers[i]),
-        ("ON_TRACK", status == "on_track", lambda i: numbers[i]),
-        ("CREDIT_SHORTFALL", short, lambda i: numbers[i] | {"gap": float(line[i] - credits[i])}),
-        ("CANNOT_REACH", cannot_reach, lambda i: numbers[i]),
-        ("GROUP_SHORT", group_short, group_short_details),
-        (
+    # The details of member i, and the columns they depend on (None: the member's own numbers).
+    column = members.__getitem__
+    short_of = ("held_in_post", "remaining_in_post", "attainable", "line", "group_planned")
+    reason_rules = [
+        Rule("EXEMPT", ~assessed, None),
+        Rule("YEAR_OVER", year_over, None),
+        Rule("PASSED", status == "passed", numbers.__getitem__, None),
+        Rule("ON_TRACK", status == "on_track", numbers.__getitem__, None),
+        Rule(
+            "CREDIT_SHORTFALL",
+            short,
+            lambda i: numbers[i] | {"gap": float(line[i] - credits[i])},
+            None,
+        ),
+        Rule("CANNOT_REACH", cannot_reach, numbers.__getitem__, None),
+        Rule("GROUP_SHORT", group_short, group_short_details, [*map(column, short_of)]),
+        Rule(
             "PROJECTED_SHORT",
             not_passed & ~out_of_reach & projected_short,
-            lambda i: numbers[i],
+            numbers.__getitem__,
+            None,
         ),
-        (
+        Rule(
             "ABSENCES",
             (absent > 0) | (leave > 0),
             lambda i: {"absent": int(absent[i]), "leave": int(leave[i])},
+            [absent, leave],
         ),
-        ("COMMENTS_MISSING", no_comment > 0, lambda i: {"count": int(no_comment[i])}),
-        ("NO_TALK_PLANNED", counts["talks_planned"].to_numpy() == 0, no_talk_details),
-        ("MAKEUP_FAILED", makeup_failed, lambda i: {"makeup": makeup[i]}),
-        ("EXAM_FAILED", exam_failed, lambda i: {"score": score[i]}),
-        ("EXAM_MISSING", exam_missing, None),
+        Rule(
+            "COMMENTS_MISSING",
+            no_comment > 0,
+            lambda i: {"count": int(no_comment[i])},
+            [no_comment],
+        ),
+        Rule(
+            "NO_TALK_PLANNED",
+            counts["talks_planned"].to_numpy() == 0,
+            no_talk_details,
+            [pd.factorize(members["cancelled_talks"])[0]],
+        ),
+        Rule("MAKEUP_FAILED", makeup_failed, lambda i: {"makeup": makeup[i]}, [makeup]),
+        Rule("EXAM_FAILED", exam_failed, lambda i: {"score": score[i]}, [score]),
+        Rule("EXAM_MISSING", exam_missing, None),
     ]
     deadline = dt.date(year, 12, 31)  # the exam and make-up are of the year
     at_risk = status == "at_risk"
@@ -345,33 +377,25 @@ def explain_all(
             "deadline": post_end[i],
         }
 
-    fix_rules: list[tuple[str, np.ndarray, Any]] = [
-        (
+    ends = members["post_end"]
+    added_of = [add_sessions, listen_value, talk_value, ends]
+    fix_rules = [
+        Rule(
             "ATTEND_REMAINING",
             at_risk & projected_short & (n_listen > 0),
             lambda i: {"count": int(n_listen[i])},
+            [n_listen],
         ),
-        ("GIVE_TALK", at_risk & projected_short & (members["n_speak"].to_numpy() > 0), None),
-        ("ADD_TALK", repair & can_add & add_talk, added),
-        ("ADD_SESSIONS", repair & can_add & ~add_talk, added),
-        (
+        Rule("GIVE_TALK", at_risk & projected_short & (members["n_speak"].to_numpy() > 0), None),
+        Rule("ADD_TALK", repair & can_add & add_talk, added, added_of),
+        Rule("ADD_SESSIONS", repair & can_add & ~add_talk, added, added_of),
+        Rule(
             "POST_ENDED",
             repair & ~can_add,
             lambda i: {"left": post_end[i], "group_short": bool(group_short[i])},
+            [ends, group_short],
         ),
-        ("TAKE_MAKEUP", at_risk & exam_failed, lambda i: {"deadline": deadline}),
-        ("TAKE_EXAM", at_risk & exam_missing, lambda i: {"deadline": deadline}),
+        Rule("TAKE_MAKEUP", at_risk & exam_failed, lambda i: {"deadline": deadline}),
+        Rule("TAKE_EXAM", at_risk & exam_missing, lambda i: {"deadline": deadline}),
     ]
-    return _listed(reason_rules, n, assessed), _listed(fix_rules, n, assessed)
-
-
-def _listed(
-    rules: list[tuple[str, np.ndarray, Any]], n: int, assessed: np.ndarray
-) -> list[list[dict[str, Any]]]:
-    """Per member, the rules that hold, in rule order; an exempt member has only EXEMPT."""
-    listed: list[list[dict[str, Any]]] = [[] for _ in range(n)]
-    for code, who, details in rules:
-        holds = who if code == "EXEMPT" else who & assessed
-        for i in np.flatnonzero(holds).tolist():
-            listed[i].append({"code": code, "details": details(i) if details else {}})
-    return listed
+    return listed(reason_rules, n, assessed), listed(fix_rules, n, assessed)

@@ -6,7 +6,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from model.engine.timeline import Timeline
+from model.engine.codes import positions, tally
+from model.engine.timeline import Timeline, in_the_year
 from model.workbook.values import COMMENT_ORAL, COMMENT_WRITTEN
 
 BREAKDOWN = [
@@ -37,12 +38,17 @@ def credited(timeline: Timeline, year: int) -> list[Credited]:
     these rows per member, and a member's chart draws them as dated events.
     """
     params = timeline.params
-    rows = timeline.attendance[timeline.attendance["year"] == year]
+    rows = timeline.attendance
+    # Masks on the whole frame, then only the three columns used: a filtered copy of all of
+    # a province's attendance (850,000 rows × 15 columns) cost more than the counting.
+    in_year = in_the_year(rows, year)
+    comment = rows["comment"].to_numpy()
+    used = ["member", "held_date", "session"]
+    attended = rows.loc[in_year & rows["attended"].to_numpy(), used]
+    oral = rows.loc[in_year & (comment == COMMENT_ORAL), used]
+    written = rows.loc[in_year & (comment == COMMENT_WRITTEN), used]
     sessions = timeline.sessions
     held = sessions[sessions["held"] & (sessions["year"] == year)]
-    attended = rows[rows["attended"]]
-    oral = rows[rows["comment"] == COMMENT_ORAL]
-    written = rows[rows["comment"] == COMMENT_WRITTEN]
     outreach = timeline.outreach[timeline.outreach["session"].isin(held.index)]
     outreach = outreach.sort_values("date", kind="stable")
     counted = outreach[outreach.groupby("session").cumcount() < params.outreach_cap]
@@ -98,7 +104,7 @@ def credit_ledger(timeline: Timeline, year: int) -> pd.DataFrame:
     breakdown = pd.DataFrame(index=index)
     tallies = pd.DataFrame(index=index)
     for source, members, _, credit, _ in credited(timeline, year):
-        counts = members.value_counts().reindex(index, fill_value=0).astype(int)
+        counts = pd.Series(tally(positions(members, index), len(index)), index=index)
         tallies[f"n_{source}"] = counts
         breakdown[source] = counts * float(credit)
     breakdown = breakdown[BREAKDOWN]

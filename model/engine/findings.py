@@ -11,7 +11,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from model.engine.timeline import Timeline, year_members
+from model.engine.timeline import Timeline, in_the_year, year_members
 from model.workbook.values import COMMENT_NONE
 
 FINDING_COLUMNS = ["code", "group", "session", "member", "year", "details"]
@@ -83,7 +83,8 @@ def duration_off(timeline: Timeline, year: int) -> pd.DataFrame:
 
 def _expected(timeline: Timeline, year: int) -> pd.DataFrame:
     attendance = timeline.attendance
-    return attendance[attendance["expected"] & (attendance["year"] == year)]
+    mask = attendance["expected"].to_numpy() & in_the_year(attendance, year)
+    return attendance.loc[mask, ["session", "group", "member", "attended", "absent"]]
 
 
 def not_all_attended(timeline: Timeline, year: int) -> pd.DataFrame:
@@ -119,12 +120,12 @@ def absent_unexcused(timeline: Timeline, year: int) -> pd.DataFrame:
 def comment_missing(timeline: Timeline, year: int) -> pd.DataFrame:
     attendance = timeline.attendance
     mask = (
-        (attendance["year"] == year)
-        & attendance["attended"]
-        & ~attendance["is_speaker"]
-        & (attendance["comment"] == COMMENT_NONE)
+        in_the_year(attendance, year)
+        & attendance["attended"].to_numpy()
+        & ~attendance["is_speaker"].to_numpy()
+        & (attendance["comment"].to_numpy() == COMMENT_NONE)
     )
-    rows = attendance[mask]
+    rows = attendance.loc[mask, ["session", "group", "member"]]
     return _frame(
         "COMMENT_MISSING", rows, year, [{"name": n} for n in _names(timeline, rows["member"])]
     )
@@ -217,6 +218,7 @@ def no_head(timeline: Timeline, year: int) -> pd.DataFrame:
 
 def many_heads(timeline: Timeline, year: int) -> pd.DataFrame:
     heads = _heads(timeline, year)
+    heads = heads[heads["group"].duplicated(keep=False)]  # only groups with several
     grouped = heads.groupby("group").agg(count=("key", "size"), names=("display", tuple))
     rows = grouped[grouped["count"] > 1].reset_index()
     details = [{"count": c, "names": n} for c, n in zip(rows["count"], rows["names"], strict=True)]

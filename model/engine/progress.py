@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from model.engine.codes import positions, tally
 from model.engine.timeline import Timeline
 from model.engine.topics import topic_settled
 
@@ -52,15 +54,22 @@ def session_checks(timeline: Timeline, year: int, findings: pd.DataFrame) -> pd.
     frame["all_attended"] = clear_of("NOT_ALL_ATTENDED")
     frame["all_commented"] = clear_of("COMMENT_MISSING")
     frame["outreach_done"] = held & (frame["outreach_count"] > 0)
-    rows = timeline.attendance[timeline.attendance["year"] == year]
-    listeners = rows[rows["attended"] & ~rows["is_speaker"]]
-    expected = rows[rows["expected"]]
+    rows = timeline.attendance
+    in_year = (rows["year"] == year).to_numpy(dtype=bool, na_value=False)
+    # Counted by the session's position, not by hashing and sorting a million 场次 texts.
+    at = np.where(in_year, positions(rows["session"], sessions.index), -1)
+    attended = rows["attended"].to_numpy()
+    expected = rows["expected"].to_numpy()
+    listening = attended & ~rows["is_speaker"].to_numpy()
+    size = len(sessions)
+    expected_n, listeners_n = tally(at, size, expected), tally(at, size, listening)
     uncommented = findings.loc[findings["code"] == "COMMENT_MISSING", "session"].value_counts()
-    per_session = pd.DataFrame(
+    attended_n = tally(at, size, expected & attended)
+    per_session = pd.DataFrame(  # the sessions with such rows, as a group-by would list them
         {
-            "expected_n": expected.groupby("session").size(),
-            "attended_n": expected.groupby("session")["attended"].sum(),
-            "listeners_n": listeners.groupby("session").size(),
+            "expected_n": pd.Series(expected_n, index=sessions.index)[expected_n > 0],
+            "attended_n": pd.Series(attended_n, index=sessions.index)[expected_n > 0],
+            "listeners_n": pd.Series(listeners_n, index=sessions.index)[listeners_n > 0],
         }
     )
     frame = frame.join(per_session).fillna({c: 0 for c in per_session.columns})

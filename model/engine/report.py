@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-import orjson
 import pandas as pd
 
 from model._gc import collector_paused
 from model.engine.assessment import assess, explain_all
+from model.engine.codes import positions, tally
 from model.engine.credits import BREAKDOWN, credit_ledger
 from model.engine.findings import find_all
 from model.engine.progress import progress, session_checks
-from model.engine.timeline import Timeline, build_timeline
+from model.engine.timeline import Timeline, build_timeline, in_the_year
 from model.texts.domain import (
     ADMONISHED,
     STATUS_ORDER,
@@ -103,19 +102,23 @@ def group_report(whole: Report, group: str) -> Report:
 def _member_counts(timeline: Timeline, year: int, findings: pd.DataFrame) -> pd.DataFrame:
     """Per member: absences and missing comments as the rules found them, leaves taken, and
     whether the member has a talk (no NEVER_SPEAKER finding)."""
-    pairs = findings.dropna(subset=["member"]).groupby(["member", "code"]).size()
-    by_member = pairs.unstack(fill_value=0) if len(pairs) else pd.DataFrame()
+    index = timeline.members.index
+    size = len(index)
+    codes = positions(findings["member"], index)
+    code = findings["code"].to_numpy()
     rows = timeline.attendance
-    expected = rows[(rows["year"] == year) & rows["expected"]]
-    counts = pd.DataFrame(index=timeline.members.index)
-    for column, code in (
-        ("absent", "ABSENT_UNEXCUSED"),
-        ("no_comment", "COMMENT_MISSING"),
-        ("never_speaker", "NEVER_SPEAKER"),
-    ):
-        counts[column] = by_member.get(code, 0)
-    counts["leave"] = expected["on_leave"].groupby(expected["member"]).sum()
-    counts = counts.fillna(0).astype(int)
+    expected = rows.loc[
+        in_the_year(rows, year) & rows["expected"].to_numpy(), ["member_code", "on_leave"]
+    ]
+    counts = pd.DataFrame(
+        {
+            "absent": tally(codes, size, code == "ABSENT_UNEXCUSED"),
+            "no_comment": tally(codes, size, code == "COMMENT_MISSING"),
+            "never_speaker": tally(codes, size, code == "NEVER_SPEAKER"),
+            "leave": tally(expected["member_code"].to_numpy(), size, expected["on_leave"]),
+        },
+        index=index,
+    )
     counts["talks_planned"] = (counts["never_speaker"] == 0).astype(int)
     return counts
 
@@ -130,7 +133,9 @@ def _explain_all(members: pd.DataFrame, counts: pd.DataFrame, year: int) -> None
 
 def _status_counts(members: pd.DataFrame, by: str | None) -> pd.DataFrame:
     key = by or "_all"
-    frame = members.assign(_all="all")  # one group holding every member
+    # One group holding every member when ``by`` is None; not a copy of all the columns.
+    keys = members[by] if by else pd.Series("all", index=members.index, dtype=object)
+    frame = pd.DataFrame({key: keys, "status": members["status"]})
     counts = frame.groupby([key, "status"]).size().unstack(fill_value=0)
     return counts.reindex(columns=list(STATUS_ORDER), fill_value=0)
 
@@ -157,7 +162,7 @@ def _overall(checks: pd.DataFrame, members: pd.DataFrame) -> pd.Series:
     return pd.concat([row, status_row, pd.Series({"members": int(status_row.sum())})])
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """JSON-ready: NA to None, numpy numbers to Python numbers."""
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return None
@@ -173,59 +178,17 @@ def _values(column: pd.Series) -> list[Any]:
 
 @collector_paused()
 def report_json(report: Report, lang: Lang = "zh") -> dict[str, Any]:
-    """The CLI's JSON: codes and numbers, with the texts rendered in ``lang``.
-
-    Built column by column: a province has 170,000 members and as many findings.
-    """
+    """The CLI's JSON: codes and numbers, with the texts rendered in ``lang``, as Python data
+    (``model.outputs.report_json`` writes the same as bytes, faster)."""
     frame = report.members.sort_values(["group", "name"])
     return {
         "year": report.year,
         "as_of": report.as_of.isoformat(),
         "members": _member_records(frame, lang),
         "findings": _finding_records(report, report.findings, lang),
-        "groups": _group_records(report),
-        "overall": {k: _plain(v) for k, v in report.overall.items()},
+        "groups": group_records(report),
+        "overall": {k: plain(v) for k, v in report.overall.items()},
     }
-
-
-# Members and findings are serialised this many at a time: the whole list as Python dicts took
-# 400 MB at province scale, on top of the report, and made the command's peak.
-JSON_CHUNK = 20_000
-
-
-@collector_paused()
-def report_json_bytes(report: Report, lang: Lang = "zh", indent: bool = False) -> bytes:
-    """``report_json`` serialised by orjson (UTF-8, compact unless ``indent``); compact output
-    is written chunk by chunk, with the same bytes as serialising the whole dict."""
-    if indent:
-        option = orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_INDENT_2
-        return orjson.dumps(report_json(report, lang), option=option)
-    frame = report.members.sort_values(["group", "name"])
-    findings = report.findings
-
-    def dumps(value: object) -> bytes:
-        return orjson.dumps(value, option=orjson.OPT_SERIALIZE_NUMPY)
-
-    def chunks(rows: pd.DataFrame, records: Callable[[pd.DataFrame], list]) -> list[bytes]:
-        pieces = [
-            dumps(records(rows.iloc[start : start + JSON_CHUNK]))[1:-1]
-            for start in range(0, len(rows), JSON_CHUNK)
-        ]
-        return [b"[", b",".join(piece for piece in pieces if piece), b"]"]
-
-    overall = {k: _plain(v) for k, v in report.overall.items()}
-    return b"".join(
-        [
-            b'{"year":' + dumps(report.year),
-            b',"as_of":' + dumps(report.as_of.isoformat()),
-            b',"members":',
-            *chunks(frame, lambda rows: _member_records(rows, lang)),
-            b',"findings":',
-            *chunks(findings, lambda rows: _finding_records(report, rows, lang)),
-            b',"groups":' + dumps(_group_records(report)),
-            b',"overall":' + dumps(overall) + b"}",
-        ]
-    )
 
 
 def _member_records(frame: pd.DataFrame, lang: Lang) -> list[dict[str, Any]]:
@@ -308,7 +271,7 @@ def _finding_records(report: Report, findings: pd.DataFrame, lang: Lang) -> list
     ]
 
 
-def _group_records(report: Report) -> list[dict[str, Any]]:
+def group_records(report: Report) -> list[dict[str, Any]]:
     table = report.groups
     group_columns = {column: _values(table[column]) for column in table.columns}
     return [

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from model.engine.codes import positions
 from model.workbook.params import Params
 from model.workbook.reader import Workbook
 from model.workbook.values import (
@@ -49,6 +51,7 @@ ATTENDANCE_COLUMNS = [
     "attended",
     "absent",
     "on_leave",
+    "member_code",  # the member's position in Timeline.members: what the rules count by
 ]
 
 
@@ -69,7 +72,7 @@ def _empty_attendance() -> pd.DataFrame:
     dtypes: dict[str, object] = {
         c: bool if c in _BOOL_COLUMNS else object for c in ATTENDANCE_COLUMNS
     }
-    dtypes |= {"held_date": "datetime64[ns]", "year": "Int64"}
+    dtypes |= {"held_date": "datetime64[ns]", "year": "Int64", "member_code": np.int64}
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})  # type: ignore[call-overload]
 
 
@@ -79,6 +82,11 @@ def in_post(joined: Any, left: Any, day: Any) -> Any:
     Works on Series and on plain numpy arrays alike (the attendance join uses arrays).
     """
     return (pd.isna(joined) | (joined <= day)) & (pd.isna(left) | (left >= day))
+
+
+def in_the_year(rows: pd.DataFrame, year: int) -> np.ndarray:
+    """Rows (of attendance or sessions) of the year, as a plain mask (a blank year: no)."""
+    return (rows["year"] == year).to_numpy(dtype=bool, na_value=False)
 
 
 def year_members(members: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -143,22 +151,23 @@ def _sessions(workbook: Workbook, today: pd.Timestamp) -> pd.DataFrame:
 
 
 def _add_outreach(sessions: pd.DataFrame, outreach: pd.DataFrame, members: pd.DataFrame) -> None:
-    sessions["outreach_count"] = (
-        outreach.groupby("session").size().reindex(sessions.index, fill_value=0).astype(int)
-    )
-    member_points = pd.DataFrame(
-        [(key, point) for key, points in members["points"].items() for point in points],
-        columns=["speaker", "place"],
-        dtype=object,  # plain strings, as the sessions' speaker: merging Arrow text is slower
-    )
-    pairs = sessions["speaker"].reset_index().merge(member_points, on="speaker")
-    pairs = pairs[["session", "place"]].drop_duplicates().assign(on_point=True)
-    if outreach.empty or pairs.empty:  # pandas cannot merge two empty Arrow string columns
-        pairs = pairs.astype({"session": object, "place": object})
-    marked = outreach.merge(pairs, on=["session", "place"], how="left")
-    # OUTREACH_OFF_POINT applies only where the speaker lists some 联系点.
-    marked["off_point"] = marked["session"].isin(pairs["session"]) & marked["on_point"].isna()
-    off = marked[marked["off_point"]].groupby("session")["place"].agg(tuple)
+    """Outreach counts, and the places off the speaker's 联系点 (OUTREACH_OFF_POINT applies only
+    where the speaker lists some). Matched on integers: (speaker's position, place code)."""
+    at = positions(outreach["session"], sessions.index)
+    counts = np.bincount(at[at >= 0], minlength=len(sessions))
+    sessions["outreach_count"] = pd.Series(counts, index=sessions.index).astype(int)
+    points = members["points"].tolist()
+    lengths = np.fromiter(map(len, points), dtype=np.int64, count=len(points))
+    point_places = pd.Series(list(chain.from_iterable(points)), dtype=object)
+    place_codes, places = pd.factorize(pd.concat([point_places, outreach["place"]]))
+    width = len(places) + 1
+    listed = np.repeat(np.arange(len(points)), lengths) * width + place_codes[: len(point_places)]
+    speaker = np.where(at >= 0, positions(sessions["speaker"], members.index)[at], -1)
+    place = place_codes[len(point_places) :]
+    has_points = (speaker >= 0) & (lengths[speaker] > 0)
+    on_point = (place >= 0) & np.isin(speaker * width + place, listed)
+    off_rows = outreach[has_points & ~on_point]
+    off = off_rows.groupby("session")["place"].agg(tuple)
     sessions["off_point_places"] = off.reindex(sessions.index)
 
 
@@ -222,6 +231,7 @@ def _attendance(
     frame["member"] = pd.Series(
         member_index.to_numpy(dtype=object)[m_of], index=frame.index, dtype=object
     )
+    frame["member_code"] = m_of
     is_speaker = frame["member"].to_numpy() == frame["speaker"].to_numpy()
     frame["is_speaker"] = is_speaker
     frame["is_host"] = frame["member"].to_numpy() == frame["host"].to_numpy()

@@ -39,6 +39,20 @@ def display_names(members: pd.DataFrame) -> pd.Series:
     return shown
 
 
+def name_clashes(members: pd.DataFrame, same_name: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Repeats of a (中心组, 姓名) where some of them lack a 编号, and each pair's first row;
+    only the members whose name is shared are grouped (a province has 170,000 members)."""
+    shared = members[members.duplicated(["group", "name"], keep=False)]
+    lacks_id = (
+        shared["member_id"].isna().groupby([shared["group"], shared["name"]]).transform("any")
+    )
+    clash = same_name & lacks_id.reindex(members.index).fillna(False).astype(bool)
+    # A name no one shares is its own first row; a blank group or name has none (as grouped).
+    first_rows = members["row"].where(members["group"].notna() & members["name"].notna())
+    first_rows[shared.index] = shared.groupby(["group", "name"])["row"].transform("first")
+    return clash, first_rows
+
+
 def pseudonym_numbers(members: pd.DataFrame) -> pd.Series:
     """A number per member for showing people without their names (成员1, 成员2, …): the order of
     the 成员 sheet, so a person keeps one number on every page of one workbook."""

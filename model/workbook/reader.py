@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from typing import NoReturn
 import fastexcel
 import pandas as pd
 
-from model._gc import collector_paused
+from model._gc import collector_paused, give_back_memory
 from model.workbook.cells import cell_errors, duplicate_errors, typed_frame
 from model.workbook.errors import UnreadableWorkbook, WorkbookError, make_error
 from model.workbook.intake import MAX_UPLOAD_BYTES, FileKind, check_workbook_bytes
@@ -21,6 +22,7 @@ from model.workbook.people import (
     display_names,
     member_index,
     member_keys,
+    name_clashes,
     resolve_people,
 )
 from model.workbook.rawsheet import RawSheet, load_raw_sheet, open_workbook
@@ -94,12 +96,15 @@ def _read(data: bytes, max_bytes: int, keep_raws: bool) -> ReadResult:
         return ReadResult(None, [exc.error], unreadable=True)
     notices = ["MACROS_IGNORED"] if kind.macros else []
     try:
-        raws, errors = _load_sheets(data)
+        typed: Typed = {}
+        raws, errors = _load_sheets(data, typed)
     except UnreadableWorkbook as exc:
         return ReadResult(None, [exc.error], unreadable=True, kind=kind, notices=notices)
-    workbook, cell_problems = _typed_workbook(raws)
+    workbook, cell_problems = _typed_workbook(raws, typed)
     ordered = _in_sheet_order(errors + cell_problems, workbook.sheet_names)
     kept = raws if keep_raws else None
+    del raws  # the sheets' text, once typed, unless asked for
+    give_back_memory()
     return ReadResult(workbook, ordered, kind=kind, notices=notices, raws=kept)
 
 
@@ -116,7 +121,13 @@ def _in_sheet_order(errors: list[WorkbookError], names: dict[str, str]) -> list[
     return sorted(errors, key=position)
 
 
-def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]:
+# Sheets typed by the thread that loaded them, while the other still parses (key → typed_frame).
+Typed = dict[str, tuple[pd.DataFrame, list[WorkbookError]]]
+
+
+def _load_sheets(
+    data: bytes, typed: Typed | None = None
+) -> tuple[dict[str, RawSheet], list[WorkbookError]]:
     try:
         reader = open_workbook(data)
         names = list(reader.sheet_names)
@@ -126,7 +137,7 @@ def _load_sheets(data: bytes) -> tuple[dict[str, RawSheet], list[WorkbookError]]
     matched = {key: found[0] if found else None for key, found in candidates.items()}
     if matched[MEMBERS.key] is None and matched[PLAN.key] is None:
         raise UnreadableWorkbook(make_error("NOT_A_LEDGER", found=names))
-    loaded_sheets = _load_in_parallel(data, reader, matched)
+    loaded_sheets = _load_in_parallel(data, reader, matched, typed)
     raws: dict[str, RawSheet] = {}
     errors: list[WorkbookError] = []
     for spec in SHEETS:
@@ -160,9 +171,14 @@ PARALLEL_FROM_BYTES = 2 * 2**20
 
 
 def _load_in_parallel(
-    data: bytes, reader: fastexcel.ExcelReader, matched: dict[str, str | None]
+    data: bytes,
+    reader: fastexcel.ExcelReader,
+    matched: dict[str, str | None],
+    typed: Typed | None = None,
 ) -> dict[str, Future[RawSheet | list[WorkbookError]]]:
-    """Each matched sheet's ``load_raw_sheet`` as a future (already done for a small file)."""
+    """Each matched sheet's ``load_raw_sheet`` as a future (already done for a small file).
+    With ``typed``, a thread also types the sheet it loaded (``typed_frame``): a province's
+    参学记录 keeps one thread parsing for seconds, while the other has the small sheets done."""
     specs = [spec for spec in SHEETS if matched[spec.key] is not None]
     futures: dict[str, Future[RawSheet | list[WorkbookError]]] = {}
     if len(data) < PARALLEL_FROM_BYTES:
@@ -184,7 +200,11 @@ def _load_in_parallel(
                 readers.reader = spare.pop() if spare else None
             if readers.reader is None:
                 readers.reader = open_workbook(data)
-        return load_raw_sheet(readers.reader, str(matched[spec.key]), spec)
+        loaded = load_raw_sheet(readers.reader, str(matched[spec.key]), spec)
+        if typed is not None and isinstance(loaded, RawSheet) and spec.key != "settings":
+            with contextlib.suppress(Exception):  # typed again in the caller, which then raises
+                typed[spec.key] = typed_frame(loaded)
+        return loaded
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         for spec in specs:
@@ -210,14 +230,17 @@ def _short(exc: BaseException) -> str:
     return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
 
 
-def _typed_workbook(raws: dict[str, RawSheet]) -> tuple[Workbook, list[WorkbookError]]:
+def _typed_workbook(
+    raws: dict[str, RawSheet], typed: Typed | None = None
+) -> tuple[Workbook, list[WorkbookError]]:
     frames: dict[str, pd.DataFrame] = {}
     errors: list[WorkbookError] = []
     for spec in SHEETS:
         if spec.key == "settings":
             continue
         if spec.key in raws:
-            frames[spec.key], sheet_errors = typed_frame(raws[spec.key])
+            done = (typed or {}).get(spec.key)
+            frames[spec.key], sheet_errors = done or typed_frame(raws[spec.key])
             errors += sheet_errors
         else:
             frames[spec.key] = typed_frame(_blank_raw(spec))[0]
@@ -273,11 +296,7 @@ def _check_members(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame]) -
         return errors
     # Same-named members of one group are allowed only when every one of them has a 编号.
     same_name = members.duplicated(["group", "name"], keep="first")
-    lacks_id = (
-        members["member_id"].isna().groupby([members["group"], members["name"]]).transform("any")
-    )
-    clash = same_name & lacks_id.fillna(False).astype(bool)
-    first_rows = members.groupby(["group", "name"])["row"].transform("first")
+    clash, first_rows = name_clashes(members, same_name)
     errors += cell_errors(
         raw,
         "name",
@@ -351,7 +370,8 @@ def _check_records(
         cancelled = talks["session"].map(planned["status"]) == STATUS_CANCELLED
         errors += cell_errors(raw, "session", cancelled.fillna(False), "TALK_FOR_CANCELLED")
     participation = frames["participation"]
-    session_group = participation["session"].map(planned["group"])
+    # Plain strings to map through: mapping 780,000 rows onto Arrow text takes 4 times as long.
+    session_group = participation["session"].map(object_strings(planned["group"]))
     errors += _resolve(
         raws.get("participation"), participation, "name", session_group, people, checkable
     )

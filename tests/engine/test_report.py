@@ -63,7 +63,7 @@ def test_report_json_shape_for_one_member():
 def test_compact_json_written_in_chunks_is_the_whole_dict_serialised(monkeypatch):
     import orjson
 
-    import model.engine.report as report_module
+    import model.outputs.report_json as report_module
 
     rep = build_report(read_workbook_file(SAMPLE_PATH).workbook, 2026)
     whole = orjson.dumps(report_json(rep), option=orjson.OPT_SERIALIZE_NUMPY)

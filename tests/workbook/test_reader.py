@@ -108,6 +108,19 @@ def test_same_name_in_one_group_without_ids_is_a_duplicate_key():
     assert "第 2 行" in result.errors[0].message
 
 
+def test_only_shared_names_are_grouped_and_blank_names_never_clash():
+    members = [["王伟", "城关镇党委"], [None, "城关镇党委"], [None, "城关镇党委"]]
+    members += [["王伟", "城关镇党委"], ["李四", "城关镇党委"], ["李四", None]]
+    result = read_workbook(ledger(members=members))
+    found = [(e.code, e.cell) for e in result.errors]
+    assert found == [
+        ("REQUIRED_EMPTY", "A3"),
+        ("REQUIRED_EMPTY", "A4"),
+        ("DUPLICATE_KEY", "A5"),
+        ("REQUIRED_EMPTY", "B7"),
+    ]
+
+
 def test_name_of_another_group_is_unknown_person():
     members = [*MEMBERS, ["王五", "青山镇党委"]]
     plan = [["1", "城关镇党委", D(2026, 3, 1), "x", "王五", "李四", ""]]
