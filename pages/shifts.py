@@ -33,8 +33,13 @@ if ctx is not None:
     for index, (shift, metrics) in enumerate(SHIFTS.items()):
         with panels[index % 2].container(border=True):
             st.subheader(SHIFT_TITLES[shift][lang])
-            columns = st.columns(len(metrics))
-            for column, name in zip(columns, metrics, strict=True):
+            # At most three side by side: four in a half-width card cut "94.1%" to "94.…".
+            per_row = len(metrics) if len(metrics) <= 3 else 2
+            names_in_rows = [
+                list(metrics)[i : i + per_row] for i in range(0, len(metrics), per_row)
+            ]
+            cells = [c for row in names_in_rows for c in st.columns(per_row)]
+            for column, name in zip(cells, metrics, strict=True):
                 value = figures[name]
                 column.metric(
                     METRIC_LABELS[name][lang],

@@ -69,3 +69,17 @@ def test_the_english_overview_in_a_screenshot(server):
         whole_page(page, SCREENSHOTS / "overview-english-1366.png")
         scroll, box = widths[-1]  # 各中心组完成情况, its headers as wide as their words
         assert scroll <= box + 1, widths
+
+
+def test_every_shift_figure_is_whole_at_1366(server):
+    """成效's four-metric card cut 点评率 and 口头点评占比 to "94.…" at 1366 px."""
+    with chromium_page(1366, 768) as page:
+        open_page(page, f"{server}/shifts")
+        page.get_by_text("点评率").first.wait_for(timeout=20_000)
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll("[data-testid='stMetric']")].map(m =>
+                [...m.querySelectorAll("[data-testid='stMetricValue'] div")]
+                .some(e => e.scrollWidth > e.clientWidth))"""  # one pixel over is an ellipsis
+        )
+        assert len(cut) == 13 and not any(cut), cut
+        page.screenshot(path=str(SCREENSHOTS / "shifts-1366.png"))
