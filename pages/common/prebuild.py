@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from model.engine.report import default_year
+from model.engine.report import default_year, years_of
 from model.engine.todo import DEFAULT_DAYS
 from pages.common.context import (
     Source,
@@ -46,15 +46,37 @@ def build_default_view(source: Source | None = None) -> None:
     shifts_cached(source.sha256, None, year, as_of, scoped)
 
 
-def _quietly(source: Source) -> None:
+OTHER_YEARS = 4  # the years before the default one whose reports are built ahead, newest first
+
+
+def build_other_years(source: Source | None = None) -> None:
+    """The reports of the years before the default one, at each one's natural date: a leader
+    comparing with last year switches to a report already built."""
+    source = source or current_source()
+    result = read_cached(source.sha256, source.data)
+    if result.workbook is None:
+        return
+    scoped = scoped_cached(source.sha256, None, result)
+    workbook = result.workbook
+    default = default_year(workbook)
+    for year in [y for y in years_of(workbook) if y != default][:OTHER_YEARS]:
+        report_cached(source.sha256, None, year, natural_as_of(workbook, year), None, scoped)
+
+
+def _quietly(source: Source, default_view: bool = True) -> None:
     try:
-        build_default_view(source)
+        if default_view:
+            build_default_view(source)
+        build_other_years(source)
     except Exception:  # a prebuild is a head start only: the page builds it if this fails
         logger.exception("prebuild of the new version failed")
 
 
-def prebuild_in_background() -> None:
-    """After a publish: build the new version's default view while the user reads the toast.
-    The version is chosen here, in the page's run, so the thread builds what was published."""
+def prebuild_in_background(default_view: bool = True) -> None:
+    """After a publish: build the new version's default view (unless built already) and its
+    other years while the user reads the toast. The version is chosen here, in the page's run,
+    so the thread builds what was published."""
     source = current_source()
-    threading.Thread(target=_quietly, args=(source,), name="xuexi-prebuild", daemon=True).start()
+    threading.Thread(
+        target=_quietly, args=(source, default_view), name="xuexi-prebuild", daemon=True
+    ).start()

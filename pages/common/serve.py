@@ -32,11 +32,12 @@ def warm() -> None:
 
     from model.workbook.isolation import warm as warm_reader
     from pages.common import charts, layout, web  # noqa: F401
-    from pages.common.prebuild import build_default_view
+    from pages.common.prebuild import build_default_view, prebuild_in_background
 
     # The default view (report, 成效, 待办) for users who see every group: the first of them
-    # after a start finds it built, sign-in included.
+    # after a start finds it built, sign-in included. The earlier years follow meanwhile.
     build_default_view()
+    prebuild_in_background(default_view=False)
     warm_reader()  # the isolated reader's zygote, so the first upload does not wait for it
 
 

@@ -59,3 +59,20 @@ def test_a_language_switch_a_page_change_and_a_group_change_build_no_report(data
     at.sidebar.selectbox[1].select(at.sidebar.selectbox[1].options[2]).run()  # cut, not built
     assert not at.exception, at.exception
     assert built == []
+
+
+def test_after_the_other_years_prebuild_a_year_change_builds_no_report(data_dir, monkeypatch):
+    from pages.common.prebuild import build_other_years
+
+    build_default_view()
+    build_other_years()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    built = []
+    real = report_module.build_report
+    monkeypatch.setattr(context, "build_report", lambda *a, **k: built.append(1) or real(*a, **k))
+    years = at.sidebar.selectbox[0].options
+    assert years == ["2026", "2025"]
+    at.sidebar.selectbox[0].select("2025").run()
+    assert not at.exception, at.exception
+    assert built == []
