@@ -14,6 +14,7 @@ import threading
 
 from model.engine.report import default_year, years_of
 from model.engine.todo import DEFAULT_DAYS
+from model.workbook.reader import ReadResult, Workbook
 from pages.common.context import (
     Source,
     current_source,
@@ -29,15 +30,23 @@ from pages.common.filters import natural_as_of
 logger = logging.getLogger(__name__)
 
 
-def build_default_view(source: Source | None = None) -> None:
-    """The shown version's (or ``source``'s) default view for users who see every group (admins,
-    county clerks, the demo): what 总览, 成效 and 待办 open with."""
+def _everyone(source: Source | None) -> tuple[Source, ReadResult, Workbook] | None:
+    """The version (shown, or ``source``) as users who see every group read it; None if it does
+    not read."""
     source = source or current_source()
     result = read_cached(source.sha256, source.data)
     if result.workbook is None:
+        return None
+    return source, scoped_cached(source.sha256, None, result), result.workbook
+
+
+def build_default_view(source: Source | None = None) -> None:
+    """The shown version's (or ``source``'s) default view for users who see every group (admins,
+    county clerks, the demo): what 总览, 成效 and 待办 open with."""
+    read = _everyone(source)
+    if read is None:
         return
-    scoped = scoped_cached(source.sha256, None, result)
-    workbook = result.workbook
+    source, scoped, workbook = read
     year = default_year(workbook)
     as_of = natural_as_of(workbook, year)
     report_cached(source.sha256, None, year, as_of, None, scoped)
@@ -52,12 +61,10 @@ OTHER_YEARS = 4  # the years before the default one whose reports are built ahea
 def build_other_years(source: Source | None = None) -> None:
     """The reports of the years before the default one, at each one's natural date: a leader
     comparing with last year switches to a report already built."""
-    source = source or current_source()
-    result = read_cached(source.sha256, source.data)
-    if result.workbook is None:
+    read = _everyone(source)
+    if read is None:
         return
-    scoped = scoped_cached(source.sha256, None, result)
-    workbook = result.workbook
+    source, scoped, workbook = read
     default = default_year(workbook)
     for year in [y for y in years_of(workbook) if y != default][:OTHER_YEARS]:
         report_cached(source.sha256, None, year, natural_as_of(workbook, year), None, scoped)
