@@ -46,6 +46,12 @@ def date_arg(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(say("BAD_DATE", text=text)) from exc
 
 
+def year_and_date(parser: argparse.ArgumentParser) -> None:
+    """The year a report is of (required) and its 统计截止日期 (default: the workbook's)."""
+    parser.add_argument("--year", type=int, required=True)
+    parser.add_argument("--as-of", type=date_arg, default=None, help="统计截止日期 YYYY-MM-DD")
+
+
 def cli_limits() -> Limits:
     from model.sandbox import Limits
 

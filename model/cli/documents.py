@@ -8,15 +8,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from model.cli.common import ExitCode, date_arg, read_for_cli, refuse, say
+from model.cli.common import ExitCode, read_for_cli, refuse, say, year_and_date
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     bulletin = commands.add_parser("bulletin", help="学习情况通报（Word .docx，公文格式）")
     bulletin.add_argument("path")
     bulletin.add_argument("out", help="输出的 .docx")
-    bulletin.add_argument("--year", type=int, required=True)
-    bulletin.add_argument("--as-of", type=date_arg, default=None, help="统计截止日期 YYYY-MM-DD")
+    year_and_date(bulletin)
     bulletin.add_argument("--group", default=None, help="只通报一个中心组")
     bulletin.add_argument("--hide-names", action="store_true", help="成员写作“成员N”")
     bulletin.add_argument("--unit", default=None, help="发文单位（如县名），写在标题下")
@@ -25,8 +24,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     record = commands.add_parser("record-pdf", help="学习档案 PDF（每名成员一页起，附签字栏）")
     record.add_argument("path")
     record.add_argument("out", help="输出的 .pdf")
-    record.add_argument("--year", type=int, required=True)
-    record.add_argument("--as-of", type=date_arg, default=None, help="统计截止日期 YYYY-MM-DD")
+    year_and_date(record)
     record.add_argument("--member", default=None, help="成员姓名或编号；不填则导出整个中心组")
     record.add_argument("--group", default=None, help="中心组（按姓名找成员时必填）")
     record.set_defaults(run=_record_pdf, reads=True)
@@ -34,8 +32,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     risk = commands.add_parser("risk-pdf", help="风险预警名单 PDF")
     risk.add_argument("path")
     risk.add_argument("out", help="输出的 .pdf")
-    risk.add_argument("--year", type=int, required=True)
-    risk.add_argument("--as-of", type=date_arg, default=None, help="统计截止日期 YYYY-MM-DD")
+    year_and_date(risk)
     risk.add_argument("--group", default=None)
     risk.add_argument("--hide-names", action="store_true", help="成员写作“成员N”")
     risk.set_defaults(run=_risk_pdf, reads=True)

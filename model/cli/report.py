@@ -21,6 +21,7 @@ from model.cli.common import (
     read_for_cli,
     refuse,
     say,
+    year_and_date,
 )
 
 if TYPE_CHECKING:
@@ -30,8 +31,7 @@ if TYPE_CHECKING:
 def add_commands(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser("report", help="年度学分、风险与进度报告")
     report.add_argument("path")
-    report.add_argument("--year", type=int, required=True)
-    report.add_argument("--as-of", type=date_arg, default=None, help="统计截止日期 YYYY-MM-DD")
+    year_and_date(report)
     report.add_argument("--group", default=None)
     report.add_argument("--json", action="store_true")
     report.add_argument("--indent", action="store_true", help="JSON 缩进两格（默认紧凑）")
@@ -40,8 +40,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     record = commands.add_parser("record", help="学习档案：成员的年度学习记录（A4 打印，附签字栏）")
     record.add_argument("path")
     record.add_argument("out", help="输出的 .xlsx（每名成员一个工作表）")
-    record.add_argument("--year", type=int, required=True)
-    record.add_argument("--as-of", type=date_arg, default=None, help="统计截止日期 YYYY-MM-DD")
+    year_and_date(record)
     record.add_argument("--member", default=None, help="成员姓名或编号；不填则导出整个中心组")
     record.add_argument("--group", default=None, help="中心组（按姓名找成员时必填）")
     record.set_defaults(run=_record, reads=True)

@@ -115,24 +115,8 @@ def member_record_download(
     the button and the file name say the member as the page does (``shown``: a pseudonym while
     names are hidden; by default the name, with its 编号 where two share it)."""
     name = shown or str(report.members.at[key, "display"])
-    st.download_button(
-        t("record_member", name=name),
-        data=lambda: _records(report, (key,), ctx.filters.lang),
-        file_name=t("file_record", year=report.year, name=name, ext="xlsx"),
-        mime=XLSX,
-        icon=":material/print:",
-        on_click="ignore",
-        key="record_member_download",
-    )
-    st.download_button(
-        t("record_member_pdf"),
-        data=lambda: _records_pdf(report, (key,), ctx.filters.lang),
-        file_name=t("file_record", year=report.year, name=name, ext="pdf"),
-        mime=PDF,
-        icon=":material/picture_as_pdf:",
-        on_click="ignore",
-        key="record_member_pdf_download",
-    )
+    labels = (t("record_member", name=name), t("record_member_pdf"))
+    _record_buttons(ctx, report, (key,), name, labels, "record_member")
 
 
 def group_record_download(ctx: PageContext, report: Report, default: str | None = None) -> None:
@@ -150,21 +134,36 @@ def group_record_download(ctx: PageContext, report: Report, default: str | None 
         st.session_state["record_group_default"] = default
         chosen = st.selectbox(t("record_group_pick"), groups, key="record_group_pick")
     keys = tuple(report.members.index[report.members["group"] == chosen])
+    labels = (t("record_group", group=chosen), t("record_group_pdf", group=chosen))
+    _record_buttons(ctx, report, keys, chosen, labels, "record_group")
+
+
+def _record_buttons(
+    ctx: PageContext,
+    report: Report,
+    keys: tuple[str, ...],
+    name: str,
+    labels: tuple[str, str],
+    key: str,
+) -> None:
+    """The 学习档案 of ``keys`` as .xlsx and as PDF, built when clicked; widget keys
+    ``{key}_download`` and ``{key}_pdf_download``."""
+    lang = ctx.filters.lang
     st.download_button(
-        t("record_group", group=chosen),
-        data=lambda: _records(report, keys, ctx.filters.lang),
-        file_name=t("file_record", year=report.year, name=chosen, ext="xlsx"),
+        labels[0],
+        data=lambda: _records(report, keys, lang),
+        file_name=t("file_record", year=report.year, name=name, ext="xlsx"),
         mime=XLSX,
         icon=":material/print:",
         on_click="ignore",
-        key="record_group_download",
+        key=f"{key}_download",
     )
     st.download_button(
-        t("record_group_pdf", group=chosen),
-        data=lambda: _records_pdf(report, keys, ctx.filters.lang),
-        file_name=t("file_record", year=report.year, name=chosen, ext="pdf"),
+        labels[1],
+        data=lambda: _records_pdf(report, keys, lang),
+        file_name=t("file_record", year=report.year, name=name, ext="pdf"),
         mime=PDF,
         icon=":material/picture_as_pdf:",
         on_click="ignore",
-        key="record_group_pdf_download",
+        key=f"{key}_pdf_download",
     )
