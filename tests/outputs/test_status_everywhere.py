@@ -166,13 +166,13 @@ def test_study_record_pdf_no_consequence_before_the_verdict_is_final():
 # --- The 风险预警 PDF and the 学习情况通报 ------------------------------------------------------
 
 
-def test_risk_pdf_no_verdict_before_it_is_final():
+def test_risk_pdf_no_verdict_before_it_is_final_and_the_consequence_with_it():
     text = "".join(pages_text(risk_pdf(_report(NOVEMBER)))).replace("\n", "")
     assert "丙" in text and "风险" in text
     assert "不达标" not in text and "诫勉" not in text
     assert "安排主讲 1 次" in text  # the fix beside the risk
     after = "".join(pages_text(risk_pdf(_report(AFTER_THE_YEAR)))).replace("\n", "")
-    assert "不达标" in after
+    assert "不达标" in after and f"全年没有主讲安排（已取消：场次 3）；{ADMONISHED}" in after
 
 
 def _bulletin(as_of: dt.date) -> docx.document.Document:
@@ -188,10 +188,12 @@ def _member_rows(document) -> list[list[str]]:
     return [[cell.text for cell in row.cells] for row in table.rows[1:]]
 
 
-def test_bulletin_no_verdict_before_it_is_final():
+def test_bulletin_no_verdict_before_it_is_final_and_the_consequence_with_it():
     document = _bulletin(NOVEMBER)
     (row,) = _member_rows(document)
     assert row[:3] == [G, "丙", "风险"]
     assert "诫勉" not in "\n".join(p.text for p in document.paragraphs) + str(row)
     (after,) = _member_rows(_bulletin(AFTER_THE_YEAR))
     assert after[:3] == [G, "丙", "不达标"]
+    # The final 不达标 is shown with its consequence, after the reasons (DOMAIN.md §5).
+    assert after[-1].startswith("年度已结束，未达标；") and after[-1].endswith(f"；{ADMONISHED}")
