@@ -109,3 +109,16 @@ def test_cli_record_pdf_and_risk_pdf(tmp_path: Path):
     bad = tmp_path / "坏.xlsx"
     bad.write_bytes(b"not a workbook")
     assert _cli("risk-pdf", str(bad), str(risk), "--year", "2026").returncode == 2
+
+
+def test_a_speaker_who_hosts_reads_both_roles_in_the_pdf():
+    # S1: 甲 speaks and hosts: attend 2 + talk 10 + host 2 = 14 (issue #22 item 6).
+    from model.engine.record import find_member
+    from tests.ledgers import G, report, talk_row
+
+    plan = [["S1", G, dt.date(2026, 3, 10), "专题一", "甲", "甲", "已举行"]]
+    rep = report(
+        as_of=dt.date(2026, 12, 31), plan=plan, talks=[talk_row("S1", dt.date(2026, 3, 10))]
+    )
+    (page,) = pages_text(records_pdf([study_record(rep, find_member(rep, "甲", G)[0])]))
+    assert "主讲、主持" in _flat(page)

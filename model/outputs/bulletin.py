@@ -43,7 +43,7 @@ from model.texts.domain import (
     Lang,
     finding_title,
     group_shortfall_text,
-    reasons_text,
+    reasons_and_consequence,
     status_label,
 )
 from model.texts.labels import PROGRESS_KEYS, text
@@ -239,7 +239,7 @@ def _members(doc: DocxDocument, report: Report, names: dict[str, str], lang: Lan
         reasons = (
             document_text("bulletin_by_group", lang)
             if key in speaks_for
-            else reasons_text(row["reasons"], lang)
+            else reasons_and_consequence(row["reasons"], row["consequence"], lang)
         )
         rows.append(
             [

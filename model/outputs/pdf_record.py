@@ -36,6 +36,7 @@ from model.texts.domain import (
     consequence_text,
     fix_line,
     group_shortfall_text,
+    reasons_and_consequence,
     reasons_text,
     status_label,
 )
@@ -310,8 +311,9 @@ def records_pdf(records: Sequence[StudyRecord], lang: Lang = "zh") -> bytes:
 
 
 def risk_pdf(report: Report, lang: Lang = "zh", show_names: bool = True) -> bytes:
-    """The 风险预警 list: members failed or at risk, worst first, with reasons and the fix; a
-    GROUP_SHORT group is said once as the group's shortfall. ``show_names`` False: 成员N."""
+    """The 风险预警 list: members failed or at risk, worst first, with reasons (for a final
+    不达标, the consequence after them) and the fix; a GROUP_SHORT group is said once as the
+    group's shortfall. ``show_names`` False: 成员N."""
     members = report.members
     names = (
         {str(k): str(v) for k, v in members["display"].items()}
@@ -347,7 +349,7 @@ def risk_pdf(report: Report, lang: Lang = "zh", show_names: bool = True) -> byte
                     f"{round(float(row['line']), 1):g}",
                     document_text("bulletin_by_group", lang)
                     if by_group
-                    else reasons_text(row["reasons"], lang),
+                    else reasons_and_consequence(row["reasons"], row["consequence"], lang),
                     "" if by_group else fix_line(row["fix"], lang) or "",
                 ]
             )

@@ -344,5 +344,13 @@ def consequence_text(code: object, lang: Lang = "zh") -> str | None:
     return CONSEQUENCES[code][lang] if isinstance(code, str) else None
 
 
+def reasons_and_consequence(reasons: list[dict], consequence: object, lang: Lang = "zh") -> str:
+    """The reasons as one line and, for a final 不达标, its consequence after them (…；诫勉，当年不得
+    提拔使用): a document listing a 不达标 member shows the consequence with it, and only with it
+    (DOMAIN.md §5)."""
+    parts = [reasons_text(reasons, lang), consequence_text(consequence, lang)]
+    return ("；" if lang == "zh" else "; ").join(part for part in parts if part)
+
+
 def status_label(status: str, lang: Lang = "zh") -> str:
     return STATUSES[status][lang]

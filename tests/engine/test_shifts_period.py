@@ -123,3 +123,17 @@ def test_the_summary_and_caption_say_which_period(workbook):
 def test_same_day_of_a_leap_day_in_a_common_year():
     assert same_day(2025, D(2024, 2, 29)) == D(2025, 2, 28)
     assert same_day(2024, D(2026, 11, 15)) == D(2024, 11, 15)
+
+
+def test_the_summary_paragraph_words_come_from_exact_values(workbook):
+    """91.4% against 92.3%: the paragraph says 下降 0.9 个百分点, the exact difference to one
+    decimal, not the 1 point the whole percents (91%, 92%) would give, and names the period."""
+    import copy
+
+    part = copy.deepcopy(measure_shifts(workbook, 2026, D(2026, 11, 15)))
+    part.overall["attendance_rate"].update(value=0.914, previous=0.923)
+    part.groups = {}  # one sentence per shift, no best and worst group
+    paragraph = summary_paragraph(part)
+    assert paragraph.startswith(
+        "截至11月15日，与上年同期相比：从“要我学”到“我要学”：到课率 91.4%，较上年同期下降 0.9 个百分点。"
+    )

@@ -24,6 +24,7 @@ from model.store.versions import Store
 from pages.common.labels import label
 from tests.engine.test_credits import OUTREACH, PARTICIPATION, PLAN, TALKS
 from tests.ledgers import MEMBERS
+from tests.pages.test_pages import chart_data
 from tests.workbooks import ledger, publish
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,6 +70,17 @@ def test_overview_shows_the_hand_computed_progress_and_statuses():
     assert (shown[label("kpi_failed")], shown[label("members_total")]) == ("0", "3")
 
 
+def test_overview_says_the_groups_shortfall_once_and_counts_no_failed_in_its_chart():
+    at = app()
+    # 乙 took every chance (GROUP_SHORT): the group's line, with its member, not a member's fail.
+    (group_line,) = [w.value for w in at.warning if w.value.startswith("**一组**：")]
+    assert "1 名成员每次学习都参加并点评" in group_line and group_line.endswith("涉及成员：乙")
+    assert not any("诫勉" in w.value for w in at.warning) and not at.error
+    charts = [e for e in at.main if getattr(e, "type", "") == "vega_lite_chart"]
+    statuses = chart_data(charts[1]).set_index("code")["count"]
+    assert (statuses["at_risk"], statuses["failed"]) == (3, 0)  # 甲, 乙, 丙; nothing final
+
+
 def test_members_page_detail_shows_credits_and_the_fix_of_the_member_picked():
     at = app("pages/members.py")
     table = at.dataframe[0].value
@@ -82,6 +94,21 @@ def test_members_page_detail_shows_credits_and_the_fix_of_the_member_picked():
     assert shown[label("credits")] == "27 / 30"
     assert (shown[label("projected")], shown[label("attainable")]) == ("29", "32")
     assert f"{label('fix')}：参加剩余1次学习并口头点评" in [i.value for i in at.info]
+
+
+def test_members_card_of_a_member_who_cannot_reach_shows_the_fix_and_no_consequence():
+    at = app("pages/members.py")
+    table = at.dataframe[0].value
+    assert set(table[label("status")]) == {"风险"}  # the table too: nothing is final in June
+    position = list(table[label("name")]).index("丙")
+    at.session_state["members_table"] = {"selection": {"rows": [position], "columns": []}}
+    at.run()
+    assert not at.exception
+    assert at.subheader[0].value == "丙（一组）· 风险"
+    assert "按现有计划，剩余场次全部参加也最多 27 分" in " ".join(m.value for m in at.markdown)
+    (fix,) = [i.value for i in at.info if i.value.startswith(f"{label('fix')}：")]
+    assert "本组需在12月31日前补排 1 次学习" in fix  # CANNOT_REACH: what the group must add
+    assert not at.error  # the consequence is drawn as an error box: none before it is final
 
 
 def test_risk_page_in_june_shows_no_verdict_and_says_the_groups_shortfall_once():
