@@ -43,8 +43,9 @@ from model.texts.domain import (
     Lang,
     finding_title,
     group_shortfall_text,
-    reasons_and_consequence,
+    reasons_text,
     status_label,
+    with_consequence,
 )
 from model.texts.labels import PROGRESS_KEYS, text
 from model.texts.shifts import METRIC_LABELS, SHIFT_TITLES, shown, summary_paragraph, trend
@@ -236,11 +237,12 @@ def _members(doc: DocxDocument, report: Report, names: dict[str, str], lang: Lan
     header = [text(k, lang) for k in ("group", "name", "status", "credits", "line", "reasons")]
     rows = []
     for key, row in ordered.iterrows():
-        reasons = (
+        line = (
             document_text("bulletin_by_group", lang)
             if key in speaks_for
-            else reasons_and_consequence(row["reasons"], row["consequence"], lang)
+            else reasons_text(row["reasons"], lang)
         )
+        reasons = with_consequence(line, row["consequence"], lang)
         rows.append(
             [
                 str(row["group"]),

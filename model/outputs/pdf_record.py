@@ -36,9 +36,9 @@ from model.texts.domain import (
     consequence_text,
     fix_line,
     group_shortfall_text,
-    reasons_and_consequence,
     reasons_text,
     status_label,
+    with_consequence,
 )
 from model.texts.labels import text
 
@@ -347,9 +347,13 @@ def risk_pdf(report: Report, lang: Lang = "zh", show_names: bool = True) -> byte
                     status_label(str(row["status"]), lang),
                     f"{float(row['credits']):g}",
                     f"{round(float(row['line']), 1):g}",
-                    document_text("bulletin_by_group", lang)
-                    if by_group
-                    else reasons_and_consequence(row["reasons"], row["consequence"], lang),
+                    with_consequence(
+                        document_text("bulletin_by_group", lang)
+                        if by_group
+                        else reasons_text(row["reasons"], lang),
+                        row["consequence"],
+                        lang,
+                    ),
                     "" if by_group else fix_line(row["fix"], lang) or "",
                 ]
             )

@@ -344,11 +344,11 @@ def consequence_text(code: object, lang: Lang = "zh") -> str | None:
     return CONSEQUENCES[code][lang] if isinstance(code, str) else None
 
 
-def reasons_and_consequence(reasons: list[dict], consequence: object, lang: Lang = "zh") -> str:
-    """The reasons as one line and, for a final 不达标, its consequence after them (…；诫勉，当年不得
+def with_consequence(line: str, consequence: object, lang: Lang = "zh") -> str:
+    """A member's reasons line and, for a final 不达标, its consequence after it (…；诫勉，当年不得
     提拔使用): a document listing a 不达标 member shows the consequence with it, and only with it
-    (DOMAIN.md §5)."""
-    parts = [reasons_text(reasons, lang), consequence_text(consequence, lang)]
+    (DOMAIN.md §5), also when the line says the shortfall is the group's."""
+    parts = [line, consequence_text(consequence, lang)]
     return ("；" if lang == "zh" else "; ").join(part for part in parts if part)
 
 

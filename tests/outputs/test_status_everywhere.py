@@ -35,6 +35,7 @@ from tests.engine.test_verdicts import (
     CANCELLED_PLAN,
     CANCELLED_TALKS,
     EXAMS,
+    leaver,
 )
 from tests.ledgers import MEMBERS, G
 from tests.pdf_text import pages_text
@@ -197,3 +198,13 @@ def test_bulletin_no_verdict_before_it_is_final_and_the_consequence_with_it():
     assert after[:3] == [G, "丙", "不达标"]
     # The final 不达标 is shown with its consequence, after the reasons (DOMAIN.md §5).
     assert after[-1].startswith("年度已结束，未达标；") and after[-1].endswith(f"；{ADMONISHED}")
+
+
+def test_a_group_short_failure_after_the_year_keeps_its_consequence_in_the_documents():
+    # test_verdicts' leaver: 乙 left on 30 June having attended and commented at both sessions
+    # held in post (9 < 15, GROUP_SHORT). In November the group's shortfall is said once, no
+    # 诫勉; after the year 乙 is 不达标 and the row says whose shortfall it was and the 诫勉.
+    in_november = "".join(pages_text(risk_pdf(leaver(NOVEMBER)))).replace("\n", "")
+    assert "（中心组原因）" in in_november and ADMONISHED not in in_november
+    after = "".join(pages_text(risk_pdf(leaver(AFTER_THE_YEAR)))).replace("\n", "")
+    assert f"差在本组安排，不在本人；全年没有主讲安排（本组未安排）；{ADMONISHED}" in after
