@@ -13,7 +13,7 @@ from model.store.versions import RESTORED_COMMENT, Store, Version
 from pages.common.context import data_dir, t
 from pages.common.diff_view import show_diff
 from pages.common.downloads import MIME_TYPES, XLSX
-from pages.common.layout import header, safe
+from pages.common.layout import header, never_in_meeting, safe
 from pages.common.prebuild import prebuild_in_background
 from pages.common.scoped import scope_text
 from pages.common.session import accounts, require
@@ -99,7 +99,7 @@ def compare_versions(store: Store, versions: list[Version]) -> None:
     )
 
 
-header("page_history", "publish")
+never_in_meeting(header("page_history", "publish"))
 user = require("publish")
 store = Store(data_dir())
 st.caption(t("history_intro"))

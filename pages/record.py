@@ -34,7 +34,7 @@ from model.workbook.reader import Workbook
 from pages.common.context import data_dir, lang, listed, t
 from pages.common.diff_view import show_diff
 from pages.common.downloads import XLSX
-from pages.common.layout import header
+from pages.common.layout import header, never_in_meeting
 from pages.common.prebuild import prebuild_in_background
 from pages.common.scoped import is_scoped
 from pages.common.session import accounts, require
@@ -361,6 +361,7 @@ def _preview(store: Store, record: SessionRecord, groups) -> None:
 
 
 ctx = header("page_record", "publish")
+never_in_meeting(ctx)
 if ctx is not None:
     st.caption(t("record_intro"))
     store = Store(data_dir())

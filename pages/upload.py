@@ -18,7 +18,7 @@ from pages.common.context import data_dir, lang, listed, t
 from pages.common.diff_view import show_diff
 from pages.common.downloads import XLSX
 from pages.common.error_table import error_tables
-from pages.common.layout import header
+from pages.common.layout import header, never_in_meeting
 from pages.common.publish_button import PublishButton, finish, publish_button
 from pages.common.scoped import is_scoped, scoped_upload
 from pages.common.session import require
@@ -56,7 +56,7 @@ def preview_and_publish(store: Store, prepared: Prepared, digest: str, name: str
     finish(UPLOAD_BUTTON, version, name, published_diff(store, prepared, version))
 
 
-header("page_upload", "publish")
+never_in_meeting(header("page_upload", "publish"))
 user = require("publish")  # checked on the server on every run, not just by hiding the link
 store = Store(data_dir())
 if is_scoped(user):  # a group clerk publishes only their groups' rows (issue 13)

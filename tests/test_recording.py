@@ -127,8 +127,16 @@ def test_recording_a_session_writes_exactly_its_rows_and_the_credits_follow(tmp_
     # The audit log names the user and the session.
     (entry,) = [e for e in accounts.audit() if e["action"] == "record_session"]
     assert (entry["user"], entry["ok"]) == ("青山文书", True)
-    assert "QS-2" in entry["detail"] and "v2" in entry["detail"]
-    assert outcome.workbook_diff() is not None
+    # … and what it changed, as every publish (issue #24 item 5): QS-2's talk, the two marks
+    # and the outreach talk, no 参数; the status count is of today's assessment (no 统计截止日期).
+    prefix = (
+        'v2 QS-2 diff {"rows":{"讲课记录":{"added":1},"参学记录":{"added":2},"宣讲记录":{"added":1}},'
+        '"params":0,"statuses":'
+    )
+    assert entry["detail"].startswith(prefix), entry["detail"]
+    diff = outcome.workbook_diff()
+    assert diff is not None
+    assert entry["detail"] == f"{prefix}{len(diff.statuses)}}}"
 
 
 def test_the_pure_compose_keeps_the_other_groups_rows(tmp_path):

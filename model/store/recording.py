@@ -175,6 +175,10 @@ def record_session(
                 user, "record_session", False, f"{record.session}: {type(refused).__name__}"
             )
         raise
-    if accounts is not None:
-        accounts.log(user, "record_session", True, f"v{version.version} {record.session}")
+    if accounts is not None:  # with what it changed, as every publish (issue #24 item 5)
+        detail = f"v{version.version} {record.session}"
+        diff = outcomes[-1].workbook_diff()
+        if diff is not None:
+            detail += f" {diff.audit_detail()}"
+        accounts.log(user, "record_session", True, detail)
     return version, outcomes[-1]

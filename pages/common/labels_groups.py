@@ -62,6 +62,10 @@ GROUP_CLERK_UI: dict[str, dict[Lang, str]] = {
     "cells_separator": {"zh": "；", "en": "; "},
     "yes_word": {"zh": "是", "en": "yes"},
     "no_word": {"zh": "否", "en": "no"},
+    "not_in_meeting": {
+        "zh": "会议模式下不能上传、发布、记录或恢复，也不显示变化预览；请先退出会议模式。",
+        "en": "No upload, publish, record or restore in meeting mode, and no preview of changes: leave meeting mode first.",
+    },
     "compare_title": {"zh": "比较两个版本", "en": "Compare two versions"},
     "compare_new": {"zh": "较新的版本", "en": "Newer version"},
     "compare_old": {"zh": "与这个版本比较", "en": "Against"},

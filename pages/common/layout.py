@@ -108,6 +108,19 @@ def header(title_key: str, permission: str = "view") -> PageContext | None:
     return ctx
 
 
+def never_in_meeting(ctx: PageContext | None) -> None:
+    """The pages that publish, record or restore are never in meeting mode (issue #24): their
+    preview of every row, setting and status a change makes is for the clerk's desk, not the
+    projector, and nothing lands without it having been seen. Says so and stops the page; the
+    meeting bar above has the way out (drawn here when there is no data for the bar)."""
+    if not meeting_on():
+        return
+    st.info(t("not_in_meeting"), icon=":material/co_present:")
+    if ctx is None:
+        st.button(t("exit_meeting"), key="exit_meeting", on_click=leave_meeting)
+    st.stop()
+
+
 def meeting_bar(ctx: PageContext) -> None:
     """Meeting mode's own navigation: page links that keep the mode, the year and group
     switches, the names switch and the way out."""

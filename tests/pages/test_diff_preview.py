@@ -110,3 +110,49 @@ def test_the_diff_workbook_has_a_sheet_per_changed_sheet():
     assert rows[0] == ("哪一行", "变化", "列", "原值", "新值")
     assert ("QS-03", "修改", "时长", 60, 30) in rows
     assert list(book["参数变化"].iter_rows(values_only=True))[1] == ("达标学分", 30, 40)
+
+
+def test_publish_and_restore_write_the_diffs_counts_to_the_audit_log(store):
+    from model.store.auth import Accounts
+
+    at = page("pages/upload.py")
+    at.file_uploader[0].set_value(("v2.xlsx", edited(), XLSX)).run()
+    at.button(key="publish_button").click().run()
+    assert not at.exception, at.exception
+    assert store.current().version == 2
+    # The four edits: 王五's 离组日期, QS-03's 时长, the 西村 talk, 达标学分; 40 leaves 赵六
+    # (37 credits) at risk, and 王五's line is pro-rated to his leaving (30 × 9/12 < 37).
+    published = Accounts(store.root).audit()[0]
+    assert (published["action"], published["ok"]) == ("publish", 1)
+    assert published["detail"] == (
+        'v2 v2.xlsx diff {"rows":{"成员":{"changed":1},"讲课记录":{"changed":1},'
+        '"宣讲记录":{"removed":1}},"params":1,"statuses":1}'
+    )
+    at = page("pages/history.py")
+    at.session_state["versions_table_0"] = {"selection": {"rows": [1], "columns": []}}
+    at.run()
+    at.button(key="restore_button").click().run()
+    at.button(key="restore_confirm").click().run()
+    assert not at.exception, at.exception
+    restored = Accounts(store.root).audit()[0]
+    assert restored["action"] == "restore"
+    assert restored["detail"] == (
+        'v1 → v3 diff {"rows":{"成员":{"changed":1},"讲课记录":{"changed":1},'
+        '"宣讲记录":{"added":1}},"params":1,"statuses":1}'
+    )
+
+
+def test_meeting_mode_never_shows_a_preview_nor_publishes(store):
+    publish(store, edited(), name="v2.xlsx")
+    for path in ("pages/upload.py", "pages/history.py", "pages/record.py"):
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        at.run()
+        at.sidebar.toggle[0].set_value(True).run()  # 会议模式
+        at.switch_page(path).run()
+        assert not at.exception, at.exception
+        assert any("会议模式下不能上传、发布、记录或恢复" in i.value for i in at.info), path
+        assert not at.file_uploader and not at.error and not at.dataframe, path
+        assert [b.key for b in at.button] == ["exit_meeting"], path  # the bar's way out only
+        at.button(key="exit_meeting").click().run()
+        assert not at.exception, at.exception
+        assert not any("会议模式下不能" in i.value for i in at.info), path

@@ -73,3 +73,30 @@ def test_after_a_confirmed_restore_no_version_is_selected(store):
     assert list(at.dataframe[0].value["版本"]) == ["v3", "v2", "v1"]
     assert at.dataframe[0].value["说明"].iloc[0] == "恢复自 v1"
     assert Accounts(store.root).audit()[0]["action"] == "restore"
+
+
+def test_the_restore_preview_filters_by_sheet_and_group_and_pages_its_rows(store):
+    at = pick(history(), 1)
+    at.button(key="restore_button").click().run()
+    assert not at.exception, at.exception
+    # Restoring the sample over v2 (张三 alone) adds every row of the sample and removes 张三:
+    # 72 + 1 成员, 125 学习计划, 114 讲课记录, 899 参学记录, 214 宣讲记录, 139 考试成绩.
+    assert any("逐行变化（1564 行）" in m.value for m in at.markdown)
+    page = at.number_input(key="restore_diff_page")
+    assert page.label == "页码（共 8 页）"  # 200 rows a page
+
+    def rows():
+        return next(f.value for f in at.dataframe if "哪一行" in f.value)
+
+    assert len(rows()) == 200
+    page.set_value(8).run()
+    assert len(rows()) == 1564 - 7 * 200
+    at.multiselect(key="restore_diff_sheets").set_value(["成员"]).run()
+    assert not at.exception, at.exception
+    assert len(rows()) == 73 and set(rows()["工作表"]) == {"成员"}
+    assert not [n for n in at.number_input if n.key == "restore_diff_page"]  # one page now
+    at.selectbox(key="restore_diff_group").select("城关镇党委").run()
+    shown = rows()
+    # 城关镇党委's nine members come back; its 张三 (no 编号, keyed 中心组+姓名) goes.
+    assert sorted(shown["变化"]) == ["删除"] + ["新增"] * 9
+    assert "城关镇党委 / 张三" in list(shown["哪一行"])

@@ -317,3 +317,30 @@ def test_statuses_can_be_left_out_and_the_audit_detail_is_short():
         '"参学记录":{"changed":1},"宣讲记录":{"removed":1},"考试成绩":{"removed":1}},'
         '"params":1,"statuses":0}'
     )
+
+
+def test_by_default_both_sides_are_assessed_for_the_new_files_year_and_date():
+    old = base_rows()  # 统计截止日期 2026-11-15
+    old["settings"][0][1] = 40  # 王五 and 赵六 (37 credits) at risk on 15 November
+    later = copy_rows(old)
+    later["settings"][1][1] = D(2027, 1, 5)  # the year over: 2026's verdicts final
+    diff = diff_workbooks(workbook(ledger_bytes(old)), workbook(ledger_bytes(later)))
+    # NEW's date, and its default year at that date: no 2027 session yet, so 2026.
+    assert (diff.year, diff.as_of) == (2026, D(2027, 1, 5))
+    assert diff.params == [ParamChange("统计截止日期", AS_OF, D(2027, 1, 5))]
+    # Both sides at that one date: the same rows, so no one's status moves. The old file at
+    # its own 15 November would have 王五 and 赵六 at risk where the year's end fails them.
+    assert diff.statuses == []
+    was = _statuses(build_report(workbook(ledger_bytes(old)), 2026, AS_OF))
+    now = _statuses(build_report(workbook(ledger_bytes(later)), 2026, D(2027, 1, 5)))
+    assert [(k, was[k][3], now[k][3]) for k in was if was[k][3] != now[k][3]] == [
+        ("Q03", "at_risk", "failed"),
+        ("青山镇党委|赵六", "at_risk", "failed"),
+    ]
+    planned = copy_rows(later)
+    planned["settings"][1][1] = D(2027, 1, 20)
+    planned["plan"].append(["QS-2027-01", QS, D(2027, 3, 10), "新年专题", "张三", "李四", None])
+    ahead = diff_workbooks(workbook(ledger_bytes(old)), workbook(ledger_bytes(planned)))
+    assert (ahead.year, ahead.as_of) == (2027, D(2027, 1, 20))  # the old file has no 2027
+    back = diff_workbooks(workbook(ledger_bytes(planned)), workbook(ledger_bytes(old)))
+    assert (back.year, back.as_of) == (2026, AS_OF)  # NEW's, whichever side is newer
