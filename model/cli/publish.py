@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model.cli.common import (
     CLI_MAX_BYTES,
@@ -18,6 +19,10 @@ from model.cli.common import (
     validation_json,
 )
 from model.texts.notices import notice_text
+
+if TYPE_CHECKING:
+    from model.store.versions import Version
+    from model.store.workbook_diff import WorkbookDiff
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -101,10 +106,13 @@ def publish_groups(args: argparse.Namespace) -> int:
     head["notices"] += _notices(outcome.notices)
     body = {"published": True, **asdict(version), **head}
     body |= {"ignored_rows": outcome.ignored, "changes": changes}
-    if args.json and outcome.workbook is not None:  # issue #24: every row and status it moved
+    diff = None
+    if outcome.workbook is not None:  # issue #24: every row and status it moved
         from model.cli.diff import parallel_diff
 
-        body["diff"] = parallel_diff(outcome.before, outcome.workbook).to_json()
+        diff = parallel_diff(outcome.before, outcome.workbook)
+    if args.json and diff is not None:
+        body["diff"] = diff.to_json()
     groups = say("LIST_SEP").join(scope)
     text = say(
         "GROUPS_PUBLISHED", version=version.version, groups=groups, parent=version.parent or "-"
@@ -115,7 +123,20 @@ def publish_groups(args: argparse.Namespace) -> int:
             say("ROWS_OF_SHEET", sheet=sheet, rows=rows) for sheet, rows in outcome.ignored.items()
         )
         print(say("OTHER_GROUPS_IGNORED", ignored=ignored))
+    if not args.json:
+        print_landed(diff, version)
     return ExitCode.OK
+
+
+def print_landed(diff: WorkbookDiff | None, version: Version) -> None:
+    """What a publish or restore changed, as ``diff`` prints it: a command asks nobody first,
+    so it says every row, setting and status it moved once it has landed (issue #24)."""
+    from model.cli.diff import summary_lines
+
+    if diff is None or version.parent is None:  # a first version changes nothing earlier
+        return
+    print()
+    print("\n".join(summary_lines(diff, f"v{version.parent}", f"v{version.version}")))
 
 
 def _notices(codes: list[str]) -> list[dict[str, str]]:
@@ -166,13 +187,14 @@ def _publish(args: argparse.Namespace) -> int:
         return ExitCode.IDENTICAL
     version = ended.version
     assert version is not None  # confirmed: never stale; checked: never rejected
-    if args.json:
-        from model.store.publishing import published_diff
+    from model.store.publishing import published_diff
 
-        diff = published_diff(store, prepared, version)  # issue #24: what it changed
+    diff = published_diff(store, prepared, version)  # issue #24: what it changed
+    if args.json:
         body = {"published": True, **asdict(version), "diff": diff.to_json() if diff else None}
         dump_json(body)
     else:
         sha, parent = version.sha256[:12], version.parent or "-"
         print(say("PUBLISHED", version=version.version, sha=sha, parent=parent))
+        print_landed(diff, version)
     return ExitCode.OK

@@ -97,6 +97,11 @@ def _restore(args: argparse.Namespace) -> int:
         return ExitCode.IDENTICAL
     assert ended.version is not None
     print(say("RESTORED", version=args.version, new=ended.version.version))
+    from model.cli.publish import print_landed
+    from model.store.publishing import version_diff
+
+    replaced = store.get(ended.version.parent) if ended.version.parent is not None else None
+    print_landed(version_diff(store, replaced, ended.version), ended.version)
     return ExitCode.OK
 
 

@@ -225,3 +225,27 @@ def test_a_file_with_errors_is_compared_but_not_assessed_and_exits_one(tmp_path)
         ],
     }
     assert body["rows"][1]["cells"] == [{"column": "成绩", "old": 90, "new": 55}]
+
+
+def test_publish_and_restore_in_text_say_every_change_once_landed(tmp_path):
+    # A command asks nobody before it lands, so it says what it moved: the 参数, the rows and
+    # (below the counts) the statuses, as `diff` prints them. A first version says nothing more.
+    before, after = files(tmp_path)
+    data = tmp_path / "data"
+    first = run_cli("publish", str(before), "--data", str(data))
+    assert first.returncode == 0, first.stderr
+    assert "达标学分" not in first.stdout and "对比" not in first.stdout
+    second = run_cli("publish", str(after), "--data", str(data))
+    assert second.returncode == 0, second.stderr
+    lines = second.stdout.splitlines()
+    assert lines[0].startswith("已发布 v2")
+    assert lines[2].startswith("对比 v1 → v2")
+    assert "  达标学分：30 → 40" in lines
+    assert "  [讲课记录] QS-02 修改：时长 60 → 30" in lines
+    restored = run_cli("restore", "1", "--data", str(data), "--user", "管理员")
+    assert restored.returncode == 0, restored.stderr
+    back = restored.stdout.splitlines()
+    assert back[0] == "已把 v1 恢复为新版本 v3"
+    assert back[2].startswith("对比 v2 → v3")
+    assert "  达标学分：40 → 30" in back
+    assert "  [讲课记录] QS-02 修改：时长 30 → 60" in back

@@ -68,3 +68,21 @@ def test_cli_scoped_publish_rejects_another_groups_session_at_its_cell(tmp_path)
         ("SESSION_OF_OTHER_GROUP", "学习计划", "A3", "QS-2")
     ]
     assert len(Store(data).versions()) == 1
+
+
+def test_cli_scoped_publish_in_text_says_the_rows_it_moved(tmp_path):
+    data = tmp_path / "data"
+    publish(Store(data), county())
+    mine = tmp_path / "青山.xlsx"
+    assert run_cli("download", str(mine), "--group", QS, "--data", str(data)).returncode == 0
+    mine.write_bytes(
+        edited(mine.read_bytes(), lambda book: book["成员"].append(["孙八", QS, "Q04"]))
+    )
+    done = run_cli("publish", str(mine), "--group", QS, "--data", str(data))
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert any(line.startswith("对比 v1 → v2") for line in lines)
+    assert "  成员：新增 1，删除 0，修改 0" in lines
+    assert [line for line in lines if line.startswith("  [")] == [
+        "  [成员] Q04 新增：姓名 孙八；中心组 青山镇党委；编号 Q04"
+    ]
