@@ -88,7 +88,7 @@ def compare_versions(store: Store, versions: list[Version]) -> None:
         st.warning(t("compare_unreadable"))
         return
     st.caption(t("compare_caption", old=old, new=new))
-    show_diff(diff, "compare_diff")
+    show_diff(diff, "compare_diff", same="no_changes_between")
     st.download_button(
         t("compare_download"),
         data=lambda: diff_bytes(diff),

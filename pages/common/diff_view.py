@@ -44,12 +44,13 @@ def _status(code: str | None) -> str:
     return status_label(code, lang()) if code else t("diff_not_assessed")
 
 
-def show_diff(diff: WorkbookDiff | None, key: str) -> None:
-    """The whole preview; ``key`` keeps the filters of two previews on one page apart."""
+def show_diff(diff: WorkbookDiff | None, key: str, same: str = "no_changes") -> None:
+    """The whole preview; ``key`` keeps the filters of two previews on one page apart; ``same``
+    the label shown when nothing changed (against the current version, or between two)."""
     if diff is None:
         return
     if diff.empty:  # only when truly nothing changed
-        st.info(t("no_changes"))
+        st.info(t(same))
         return
     if diff.params:
         st.error(t("diff_params", count=len(diff.params)), icon=":material/tune:")

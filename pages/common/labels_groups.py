@@ -83,6 +83,10 @@ GROUP_CLERK_UI: dict[str, dict[Lang, str]] = {
         "zh": "与当前版本内容相同，只有格式不同。",
         "en": "Same content as the current version.",
     },
+    "no_changes_between": {
+        "zh": "两个版本内容相同，只有格式可能不同。",
+        "en": "The two versions have the same content; only formatting may differ.",
+    },
     "publish_comment": {"zh": "发布说明（可选）", "en": "Comment (optional)"},
     "publish": {"zh": "发布", "en": "Publish"},
     "published": {

@@ -97,6 +97,21 @@ def test_restore_and_two_versions_show_the_same_view(store):
     assert any(t.values.tolist() == [["达标学分", "40", "30"]] for t in shown if "参数" in t)
 
 
+def test_two_versions_of_the_same_content_say_so_not_the_current_version(store):
+    book = openpyxl.load_workbook(io.BytesIO(ledger_bytes(base_rows())))
+    book["成员"].column_dimensions["A"].width = 40  # formatting only
+    buffer = io.BytesIO()
+    book.save(buffer)
+    publish(store, buffer.getvalue(), name="v2.xlsx")
+    publish(store, edited(), name="v3.xlsx")
+    at = page("pages/history.py")
+    at.selectbox(key="compare_new").set_value(2).run()
+    assert not at.exception, at.exception
+    infos = [i.value for i in at.info]
+    assert "两个版本内容相同，只有格式可能不同。" in infos
+    assert not any("与当前版本" in i for i in infos)  # v3 is current, and neither side
+
+
 def test_the_diff_workbook_has_a_sheet_per_changed_sheet():
     from model.store.diff_sheet import diff_bytes
     from model.store.workbook_diff import diff_workbooks
