@@ -2,6 +2,8 @@
 English: the member's exam KPI whole, the error tables' long texts wrapped, 规则说明's tables
 with no inner scroll box and no empty row, the overview's English headers."""
 
+from pathlib import Path
+
 import pytest
 
 from model.dev.sample import SAMPLE_PATH
@@ -13,11 +15,13 @@ from tests.browser.browser import (
     streamlit_server,
     wait_for_app,
 )
-from tests.browser.test_meeting_browser import open_page, whole_page
+from tests.browser.test_meeting_browser import GRID_PROBE, open_page, whole_page
+from tests.workbooks import ledger
 
 pytestmark = pytest.mark.browser
 SCROLLERS = """() => [...document.querySelectorAll("[data-testid='stDataFrame'] .dvn-scroller")]
     .map(s => [s.scrollHeight, s.clientHeight])"""
+TEXT_LINES = (Path(__file__).parent / "text_lines_probe.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +87,37 @@ def test_every_shift_figure_is_whole_at_1366(server):
         )
         assert len(cut) == 13 and not any(cut), cut
         page.screenshot(path=str(SCREENSHOTS / "shifts-1366.png"))
+
+
+def test_the_error_tables_wrap_long_hints_whole_at_1366(server, tmp_path):
+    """学习计划's hints of 36 characters were cut to one line ("…或先在"): a row of 56 px does
+    not wrap (the grid wraps only in rows over 4rem), and the table scrolled sideways."""
+    bad = tmp_path / "坏.xlsx"
+    bad.write_bytes(
+        ledger(
+            members=[["张三", None]],
+            plan=[["1", "城关镇党委", "2026-03-01", "x", "张三", "张三"]],
+        )
+    )
+    with chromium_page(1366, 768) as page:
+        open_page(page, f"{server}/upload")
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(bad))
+        page.locator("[data-testid='stDataFrame']").nth(1).wait_for(timeout=30_000)
+        wait_for_app(page)
+        page.wait_for_timeout(1000)
+        widths = page.evaluate(
+            """() => [...document.querySelectorAll("[data-testid='stDataFrame'] .dvn-scroller")]
+                .map(s => [s.scrollWidth, s.clientWidth])"""
+        )
+        assert len(widths) == 2 and all(scroll <= box + 1 for scroll, box in widths), widths
+        borders = page.evaluate(GRID_PROBE, [0, 1])["lines"]  # 学习计划: 主讲人, 主持人
+        width = page.evaluate(
+            "() => document.querySelectorAll(\"[data-testid='data-grid-canvas']\")[1].width"
+        )
+        hints = page.evaluate(TEXT_LINES, [1, borders[-1], width])  # 怎么改, the last column
+        assert len(hints["runs"]) == 2 * 2, hints  # each hint on two lines, not cut to one
+        assert hints["reach"] <= width - 6, hints  # and none runs into the edge
+        problems = page.evaluate(TEXT_LINES, [1, borders[-2], borders[-1]])
+        assert len(problems["runs"]) == 2 and problems["reach"] <= borders[-1] - 6, problems
+        page.locator("[data-testid='stDataFrame']").nth(1).scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOTS / "upload-errors-1366.png"))
