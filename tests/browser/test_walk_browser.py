@@ -21,6 +21,25 @@ from tests.workbooks import ledger
 pytestmark = pytest.mark.browser
 SCROLLERS = """() => [...document.querySelectorAll("[data-testid='stDataFrame'] .dvn-scroller")]
     .map(s => [s.scrollHeight, s.clientHeight])"""
+# For each column between `borders` (canvas px), how far right the header's ink reaches; the
+# grid draws its header on a canvas of its own, over the body's.
+HEADER_REACH = """([grid, borders]) => {
+  const frame = document.querySelectorAll("[data-testid='stDataFrame']")[grid];
+  const canvas = frame.querySelector("canvas:not([data-testid])");
+  const { width } = canvas;
+  const scale = width / canvas.getBoundingClientRect().width;
+  const top = Math.round(6 * scale), bottom = Math.round(30 * scale);
+  const px = canvas.getContext("2d").getImageData(0, 0, width, bottom).data;
+  const dark = (x, y) => { const i = (y * width + x) * 4; return px[i] + px[i + 1] + px[i + 2] < 450; };
+  const out = [];
+  for (let c = 0; c + 1 < borders.length; c++) {
+    let last = -1;
+    for (let x = borders[c] + 2; x < borders[c + 1] - 1; x++)
+      for (let y = top; y < bottom; y++) if (dark(x, y)) last = x;
+    out.push([borders[c], borders[c + 1], last]);
+  }
+  return out;
+}"""
 TEXT_LINES = (Path(__file__).parent / "text_lines_probe.js").read_text(encoding="utf-8")
 
 
@@ -43,7 +62,9 @@ def test_the_exam_kpi_with_a_makeup_is_whole_at_1366(server):
                 .some(e => e.scrollWidth > e.clientWidth + 1))"""
         )
         assert cut and not any(cut), cut  # "考试 50（补考 4…" was cut
-        page.screenshot(path=str(SCREENSHOTS / "member-exam-1366.png"))
+        page.locator("[data-testid='stMetric']").first.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(SCREENSHOTS / "member-exam-1366.png"))  # the KPIs in view
 
 
 def test_the_rules_tables_have_no_inner_scroll_and_no_empty_row(server):
@@ -73,6 +94,20 @@ def test_the_english_overview_in_a_screenshot(server):
         whole_page(page, SCREENSHOTS / "overview-english-1366.png")
         scroll, box = widths[-1]  # 各中心组完成情况, its headers as wide as their words
         assert scroll <= box + 1, widths
+        # Every column shown: the narrow ones read "Overdu", "Attendanc", "Passe" when sized
+        # for their Chinese headers. A header cut off reaches its border.
+        page.locator("label", has_text="Show every column").click()
+        wait_for_app(page)
+        page.wait_for_timeout(1000)
+        grid = len(widths) - 1
+        borders = page.evaluate(GRID_PROBE, [0, grid])["lines"]
+        reach = page.evaluate(HEADER_REACH, [grid, borders])
+        assert len(reach) >= 9, reach  # Central group … Passed, each drawn with its header
+        for _, right, last in reach:
+            assert 0 <= last <= right - 6, reach
+        page.locator("[data-testid='stDataFrame']").nth(grid).screenshot(
+            path=str(SCREENSHOTS / "overview-english-every-column-1366.png")
+        )
 
 
 def test_every_shift_figure_is_whole_at_1366(server):
