@@ -156,3 +156,22 @@ def test_the_error_tables_wrap_long_hints_whole_at_1366(server, tmp_path):
         assert len(problems["runs"]) == 2 and problems["reach"] <= borders[-1] - 6, problems
         page.locator("[data-testid='stDataFrame']").nth(1).scroll_into_view_if_needed()
         page.screenshot(path=str(SCREENSHOTS / "upload-errors-1366.png"))
+
+
+def test_a_click_on_a_group_name_opens_that_group(server):
+    """In row selection alone a click on 白沙镇党委 only framed its cell; the group stayed 全部."""
+    with chromium_page(1366, 768) as page:
+        open_page(page, server)
+        grid = page.locator("[data-testid='stDataFrame']").last
+        grid.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        box = grid.bounding_box()
+        # The second body row's name: past the row marks, below the 36 px header and a 35 px row.
+        page.mouse.click(box["x"] + 100, box["y"] + 36 + 35 + 17)
+        page.wait_for_function(
+            """() => document.querySelectorAll("[data-testid='stSidebar'] [data-testid='stSelectbox'] input")[1]
+                ?.value === '白沙镇党委'""",
+            timeout=20_000,
+        )
+        wait_for_app(page)
+        page.screenshot(path=str(SCREENSHOTS / "overview-group-opened-1366.png"))
