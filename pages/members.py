@@ -87,8 +87,12 @@ if ctx is not None:
             key = table.index[rows[0]]
             row = members.loc[key]
             st.subheader(
-                f"{safe(who.by_key[key])}（{safe(row['group'])}）· "
-                f"{status_label(row['status'], lang)}"
+                t(
+                    "member_heading",
+                    name=safe(who.by_key[key]),
+                    group=safe(row["group"]),
+                    status=status_label(row["status"], lang),
+                )
             )
             cols = st.columns(4)
             cols[0].metric(t("credits"), f"{row['credits']:g} / {row['line']}")

@@ -105,15 +105,19 @@ if ctx is not None:
             brief.append("last_update")
             full.append("last_update")
         number = st.column_config.NumberColumn
-        # A click on a row opens that group (the sidebar's 中心组 follows). The key changes
-        # with each pick, so coming back to every group does not open the same one again.
+        # A click on a row, or on any of its cells (its name), opens that group (the sidebar's
+        # 中心组 follows): in row selection alone a click on the name only focused the cell. The
+        # key changes with each pick, so coming back to every group does not open it again.
         picks = int(st.session_state.get("groups_table_picks", 0))
         picked = st.dataframe(
-            table[full],  # only what may be shown goes to the browser
+            # Only what may be shown goes to the browser. The group is a column, not the index:
+            # a click on an index cell selects nothing.
+            table[full].reset_index(),
+            hide_index=True,
             on_select="rerun",
-            selection_mode="single-row",
+            selection_mode=["single-row", "single-cell"],
             key=f"groups_table_{picks}",
-            column_order=full if every_column else brief,
+            column_order=[t("group"), *(full if every_column else brief)],
             # Widths in px that fit the ~900 px a 1366 px laptop leaves beside the sidebar.
             column_config={
                 # The whole name of the longest group, here and on a projector.
@@ -140,8 +144,14 @@ if ctx is not None:
             },
         )
         st.caption(t("open_group_hint"))
-        if picked and picked.selection.rows:
-            st.session_state[FLT_GROUP] = str(table.index[picked.selection.rows[0]])
+        selection = picked.selection if picked else None
+        chosen = (
+            [*selection.get("rows", []), *(row for row, _ in selection.get("cells", []))]
+            if selection
+            else []
+        )
+        if chosen:
+            st.session_state[FLT_GROUP] = str(table.index[chosen[0]])
             st.session_state["groups_table_picks"] = picks + 1
             st.rerun()
     report_download(ctx, report)

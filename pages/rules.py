@@ -8,7 +8,7 @@ from model.texts.domain import CONSEQUENCE, FINDINGS, STATUS_ORDER, status_label
 from model.texts.labels import PROCEDURE
 from model.texts.rules import CREDIT_RULES, FINDING_RULES, STATUS_RULES, rule_text
 from model.workbook.params import ParamInfo
-from pages.common.context import t
+from pages.common.context import bracketed, labelled, t
 from pages.common.layout import header
 
 HEADER_PX, ROW_PX, BORDER_PX = 35, 35, 3  # Streamlit's grid: header and default row heights
@@ -55,11 +55,15 @@ if ctx is not None:
     st.caption(t("rules_live"))
     st.markdown(
         "\n".join(
-            f"- **{status_label(s, lang)}**："
-            + rule_text(STATUS_RULES[s], params, EXAM_WARNING_DAYS, lang)
+            "- "
+            + labelled(
+                f"**{status_label(s, lang)}**",
+                rule_text(STATUS_RULES[s], params, EXAM_WARNING_DAYS, lang),
+            )
             for s in STATUS_ORDER
         )
-        + f"\n\n{t('consequence')}（{status_label('failed', lang)}）：{CONSEQUENCE[lang]}"
+        + "\n\n"
+        + labelled(bracketed(t("consequence"), status_label("failed", lang)), CONSEQUENCE[lang])
     )
     st.subheader(t("rules_credits"))
     st.markdown(

@@ -6,7 +6,7 @@ import streamlit as st
 from model.engine.plan import person_labels
 from model.engine.todo import DEFAULT_DAYS
 from model.outputs.calendar import calendar_bytes
-from pages.common.context import t
+from pages.common.context import bracketed, t
 from pages.common.layout import header
 from pages.common.todo_view import current_todo, todo_counts, todo_table, week_start
 
@@ -45,7 +45,7 @@ if ctx is not None:
                 st.dataframe(by_who, hide_index=True)
             else:
                 for who, rows in table.groupby(person_column, sort=True):
-                    st.markdown(f"**{who}**（{len(rows)}）")
+                    st.markdown(f"**{bracketed(who, len(rows))}**")
                     st.dataframe(rows.drop(columns=person_column), hide_index=True)
 
     # The calendar: the group's year, or one member's sessions and deadlines.

@@ -14,7 +14,7 @@ from model.texts.domain import finding_title
 from model.texts.notices import notice_text
 from model.workbook.intake import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
 from pages.common.chrome import ledger_uploader
-from pages.common.context import data_dir, lang, listed, t
+from pages.common.context import clauses, data_dir, lang, listed, t
 from pages.common.diff_view import show_diff
 from pages.common.downloads import XLSX
 from pages.common.error_table import error_tables
@@ -105,7 +105,7 @@ if upload is not None:
         error_tables(result.errors)
     else:
         assert result.workbook is not None  # ok means a workbook
-        counts = "，".join(f"{sheet} {rows}" for sheet, rows in result.workbook.counts().items())
+        counts = clauses(f"{sheet} {rows}" for sheet, rows in result.workbook.counts().items())
         st.success(t("upload_ok", counts=counts))
         if prepared.finding_counts:
             st.markdown(f"**{t('findings_summary')}**")

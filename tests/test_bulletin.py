@@ -215,3 +215,17 @@ def test_the_cli_documents_numbers_equal_report_json_and_shifts_json(tmp_path: P
         label = METRIC_LABELS[name]["zh"]
         assert shift_rows[label][2].text == shown(name, figures["value"])
         assert shift_rows[label][3].text == shown(name, figures["previous"])
+
+
+def test_the_english_bulletin_joins_lists_the_english_way():
+    """Red flags and the members a group's shortfall concerns were joined with 、 in English."""
+    report, shifts, todo = _sample()
+    text = _all_text(_open(bulletin_bytes(report, shifts, todo, "en", True, "示范县")))
+    names = set(report.members["display"])
+    lines = [line for line in text.splitlines() if "、" in line]
+    # What is left of a line with its names taken out has no 、 (a name itself may hold one).
+    for line in lines:
+        for name in sorted(names, key=len, reverse=True):
+            line = line.replace(name, "")
+        assert "、" not in line, line
+    assert "Never a speaker, " in text or "Not all attended, " in text

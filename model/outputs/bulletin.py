@@ -47,6 +47,7 @@ from model.texts.domain import (
     status_label,
     with_consequence,
 )
+from model.texts.errors import LIST_SEPARATOR
 from model.texts.labels import PROGRESS_KEYS, text
 from model.texts.shifts import METRIC_LABELS, SHIFT_TITLES, shown, summary_paragraph, trend
 from model.workbook.people import pseudonym_numbers
@@ -197,7 +198,9 @@ def _lagging(doc: DocxDocument, report: Report, lang: Lang) -> None:
     for group in lagging:
         row = report.groups.loc[group]
         codes = findings.loc[findings["group"] == group, "code"].value_counts().index
-        titles = "、".join(finding_title(str(code), lang) for code in codes[:FLAGS_SHOWN])
+        titles = LIST_SEPARATOR[lang].join(
+            finding_title(str(code), lang) for code in codes[:FLAGS_SHOWN]
+        )
         flags = document_text("bulletin_lagging_flags", lang, flags=titles) if titles else ""
         doc.add_paragraph(
             document_text(
@@ -225,7 +228,7 @@ def _members(doc: DocxDocument, report: Report, names: dict[str, str], lang: Lan
             group=shortfall["group"],
             text=group_shortfall_text(shortfall, lang),
         )
-        who = "、".join(names[str(key)] for key in shortfall["keys"])
+        who = LIST_SEPARATOR[lang].join(names[str(key)] for key in shortfall["keys"])
         doc.add_paragraph(f"{line}（{who}）" if lang == "zh" else f"{line} ({who})")
     if concerned.empty:
         doc.add_paragraph(document_text("bulletin_no_members", lang))

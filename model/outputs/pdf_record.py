@@ -40,6 +40,7 @@ from model.texts.domain import (
     status_label,
     with_consequence,
 )
+from model.texts.errors import LIST_SEPARATOR
 from model.texts.labels import text
 
 FONT_PACKAGE = "justmytype_intl_cjk"
@@ -323,7 +324,7 @@ def risk_pdf(report: Report, lang: Lang = "zh", show_names: bool = True) -> byte
     title = document_text("risk_title", lang, year=report.year, as_of=report.as_of)
     blocks = [Block("title", title)]
     for shortfall in group_shortfalls(members).to_dict("records"):
-        who = "、".join(names[str(key)] for key in shortfall["keys"])
+        who = LIST_SEPARATOR[lang].join(names[str(key)] for key in shortfall["keys"])
         line = document_text(
             "bulletin_group_short",
             lang,

@@ -361,7 +361,7 @@ EXPECTED: dict[str, dict[str, str]] = {
 }
 
 # Fields that hold a list of names, joined in the language's way; an empty list says NONE.
-LISTS = ("allowed", "found")
+LISTS = ("allowed", "found", "required")
 LIST_SEPARATOR = {"zh": "、", "en": ", "}
 NONE = {"zh": "无", "en": "none"}
 

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from model.texts.domain import Lang
+from model.texts.errors import LIST_SEPARATOR
 
 # The calendar's own words: event titles and the calendar's name (model/outputs/calendar.py).
 CALENDAR_TEXTS: dict[str, dict[Lang, str]] = {
@@ -145,7 +146,7 @@ def todo_text(
         "speaker": name(details.get("speaker")),
         "host": name(details.get("host")),
         "person": name(item.get("person")),
-        "members": "、".join(name(k) for k in details.get("members", ())),
+        "members": LIST_SEPARATOR[lang].join(name(k) for k in details.get("members", ())),
     }
     return TODO_TEXTS[str(item["kind"])][lang].format(**values)
 

@@ -33,7 +33,7 @@ class RawSheet:
     # Required columns the header row lacks: the sheet is still read, so that the errors of its
     # other columns are reported in the same pass (COLUMN_MISSING comes from missing_columns()).
     missing: tuple[str, ...] = ()
-    required_text: str = ""
+    required_names: tuple[str, ...] = ()  # every required column, joined in the message's language
 
     def missing_columns(self) -> list[WorkbookError]:
         return [
@@ -41,7 +41,7 @@ class RawSheet:
                 "COLUMN_MISSING",
                 sheet=self.name,
                 column=self.spec.column(key).zh,
-                required=self.required_text,
+                required=self.required_names,
                 header=self.header_row,
             )
             for key in self.missing
@@ -75,11 +75,11 @@ def load_raw_sheet(
         if len(found) > len(best_found):
             best_row, best_found = excel_row, found
     missing = [c for c in spec.required_columns if c.key not in best_found]
-    required = "、".join(c.zh for c in spec.required_columns)
+    required = tuple(c.zh for c in spec.required_columns)
     if best_row is not None and len(missing) < len(spec.required_columns):
         raw = _build(spec, name, best_row, best_found, frame, errors_at)
         raw.missing = tuple(c.key for c in missing)
-        raw.required_text = required
+        raw.required_names = required
         return raw
     return [
         make_error("COLUMN_MISSING", sheet=name, column=c.zh, required=required, header=best_row)

@@ -88,7 +88,7 @@ def result_to_plain(result: ReadResult) -> Plain:
                     k: [int(r) for r in rows] for k, rows in raw.formula_errors.items()
                 },
                 "missing": list(raw.missing),
-                "required_text": raw.required_text,
+                "required_names": list(raw.required_names),
             }
     data = {
         "workbook": workbook,
@@ -156,7 +156,7 @@ def _raw(data: dict[str, Any], blob: Blob) -> RawSheet:
             for k, rows in _of(data["formula_errors"], dict).items()
         },
         missing=tuple(_of(key, str) for key in _of(data["missing"], list)),
-        required_text=_of(data["required_text"], str),
+        required_names=tuple(_of(name, str) for name in _of(data["required_names"], list)),
     )
 
 

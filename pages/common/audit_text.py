@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pages.common.context import listed, t
+from pages.common.context import bracketed, clauses, labelled, listed, t
 
 ACTIONS = (
     "sign_in",
@@ -53,13 +53,13 @@ def detail_text(action: str, detail: str) -> str:
     if (match := _USER_ADD.match(detail)) and action == "user_add":
         name, role, groups = match.groups()
         limited = t("groups_limited", groups=listed(groups.split(","))) if groups else t("all")
-        return f"{name}（{t(f'role_{role}')}，{limited}）"
+        return bracketed(name, clauses([t(f"role_{role}"), limited]))
     if (match := _USER_ROLE.match(detail)) and action == "user_role":
         name, old, new = match.groups()
-        return f"{name}：{t(f'role_{old}')} → {t(f'role_{new}')}"
+        return labelled(name, f"{t(f'role_{old}')} → {t(f'role_{new}')}")
     if (match := _USER_GROUPS.match(detail)) and action == "user_groups":
         name, groups = match.groups()
-        return f"{name}：{'、'.join(groups.split(',')) if groups else t('all')}"
+        return labelled(name, listed(groups.split(",")) if groups else t("all"))
     if detail == "disabled" and action == "sign_in_failed":
         return t("audit_disabled")
     return detail

@@ -60,6 +60,16 @@ def listed(items: Iterable[object]) -> str:
     return label("list_separator", lang()).join(str(item) for item in items)
 
 
+def bracketed(name: object, text: object) -> str:
+    """ "江辉（城关镇党委）" / "江辉 (城关镇党委)": a name and its note in the language's brackets."""
+    return label("bracketed", lang(), name=name, text=text)
+
+
+def clauses(items: Iterable[object]) -> str:
+    """Clauses joined the way the chosen language writes them (， or , )."""
+    return label("clause_separator", lang()).join(str(item) for item in items)
+
+
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _file_source(path: str, mtime: float) -> tuple[bytes, str]:
     data = Path(path).read_bytes()

@@ -44,6 +44,10 @@ UI: dict[str, dict[Lang, str]] = {
     },
     "labelled": {"zh": "{name}：{text}", "en": "{name}: {text}"},
     "list_separator": {"zh": "、", "en": ", "},
+    # "name（text）" — a name and what it is, in the language's brackets; clauses joined by ，/,.
+    "bracketed": {"zh": "{name}（{text}）", "en": "{name} ({text})"},
+    "clause_separator": {"zh": "，", "en": ", "},
+    "member_heading": {"zh": "{name}（{group}）· {status}", "en": "{name} ({group}) · {status}"},
     "checks_none": {"zh": "无", "en": "none"},
     "demo_user": {"zh": "演示用户", "en": "demo user"},
     # Sidebar

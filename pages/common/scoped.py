@@ -26,7 +26,7 @@ from model.store.versions import Store, Version
 from model.texts.notices import notice_text
 from model.workbook.intake import MAX_UPLOAD_BYTES
 from pages.common.chrome import ledger_uploader
-from pages.common.context import lang, listed, t
+from pages.common.context import clauses, lang, listed, t
 from pages.common.diff_view import show_diff
 from pages.common.downloads import XLSX
 from pages.common.error_table import error_tables
@@ -108,7 +108,7 @@ def _checked(store: Store, user: User, name: str, data: bytes) -> None:
     for code in checked.result.notices + (outcome.notices if outcome else []):
         st.info(notice_text(code, lang()))
     if outcome is not None and outcome.ignored:
-        detail = "，".join(f"{sheet} {rows}" for sheet, rows in outcome.ignored.items())
+        detail = clauses(f"{sheet} {rows}" for sheet, rows in outcome.ignored.items())
         count = sum(outcome.ignored.values())
         st.info(notice_text("OTHER_GROUPS_IGNORED", lang(), count=count, detail=detail))
     if checked.result.unreadable:

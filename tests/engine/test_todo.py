@@ -166,3 +166,19 @@ def test_a_groups_todo_cut_from_every_groups_equals_the_one_asked_for_that_group
         assert len(cut.items) > 0, group
         assert cut.items.reset_index(drop=True).equals(asked.items.reset_index(drop=True)), group
     assert group_todo(whole, None) is whole
+
+
+def test_a_list_of_members_is_joined_in_the_language_of_the_text():
+    item = {
+        "kind": "records_missing",
+        "due": D(2026, 3, 17),
+        "session": "L",
+        "person": None,
+        "details": {"date": D(2026, 3, 10), "members": ("M1", "M2")},
+    }
+    names = {"M1": "甲", "M2": "乙"}
+    assert todo_text(item, names) == "补录场次 L（2026-03-10）的参学记录：甲、乙"
+    # English wrote "for 甲、乙".
+    assert todo_text(item, names, "en") == (
+        "Record participation of session L (2026-03-10) for 甲, 乙"
+    )

@@ -47,6 +47,14 @@ def test_every_error_list_row_links_to_its_cell_or_sheet():
     errors, book = annotated(without_outreach_date())
     rows = list(book[LIST_SHEET].iter_rows(min_row=2, max_row=len(errors) + 1))
     assert rows and all(row[2].hyperlink is not None for row in rows)
+    # An internal link to the very cell ('成员'!E2), which Excel and WPS open in place.
+    errors, book = annotated(hostile.with_cell("成员", "E2", "也许"))  # 是否一把手: 是 or 否
+    rows = list(book[LIST_SHEET].iter_rows(min_row=2, max_row=len(errors) + 1))
+    cells = [(error, row[2]) for error, row in zip(errors, rows, strict=True) if error.cell]
+    assert cells
+    for error, link in cells:
+        assert link.value == error.cell
+        assert link.hyperlink.location == f"'{error.sheet}'!{error.cell}", error
 
 
 def test_dde_and_external_formulas_come_back_as_text_ordinary_ones_stay():

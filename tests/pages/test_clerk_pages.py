@@ -110,3 +110,23 @@ def test_the_county_todo_says_where_the_calendar_is():
     assert not county.get("download_button")
     one = page("pages/todo.py", GROUP)
     assert [b.proto.label for b in one.get("download_button")] == ["下载日历（.ics）"]
+
+
+def test_a_persons_calendar_file_is_named_for_the_person(monkeypatch):
+    """One person's .ics was saved under the group's name (学习日历-城关镇党委-2026.ics)."""
+    names: list[str] = []
+    original = st.download_button
+
+    def recording(*args, **kwargs):
+        if str(kwargs.get("file_name", "")).endswith(".ics"):
+            names.append(kwargs["file_name"])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", recording)
+    at = page("pages/todo.py", GROUP)
+    assert names[-1] == "学习日历-城关镇党委-2026.ics"
+    box = at.selectbox(key="todo_calendar_person")
+    person = box.options[1]  # the group's first member after 全组
+    box.set_value(person).run()
+    assert not at.exception, at.exception
+    assert names[-1] == f"学习日历-城关镇党委-{person}-2026.ics"

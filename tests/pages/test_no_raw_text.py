@@ -45,6 +45,10 @@ RAW = re.compile(r"\b(None|nan|NaN|NaT|<NA>)\b")
 CODE = re.compile(r"\b[A-Z]{3,}(_[A-Z]+)+\b")
 WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])")  # ids like 3efe0b8 are not words
 CJK = re.compile(r"[\u3400-\u9fff]")
+# Chinese punctuation an English screen must not write (issue #29 item 20: "Never a speaker、No
+# commentary", "城关镇党委：Too few sessions"); and one of a thing counted as many.
+CJK_PUNCTUATION = re.compile(r"[、：，。；（）]")
+ONE_AS_MANY = re.compile(r"(?<![\d.])1 (percentage points|points|sessions|members|days|groups)\b")
 # English a Chinese screen may show: file formats, products, the CLI command, the language name.
 ALLOWED_ENGLISH = {
     "Excel", "xlsx", "xlsm", "xls", "xlsb", "ods", "et", "ics", "WPS", "CSV", "MB", "English", "LibreOffice",
@@ -76,6 +80,7 @@ def workbook_strings() -> set[str]:
                         found.add(value)
                     elif isinstance(value, tuple | list):
                         found.update(map(str, value))
+                        found.add("、".join(map(str, value)))  # the cell as the clerk wrote it
     for sheet in SHEETS:
         found.add(sheet.zh)
         found.update(column.zh for column in sheet.columns)
@@ -174,3 +179,9 @@ def test_english_screens_have_no_raw_values_codes_or_chinese_outside_the_data(ad
         for page, texts in shown.items()
     }
     assert {page: texts for page, texts in leftovers.items() if texts} == {}
+    punctuation = {
+        page: sorted({text for text in texts if CJK_PUNCTUATION.search(strip.sub("", text))})
+        for page, texts in shown.items()
+    }
+    assert {page: texts for page, texts in punctuation.items() if texts} == {}
+    assert offending(shown, ONE_AS_MANY) == {}

@@ -196,7 +196,7 @@ def test_overview_puts_lagging_groups_first_in_whole_percent():
     (71%), the rest 7 of 8 (88%); among those, 青山镇党委 has 2 at risk, so it comes first."""
     at = app()
     table = at.dataframe[0].value
-    assert list(table.index[:3]) == ["城关镇党委", "白沙镇党委", "青山镇党委"]
+    assert list(table["中心组"][:3]) == ["城关镇党委", "白沙镇党委", "青山镇党委"]
     assert list(table["completion"][:3]) == [60, 71, 88]
     assert all(float(v).is_integer() for v in table["attendance_rate"].dropna())
 
@@ -247,11 +247,24 @@ def test_members_detail_puts_the_makeup_in_the_exam_label(sample_report):
 def test_overview_group_row_opens_that_group():
     at = app()
     groups = at.dataframe[-1].value
-    position = list(groups.index).index("白沙镇党委")
+    position = list(groups["中心组"]).index("白沙镇党委")
     at.session_state["groups_table_0"] = {"selection": {"rows": [position], "columns": []}}
     at.run()
     assert not at.exception, at.exception
     assert at.sidebar.selectbox[1].value == "白沙镇党委"
+
+
+def test_overview_a_click_on_a_group_name_opens_that_group():
+    """A click on the name selects its cell, not its row: that opens the group too."""
+    at = app()
+    groups = at.dataframe[-1].value
+    position = list(groups["中心组"]).index("青山镇党委")
+    at.session_state["groups_table_0"] = {
+        "selection": {"rows": [], "columns": [], "cells": [[position, "中心组"]]}
+    }
+    at.run()
+    assert not at.exception, at.exception
+    assert at.sidebar.selectbox[1].value == "青山镇党委"
 
 
 def test_a_risk_card_links_to_its_member(sample_report):

@@ -76,7 +76,10 @@ def test_error_tables_give_long_messages_rows_tall_enough_to_wrap(data_dir):
         assert frame.proto.row_height == row_height(shown)
         # Every line of the longest text has room: none is cut to "…或先在".
         assert frame.proto.row_height >= -(-longest // CHARS_PER_LINE) * LINE_PX
+        # The grid wraps only in rows over 4rem (64 px): a two-line row of 56 px was cut.
+        assert longest <= CHARS_PER_LINE or frame.proto.row_height > 64
     assert row_height(["短"]) == 35
+    assert row_height(["字" * 36]) == 65  # two lines of 20: 56 px would not wrap
     assert row_height(["字" * 60]) == 3 * LINE_PX + 14
 
 
