@@ -155,7 +155,7 @@ def propose_plan(
     hosts = _hosts(pool, dates, speakers)
     unplaced = [m.key for m in pool if m.key not in speakers]
     if unplaced and len(dates) >= len(pool):
-        names = "、".join(str(members.at[key, "name"]) for key in unplaced)
+        names = [str(members.at[key, "name"]) for key in unplaced]  # joined where shown
         notices.append(("PLAN_MEMBER_NOT_PLACED", {"names": names}))
     ids = session_ids(workbook, group, year, len(dates))
     rows = pd.DataFrame(

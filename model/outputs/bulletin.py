@@ -47,8 +47,8 @@ from model.texts.domain import (
     status_label,
     with_consequence,
 )
-from model.texts.errors import LIST_SEPARATOR
 from model.texts.labels import PROGRESS_KEYS, text
+from model.texts.lists import LIST_SEPARATOR
 from model.texts.shifts import METRIC_LABELS, SHIFT_TITLES, shown, summary_paragraph, trend
 from model.workbook.people import pseudonym_numbers
 

@@ -40,8 +40,8 @@ from model.texts.domain import (
     status_label,
     with_consequence,
 )
-from model.texts.errors import LIST_SEPARATOR
 from model.texts.labels import text
+from model.texts.lists import LIST_SEPARATOR
 
 FONT_PACKAGE = "justmytype_intl_cjk"
 FONT_FILE = "fonts/ofl/notosanssc/NotoSansSC[wght].ttf"

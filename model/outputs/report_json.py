@@ -33,6 +33,7 @@ from model.texts.domain import (
     fix_line,
     reason_text,
 )
+from model.texts.lists import LIST_SEPARATOR
 
 JSON_CHUNK = 20_000
 Part: TypeAlias = bytes | pa.Array  # a constant, or one fragment per row
@@ -293,7 +294,7 @@ def _code_texts_joined(code: str, details: list[dict], lang: Lang) -> pa.Array:
     if len(orders) > 1:
         raise _Unjoinable
     order = list(orders.pop()) if orders else people
-    separator = "、" if lang == "zh" else ", "
+    separator = LIST_SEPARATOR[lang]
     parts: list[pa.Array] = [_taken([pieces[0] for _, pieces in entries], codes)]
     for position, key in enumerate(order, start=1):
         names = [_listed(given[key], separator) for given in details]

@@ -7,6 +7,7 @@ catalogue has the one shape of every other and a future ``--lang en`` costs no r
 from __future__ import annotations
 
 from model.texts.domain import Lang
+from model.texts.lists import LIST_SEPARATOR
 
 CLI_TEXTS: dict[str, dict[Lang, str]] = {
     # shared
@@ -18,7 +19,7 @@ CLI_TEXTS: dict[str, dict[Lang, str]] = {
         "en": "The workbook has {count} errors, {what}:",
     },
     "ROWS_OF_SHEET": {"zh": "{sheet} {rows} 行", "en": "{sheet} {rows} rows"},
-    "LIST_SEP": {"zh": "、", "en": ", "},
+    "LIST_SEP": LIST_SEPARATOR,
     "CLAUSE_SEP": {"zh": "，", "en": ", "},
     "NO_GROUP": {
         "zh": "没有中心组“{group}”；可选：{choices}",

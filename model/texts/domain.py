@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from model.texts.lists import join_list
 from model.texts.plural import fill
 
 Lang = Literal["zh", "en"]
@@ -251,9 +252,8 @@ def finding_title(code: str, lang: Lang = "zh") -> str:
 
 def _listed(details: dict, lang: Lang) -> dict:
     """Lists in details (names, places) joined the way the language writes lists."""
-    separator = "、" if lang == "zh" else ", "
     return {
-        key: separator.join(map(str, value)) if isinstance(value, list | tuple) else value
+        key: join_list(value, lang) if isinstance(value, list | tuple) else value
         for key, value in details.items()
     }
 
@@ -300,7 +300,7 @@ def _reason_text(code: str, details: dict, lang: Lang) -> str:
             )
             if count
         ]
-        return ("、" if lang == "zh" else ", ").join(parts)
+        return join_list(parts, lang)
     if code == "GROUP_SHORT":  # held only, or held and still planned; the year's plan if thin
         variant = "GROUP_SHORT_PLANNED" if details["remaining"] else "GROUP_SHORT"
         text = fill(REASONS[variant][lang], **details)
@@ -308,7 +308,7 @@ def _reason_text(code: str, details: dict, lang: Lang) -> str:
             text += fill(REASONS["GROUP_FEW_PLANNED"][lang], **details)
         return text
     if code == "NO_TALK_PLANNED" and details.get("cancelled"):
-        sessions = ("、" if lang == "zh" else ", ").join(map(str, details["cancelled"]))
+        sessions = join_list(details["cancelled"], lang)
         return fill(REASONS["NO_TALK_CANCELLED"][lang], sessions=sessions)
     return fill(REASONS[code][lang], **details)
 

@@ -6,6 +6,8 @@ Placeholders: {sheet} {row} {column} {value} and the details each error passes.
 
 from __future__ import annotations
 
+from model.texts.lists import join_list
+
 ERRORS: dict[str, dict[str, tuple[str, str]]] = {
     # The file as a whole cannot be read (exit code 2).
     "FILE_EMPTY": {
@@ -362,7 +364,6 @@ EXPECTED: dict[str, dict[str, str]] = {
 
 # Fields that hold a list of names, joined in the language's way; an empty list says NONE.
 LISTS = ("allowed", "found", "required")
-LIST_SEPARATOR = {"zh": "、", "en": ", "}
 NONE = {"zh": "无", "en": "none"}
 
 # Parts of a message present only when a detail is: detail → {lang: (template, list separator)}.
@@ -387,7 +388,7 @@ def with_parts(fields: dict, lang: str) -> dict:
     for key in LISTS:
         value = fields.get(key)
         if isinstance(value, list | tuple):
-            parts[key] = LIST_SEPARATOR[lang].join(map(str, value)) or NONE[lang]
+            parts[key] = join_list(value, lang) or NONE[lang]
     for field, catalogue, target in (
         ("detail_code", DETAILS, "detail"),
         ("key_code", DUPLICATE_KEYS, "key_text"),

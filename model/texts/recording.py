@@ -4,6 +4,7 @@ printable 签到表. One shape, code → {zh, en}."""
 from __future__ import annotations
 
 from model.texts.domain import Lang
+from model.texts.lists import LIST_SEPARATOR
 from model.texts.plural import fill
 
 RECORD_TEXTS: dict[str, dict[Lang, str]] = {
@@ -49,7 +50,7 @@ RECORD_TEXTS: dict[str, dict[Lang, str]] = {
         "en": "{count} error(s): nothing published.",
     },
     "separator": {"zh": "；", "en": "; "},
-    "list_separator": {"zh": "、", "en": ", "},
+    "list_separator": LIST_SEPARATOR,
     "comment": {"zh": "学习记录：{session}", "en": "学习记录：{session}"},
     "rows_added": {"zh": "{sheet}新增 {count} 行", "en": "{sheet}: {count} row(s) added"},
     "rows_removed": {"zh": "{sheet}删去 {count} 行", "en": "{sheet}: {count} row(s) removed"},

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from model.texts.domain import Lang
-from model.texts.errors import LIST_SEPARATOR
+from model.texts.lists import join_list
 
 # The calendar's own words: event titles and the calendar's name (model/outputs/calendar.py).
 CALENDAR_TEXTS: dict[str, dict[Lang, str]] = {
@@ -146,7 +146,7 @@ def todo_text(
         "speaker": name(details.get("speaker")),
         "host": name(details.get("host")),
         "person": name(item.get("person")),
-        "members": LIST_SEPARATOR[lang].join(name(k) for k in details.get("members", ())),
+        "members": join_list((name(k) for k in details.get("members", ())), lang),
     }
     return TODO_TEXTS[str(item["kind"])][lang].format(**values)
 
@@ -156,4 +156,7 @@ def todo_kind(kind: str, lang: Lang = "zh") -> str:
 
 
 def plan_notice(code: str, details: Mapping[str, object], lang: Lang = "zh") -> str:
-    return PLAN_NOTICES[code][lang].format(**details)
+    listed = {
+        k: join_list(v, lang) if isinstance(v, list | tuple) else v for k, v in details.items()
+    }
+    return PLAN_NOTICES[code][lang].format(**listed)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from model.texts.domain import Lang
 from model.texts.labels import LABELS
+from model.texts.lists import LIST_SEPARATOR
 from model.texts.plural import fill
 from pages.common.labels_clerk import CLERK_UI
 from pages.common.labels_groups import GROUP_CLERK_UI
@@ -43,7 +44,7 @@ UI: dict[str, dict[Lang, str]] = {
         "en": "Click a row to open that group.",
     },
     "labelled": {"zh": "{name}：{text}", "en": "{name}: {text}"},
-    "list_separator": {"zh": "、", "en": ", "},
+    "list_separator": LIST_SEPARATOR,
     # "name（text）" — a name and what it is, in the language's brackets; clauses joined by ，/,.
     "bracketed": {"zh": "{name}（{text}）", "en": "{name} ({text})"},
     "clause_separator": {"zh": "，", "en": ", "},

@@ -46,7 +46,11 @@ def group_rows(size: int) -> list[list[object]]:
 
 
 def workbook(size: int, plan=()):
-    result = read_workbook(ledger(members=group_rows(size), plan=plan))
+    return workbook_of(group_rows(size), plan)
+
+
+def workbook_of(rows: list[list[object]], plan=()):
+    result = read_workbook(ledger(members=rows, plan=plan))
     assert result.ok, result.errors
     return result.workbook
 
@@ -185,3 +189,20 @@ def test_a_plan_merged_into_an_ods_ledger_comes_back_as_xlsx_without_errors():
     assert merged[:2] == b"PK"  # an .xlsx package
     result = read_workbook(merged)
     assert result.ok and len(result.workbook.plan) == 6
+
+
+def test_members_left_before_the_first_date_are_named_as_a_list_in_each_language():
+    # 成员4 and 成员5 leave on 5 January 2026, before the year's first meeting day: no talk can be
+    # placed for them. The engine names them as a list; each language joins it its own way.
+    from model.texts.todo import plan_notice
+
+    rows = group_rows(5)
+    for row in rows[3:]:
+        row[6], row[7] = None, D(2026, 1, 5)
+    proposal = propose_plan(workbook_of(rows), G, 2026)
+    (details,) = [d for code, d in proposal.notices if code == "PLAN_MEMBER_NOT_PLACED"]
+    assert details == {"names": ["成员4", "成员5"]}
+    zh = plan_notice("PLAN_MEMBER_NOT_PLACED", details, "zh")
+    assert zh == "以下成员在岗期间没有可用日期，未安排主讲：成员4、成员5"
+    en = plan_notice("PLAN_MEMBER_NOT_PLACED", details, "en")
+    assert en == "No usable date while in post, so no talk planned for: 成员4, 成员5"
