@@ -6,8 +6,7 @@ import datetime as dt
 
 from model.engine.report import Report, build_report
 from model.texts.domain import finding_text, fix_line, reason_text
-from model.workbook.reader import read_workbook
-from tests.workbooks import ledger
+from tests.workbooks import clean_workbook
 
 D = dt.date
 G = "一组"
@@ -31,19 +30,16 @@ def report(
     exams=(),
     settings=(),
 ) -> Report:
-    result = read_workbook(
-        ledger(
-            members=members,
-            plan=plan,
-            talks=talks,
-            participation=participation,
-            outreach=outreach,
-            exams=exams,
-            settings=settings,
-        )
+    workbook = clean_workbook(
+        members=members,
+        plan=plan,
+        talks=talks,
+        participation=participation,
+        outreach=outreach,
+        exams=exams,
+        settings=settings,
     )
-    assert result.ok, result.errors
-    return build_report(result.workbook, year, as_of)
+    return build_report(workbook, year, as_of)
 
 
 def findings(rep: Report, code: str) -> list[tuple]:

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 import openpyxl
 
+from model.workbook.reader import Workbook, read_workbook
+
 Rows = Sequence[Sequence[object]]
 
 MEMBERS_HEADER = [
@@ -62,6 +64,14 @@ def ledger(
     if settings:
         sheets["参数"] = [SETTINGS_HEADER, *settings]
     return xlsx(sheets)
+
+
+def clean_workbook(**sheets: Rows) -> Workbook:
+    """The typed workbook of ``ledger(**sheets)``, which must read without an error."""
+    result = read_workbook(ledger(**sheets))
+    assert result.ok, result.errors
+    assert result.workbook is not None
+    return result.workbook
 
 
 def publish(store, data: bytes, user: str = "文书", name: str = "台账.xlsx", **kw):

@@ -13,7 +13,7 @@ from model.engine.report import build_report
 from model.engine.workdays import is_workday, meeting_day
 from model.outputs.plan_workbook import merged_plan_bytes, plan_workbook_bytes
 from model.workbook.reader import read_workbook
-from tests.workbooks import ledger
+from tests.workbooks import clean_workbook, ledger
 
 D = dt.date
 G = "一组"
@@ -50,9 +50,7 @@ def workbook(size: int, plan=()):
 
 
 def workbook_of(rows: list[list[object]], plan=()):
-    result = read_workbook(ledger(members=rows, plan=plan))
-    assert result.ok, result.errors
-    return result.workbook
+    return clean_workbook(members=rows, plan=plan)
 
 
 def in_post(row: pd.Series, day: dt.date) -> bool:

@@ -25,8 +25,7 @@ import pytest
 
 from model.engine.shifts import measure_shifts, same_day
 from model.texts.shifts import period_caption, summary_paragraph
-from model.workbook.reader import read_workbook
-from tests.workbooks import ledger
+from tests.workbooks import clean_workbook
 
 D = dt.date
 MEMBERS = [["甲", "一组", None, "书记", "是"], ["乙", "一组", None, "委员"]]
@@ -62,17 +61,13 @@ PARTICIPATION = [[s, name, "出席", "口头"] for s, *_ in TALKS for name in ("
 
 @pytest.fixture(scope="module")
 def workbook():
-    read = read_workbook(
-        ledger(
-            members=MEMBERS,
-            plan=PLAN,
-            talks=TALKS,
-            participation=[row for row in PARTICIPATION if row[1] != speaker(row[0])],
-            outreach=OUTREACH,
-        )
+    return clean_workbook(
+        members=MEMBERS,
+        plan=PLAN,
+        talks=TALKS,
+        participation=[row for row in PARTICIPATION if row[1] != speaker(row[0])],
+        outreach=OUTREACH,
     )
-    assert read.ok, read.errors
-    return read.workbook
 
 
 def speaker(session: str) -> str:

@@ -8,9 +8,8 @@ from model.engine.plan import person_labels
 from model.engine.timeline import build_timeline
 from model.engine.todo import todo_items
 from model.texts.todo import todo_text
-from model.workbook.reader import read_workbook
 from tests.ledgers import MEMBERS, D, G, plan_row, talk_row
-from tests.workbooks import ledger
+from tests.workbooks import clean_workbook
 
 AS_OF = D(2026, 6, 10)  # the window runs to 24 June (14 days)
 TBD = "待定（主讲人确定）"
@@ -51,18 +50,14 @@ EXAMS = [["甲", G, 2026, 80, None], ["乙", G, 2026, 50, 70], ["丙", G, 2026, 
 
 
 def todo(as_of=AS_OF, exams=EXAMS, days=14):
-    result = read_workbook(
-        ledger(
-            members=MEMBERS,
-            plan=PLAN,
-            talks=TALKS,
-            participation=PARTICIPATION,
-            outreach=OUTREACH,
-            exams=exams,
-        )
+    workbook = clean_workbook(
+        members=MEMBERS,
+        plan=PLAN,
+        talks=TALKS,
+        participation=PARTICIPATION,
+        outreach=OUTREACH,
+        exams=exams,
     )
-    assert result.ok, result.errors
-    workbook = result.workbook
     timeline = build_timeline(workbook, as_of)
     return todo_items(timeline, workbook.exams, days), person_labels(timeline.members)
 

@@ -29,7 +29,6 @@ from model.outputs.pdf_record import records_pdf, risk_pdf
 from model.outputs.record_sheet import records_bytes
 from model.outputs.report_json import report_json_bytes
 from model.outputs.terminal import report_text
-from model.workbook.reader import read_workbook
 from tests.engine.test_verdicts import (
     CANCELLED_PARTICIPATION,
     CANCELLED_PLAN,
@@ -39,7 +38,7 @@ from tests.engine.test_verdicts import (
 )
 from tests.ledgers import MEMBERS, G
 from tests.pdf_text import pages_text
-from tests.workbooks import ledger
+from tests.workbooks import clean_workbook
 
 NOVEMBER = dt.date(2026, 11, 15)
 AFTER_THE_YEAR = dt.date(2027, 1, 5)
@@ -49,17 +48,13 @@ TALK_FIX = "本组需在12月31日前为其安排主讲 1 次（最多 +23 学�
 
 @functools.cache
 def _workbook():
-    read = read_workbook(
-        ledger(
-            members=MEMBERS,
-            plan=CANCELLED_PLAN,
-            talks=CANCELLED_TALKS,
-            participation=CANCELLED_PARTICIPATION,
-            exams=EXAMS,
-        )
+    return clean_workbook(
+        members=MEMBERS,
+        plan=CANCELLED_PLAN,
+        talks=CANCELLED_TALKS,
+        participation=CANCELLED_PARTICIPATION,
+        exams=EXAMS,
     )
-    assert read.ok, read.errors
-    return read.workbook
 
 
 @functools.cache
