@@ -14,8 +14,10 @@ from model.store.workbook_diff import RowChange, Value, WorkbookDiff
 from model.texts.domain import status_label
 from model.workbook.params import PARAM_INFO
 from pages.common.context import lang, t
+from pages.common.error_table import row_height
 
 PAGE_ROWS = 200  # rows of the detailed list shown at once
+CELLS_COLUMN_PX = 460  # 内容（原值 → 新值）
 KINDS = ("added", "removed", "changed")
 
 
@@ -119,24 +121,27 @@ def _row_list(rows: list[RowChange], key: str) -> None:
             st.number_input(t("diff_page", pages=pages), 1, pages, 1, step=1, key=f"{key}_page")
         )
     part = picked[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
+    cells = [_cells_text(row) for row in part]
     st.dataframe(
         pd.DataFrame(
             {
                 t("sheet_name"): [row.sheet for row in part],
                 t("diff_key"): [row.key for row in part],
                 t("diff_change"): [t(f"diff_{row.change}") for row in part],
-                t("diff_cells"): [_cells_text(row) for row in part],
+                t("diff_cells"): cells,
             }
         ),
         hide_index=True,
-        row_height=56,  # two lines: a changed row's cells wrap instead of being cut
+        # Tall enough for the longest row's cells to wrap whole: every change is seen, none is
+        # cut to "…" (the grid wraps only in rows over 4rem; 56 px kept one line).
+        row_height=row_height(cells, CELLS_COLUMN_PX),
         column_config={
             t("sheet_name"): st.column_config.TextColumn(width=80),
             # A row's key whole, even a member told apart by 编号 and 职务:
             # "CG-2026-04 / 向浩伟（M00105，委员）" was cut at 200 px.
             t("diff_key"): st.column_config.TextColumn(width=260),
             t("diff_change"): st.column_config.TextColumn(width=56),
-            t("diff_cells"): st.column_config.TextColumn(width=460),
+            t("diff_cells"): st.column_config.TextColumn(width=CELLS_COLUMN_PX),
         },
     )
 

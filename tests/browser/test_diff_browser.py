@@ -11,7 +11,8 @@ from tests.browser.browser import (
     streamlit_server,
     wait_for_app,
 )
-from tests.browser.test_meeting_browser import whole_page
+from tests.browser.test_meeting_browser import GRID_PROBE, whole_page
+from tests.browser.test_walk_browser import TEXT_LINES
 from tests.pages.test_diff_preview import edited
 from tests.store.diff_pairs import base_rows, ledger_bytes
 from tests.workbooks import publish
@@ -36,6 +37,20 @@ def test_the_preview_and_the_comparison_in_chromium(tmp_path):
         assert page.get_by_text("只有格式不同").count() == 0
         wait_for_app(page)
         whole_page(page, SCREENSHOTS / "diff-upload-preview.png")
+        # The row list: each row's 内容 whole inside its column, none cut at its edge.
+        grids = page.locator("[data-testid='stDataFrame']")
+        rows_grid = grids.count() - 1
+        grids.nth(rows_grid).scroll_into_view_if_needed()
+        page.wait_for_timeout(800)
+        borders = page.evaluate(GRID_PROBE, [0, rows_grid])["lines"]
+        width = page.evaluate(
+            "(i) => document.querySelectorAll(\"[data-testid='data-grid-canvas']\")[i].width",
+            rows_grid,
+        )
+        cells = page.evaluate(TEXT_LINES, [rows_grid, borders[-1], width])  # 内容, the last
+        page.screenshot(path=str(SCREENSHOTS / "diff-upload-rows.png"))
+        assert len(cells["runs"]) >= 3, cells  # every row's 内容 drawn
+        assert cells["reach"] <= width - 6, cells  # none runs into the column's edge
         page.get_by_role("button", name="发布").click()
         page.get_by_text("已发布为 v2").wait_for(timeout=30_000)
         page.goto(f"{url}/history")

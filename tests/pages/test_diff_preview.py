@@ -69,6 +69,26 @@ def test_the_upload_preview_shows_every_edit_settings_first(store):
     assert "宣讲地点：西村" in cells
 
 
+def test_a_long_change_gets_rows_tall_enough_to_wrap_whole(store):
+    # 专题1 → a topic of 40 characters: "专题：专题1 → …" is 47 glyphs, two lines of the 30 a
+    # 460 px column holds. The grid wraps only in rows over 4rem (64 px): 56 px kept one line
+    # and cut it to "…". A row of short changes stays one line high (35 px).
+    rows = copy_rows(base_rows())
+    rows["plan"][0][3] = "学" * 40
+    at = page("pages/upload.py")
+    at.file_uploader[0].set_value(("v2.xlsx", ledger_bytes(rows), XLSX)).run()
+    assert not at.exception, at.exception
+    (shown,) = tables(at)[-1]["内容（原值 → 新值）"]
+    assert shown.startswith("专题：专题1 → 学学")
+    assert at.dataframe[-1].proto.row_height == 2 * 21 + 14 + 9  # two lines, over 4rem: 65
+    short = copy_rows(base_rows())
+    short["talks"][2][3] = 30  # "时长：60 → 30"
+    at = page("pages/upload.py")
+    at.file_uploader[0].set_value(("v3.xlsx", ledger_bytes(short), XLSX)).run()
+    assert tables(at)[-1]["内容（原值 → 新值）"].tolist() == ["时长：60 → 30"]
+    assert at.dataframe[-1].proto.row_height == 35
+
+
 def test_an_identical_content_says_only_format_differs(store):
     at = page("pages/upload.py")
     rows = base_rows()
