@@ -9,6 +9,7 @@ from model.store.versions import Store
 from model.texts.domain import finding_title
 from pages.common.context import data_dir, listed, t
 from pages.common.downloads import bulletin_download, report_download
+from pages.common.grid import grid_height, row_height
 from pages.common.layout import (
     PERCENT_FORMAT,
     group_shortfall_lines,
@@ -23,6 +24,9 @@ from pages.common.meeting import GRID_CHAR_PX
 from pages.common.scoped import last_update_column
 from pages.common.state_keys import FLT_GROUP
 from pages.common.todo_view import group_todo_top
+
+RED_FLAGS_PX = 250  # 主要问题: wide enough for two findings a line
+SHOWN_ROWS = 12  # groups in view before the table scrolls
 
 ctx = header("page_overview")
 if ctx is not None:
@@ -109,6 +113,10 @@ if ctx is not None:
         # 中心组 follows): in row selection alone a click on the name only focused the cell. The
         # key changes with each pick, so coming back to every group does not open it again.
         picks = int(st.session_state.get("groups_table_picks", 0))
+        # 主要问题 wraps whole in its column rather than being cut ("主讲人兼…"); a county's
+        # groups scroll inside the table beyond SHOWN_ROWS, a few groups need no scrolling.
+        flags_shown = [v for v in table["red_flags"] if isinstance(v, str)]
+        flag_rows = row_height(flags_shown, RED_FLAGS_PX, meeting)
         picked = st.dataframe(
             # Only what may be shown goes to the browser. The group is a column, not the index:
             # a click on an index cell selects nothing.
@@ -118,6 +126,8 @@ if ctx is not None:
             selection_mode=["single-row", "single-cell"],
             key=f"groups_table_{picks}",
             column_order=[t("group"), *(full if every_column else brief)],
+            row_height=flag_rows,
+            height=grid_height(min(len(table), SHOWN_ROWS), flag_rows),
             # Widths in px that fit the ~900 px a 1366 px laptop leaves beside the sidebar.
             column_config={
                 # The whole name of the longest group, here and on a projector.
@@ -139,7 +149,7 @@ if ctx is not None:
                 "passed": number(t("kpi_passed"), width=header_width(t("kpi_passed"), 48)),
                 "at_risk": number(t("kpi_at_risk"), width=header_width(t("kpi_at_risk"), 48)),
                 "failed": number(t("kpi_failed"), width=header_width(t("kpi_failed"), 64)),
-                "red_flags": st.column_config.TextColumn(t("red_flags"), width=250),
+                "red_flags": st.column_config.TextColumn(t("red_flags"), width=RED_FLAGS_PX),
                 "last_update": st.column_config.TextColumn(t("last_update")),
             },
         )

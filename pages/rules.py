@@ -9,14 +9,8 @@ from model.texts.labels import PROCEDURE
 from model.texts.rules import CREDIT_RULES, FINDING_RULES, STATUS_RULES, rule_text
 from model.workbook.params import ParamInfo
 from pages.common.context import bracketed, labelled, t
+from pages.common.grid import grid_height
 from pages.common.layout import header
-
-HEADER_PX, ROW_PX, BORDER_PX = 35, 35, 3  # Streamlit's grid: header and default row heights
-
-
-def grid_height(rows: int, row: int = ROW_PX) -> int:
-    """The height that shows a header and ``rows`` rows exactly: no scrolling, no empty row."""
-    return HEADER_PX + rows * row + BORDER_PX
 
 
 def _meaning(info: ParamInfo, lang: str) -> str:

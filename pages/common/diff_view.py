@@ -14,7 +14,7 @@ from model.store.workbook_diff import RowChange, Value, WorkbookDiff
 from model.texts.domain import status_label
 from model.workbook.params import PARAM_INFO
 from pages.common.context import lang, t
-from pages.common.error_table import row_height
+from pages.common.grid import row_height
 
 PAGE_ROWS = 200  # rows of the detailed list shown at once
 CELLS_COLUMN_PX = 460  # 内容（原值 → 新值）

@@ -3,9 +3,7 @@ in rows tall enough for them (they were cut: "…或先在")."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from unicodedata import east_asian_width
 
 import pandas as pd
 import streamlit as st
@@ -13,31 +11,12 @@ import streamlit as st
 from model.workbook.errors import WorkbookError
 from pages.common.cells import texts
 from pages.common.context import lang, t
+from pages.common.grid import row_height
 from pages.common.layout import safe
 
 # The width asked for 问题 and 怎么改: with 单元格, 列 and 填写的值 (264 px) the table fits the
 # 904 px the page gives it at 1366 px (at 340 px it was 944 and scrolled sideways).
 TEXT_COLUMN_PX = 300
-GLYPH_PX = 15  # CJK glyphs of ~14 px, and the cell's padding
-LINE_PX, PADDING_PX, MAX_ROW_PX = 21, 14, 240
-# Streamlit's grid wraps text only in rows taller than 4rem (64 px); a two-line row of 56 px
-# was cut to one line ("…或先在") however tall it looked.
-WRAP_ROW_PX = 65
-
-
-def row_height(texts_shown: Sequence[str], column_px: int = TEXT_COLUMN_PX) -> int:
-    """A grid row tall enough for the longest text to wrap whole in a text column of
-    ``column_px``."""
-    longest = max((_glyphs(text) for text in texts_shown), default=0)
-    lines = max(1, math.ceil(longest / (column_px // GLYPH_PX)))
-    if lines == 1:
-        return LINE_PX + PADDING_PX
-    return min(MAX_ROW_PX, max(WRAP_ROW_PX, lines * LINE_PX + PADDING_PX))
-
-
-def _glyphs(text: str) -> float:
-    """Width in CJK glyphs: digits and Latin letters take about 0.6 of one."""
-    return sum(1.0 if east_asian_width(char) in "WF" else 0.6 for char in text)
 
 
 def error_tables(errors: Sequence[WorkbookError]) -> None:
@@ -62,7 +41,7 @@ def error_tables(errors: Sequence[WorkbookError]) -> None:
                 }
             ),
             hide_index=True,
-            row_height=row_height([*messages, *hints]),
+            row_height=row_height([*messages, *hints], TEXT_COLUMN_PX),
             column_config={
                 t("cell"): st.column_config.TextColumn(width=72),
                 t("column"): st.column_config.TextColumn(width=96),

@@ -221,11 +221,13 @@ def text_width(
     ``per_char`` (about 14 px in the grid), a Latin letter or digit a little over half of it;
     the rest is the cell's padding and the sort mark."""
 
-    def width(text: str) -> float:
-        return sum(per_char if ord(ch) >= 0x2E80 else per_char * 0.6 for ch in text)
-
-    longest = max((width(str(value)) for value in values), default=0.0)
+    longest = max((per_char * glyph_width(str(value)) for value in values), default=0.0)
     return max(minimum, math.ceil(longest) + padding)
+
+
+def glyph_width(text: str) -> float:
+    """``text``'s width in CJK glyphs: a Latin letter, digit or arrow is a little over half one."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in text)
 
 
 def header_width(label: str, at_least: int) -> int:

@@ -10,6 +10,9 @@ from pages.common.state_keys import FLT_MEETING, FLT_MEETING_NAMES, W_MEETING_NA
 PARAM = "meeting"
 # A CJK glyph's width in a grid cell, in CSS px before the meeting zoom; measured.
 GRID_CHAR_PX = {False: 15, True: 19}
+# The grid wraps a cell's text only in rows taller than 4rem: 64 px, and on a projector, whose
+# root font is 22 px (CSS below), 88 px. A row that must wrap is one px more.
+WRAP_ROW_PX = {False: 4 * 16 + 1, True: 4 * 22 + 1}
 # The pages a meeting projects, in the order of the navigation (title keys of labels.py).
 MEETING_PAGES = [
     ("pages/overview.py", "page_overview", ":material/dashboard:"),

@@ -11,8 +11,7 @@ from tests.browser.browser import (
     streamlit_server,
     wait_for_app,
 )
-from tests.browser.test_meeting_browser import GRID_PROBE, whole_page
-from tests.browser.test_walk_browser import TEXT_LINES
+from tests.browser.test_meeting_browser import GRID_PROBE, TEXT_LINES, whole_page
 from tests.pages.test_diff_preview import edited
 from tests.store.diff_pairs import base_rows, ledger_bytes
 from tests.workbooks import publish

@@ -29,6 +29,7 @@ PAGES = [
 ]
 NAMES = set(read_workbook_file(SAMPLE_PATH).workbook.members["name"])
 GRID_PROBE = (Path(__file__).parent / "grid_probe.js").read_text(encoding="utf-8")
+TEXT_LINES = (Path(__file__).parent / "text_lines_probe.js").read_text(encoding="utf-8")
 # The heights, in screen px, of the runs of ink in a grid's first 100 px (one per body row).
 INK_PROBE = """() => {
   const canvas = document.querySelector("[data-testid='stDataFrame'] [data-testid='data-grid-canvas']");
@@ -203,6 +204,17 @@ def test_meeting_tables_are_projector_sized_and_show_whole_group_names(server):
         probe = page.evaluate(GRID_PROBE, 0)  # the pinned group column, after the row marks
         assert probe is not None and probe["reach"]
         assert max(probe["reach"]) <= probe["right"] - 6, probe
+        # 主要问题, the last column, wraps whole: it was cut to "全年未安排主讲、未点评、主讲人兼…".
+        grids = page.locator("[data-testid='stDataFrame']")
+        table = grids.count() - 1
+        borders = page.evaluate(GRID_PROBE, [0, table])["lines"]
+        width = page.evaluate(
+            "(i) => document.querySelectorAll(\"[data-testid='data-grid-canvas']\")[i].width",
+            table,
+        )
+        flags = page.evaluate(TEXT_LINES, [table, borders[-1], width])
+        assert len(flags["runs"]) > 8, flags  # eight groups, the longest on two lines
+        assert flags["reach"] <= width - 6, flags
         links = page.locator("[data-testid='stPageLink']").all_inner_texts()
         assert any("待办" in link for link in links) and any("学习计划" in link for link in links)
         whole_page(page, SCREENSHOTS / "meeting-overview-groups.png")

@@ -2,8 +2,6 @@
 English: the member's exam KPI whole, the error tables' long texts wrapped, 规则说明's tables
 with no inner scroll box and no empty row, the overview's English headers."""
 
-from pathlib import Path
-
 import pytest
 
 from model.dev.sample import SAMPLE_PATH
@@ -15,7 +13,7 @@ from tests.browser.browser import (
     streamlit_server,
     wait_for_app,
 )
-from tests.browser.test_meeting_browser import GRID_PROBE, open_page, whole_page
+from tests.browser.test_meeting_browser import GRID_PROBE, TEXT_LINES, open_page, whole_page
 from tests.workbooks import ledger
 
 pytestmark = pytest.mark.browser
@@ -40,7 +38,6 @@ HEADER_REACH = """([grid, borders]) => {
   }
   return out;
 }"""
-TEXT_LINES = (Path(__file__).parent / "text_lines_probe.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -166,8 +163,10 @@ def test_a_click_on_a_group_name_opens_that_group(server):
         grid.scroll_into_view_if_needed()
         page.wait_for_timeout(500)
         box = grid.bounding_box()
-        # The second body row's name: past the row marks, below the 36 px header and a 35 px row.
-        page.mouse.click(box["x"] + 100, box["y"] + 36 + 35 + 17)
+        # The second body row's name: past the row marks, below the 36 px header and one row
+        # (the 8 groups fill the grid, so a row is its body's height over 8: 主要问题 may wrap).
+        row = (box["height"] - 36 - 3) / 8
+        page.mouse.click(box["x"] + 100, box["y"] + 36 + row * 1.5)
         page.wait_for_function(
             """() => document.querySelectorAll("[data-testid='stSidebar'] [data-testid='stSelectbox'] input")[1]
                 ?.value === '白沙镇党委'""",

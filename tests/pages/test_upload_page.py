@@ -63,7 +63,8 @@ def test_an_invalid_upload_shows_errors_and_changes_nothing(data_dir):
 
 
 def test_error_tables_give_long_messages_rows_tall_enough_to_wrap(data_dir):
-    from pages.common.error_table import GLYPH_PX, LINE_PX, TEXT_COLUMN_PX, row_height
+    from pages.common.error_table import TEXT_COLUMN_PX
+    from pages.common.grid import LINE_PX, row_height
 
     at = upload_page()
     bad = ledger(
@@ -73,14 +74,14 @@ def test_error_tables_give_long_messages_rows_tall_enough_to_wrap(data_dir):
     for frame in at.dataframe:
         shown = [*frame.value["问题"], *frame.value["怎么改"]]
         longest = max(len(text) for text in shown)
-        assert frame.proto.row_height == row_height(shown)
+        assert frame.proto.row_height == row_height(shown, TEXT_COLUMN_PX)
         # Every line of the longest text has room: none is cut to "…或先在".
-        assert frame.proto.row_height >= -(-longest // (TEXT_COLUMN_PX // GLYPH_PX)) * LINE_PX
+        assert frame.proto.row_height >= -(-longest // (TEXT_COLUMN_PX // 15)) * LINE_PX
         # The grid wraps only in rows over 4rem (64 px): a two-line row of 56 px was cut.
-        assert longest <= (TEXT_COLUMN_PX // GLYPH_PX) or frame.proto.row_height > 64
-    assert row_height(["短"]) == 35
-    assert row_height(["字" * 36]) == 65  # two lines of 20: 56 px would not wrap
-    assert row_height(["字" * 60]) == 3 * LINE_PX + 14
+        assert longest <= (TEXT_COLUMN_PX // 15) or frame.proto.row_height > 64
+    assert row_height(["短"], TEXT_COLUMN_PX) == 35
+    assert row_height(["字" * 36], TEXT_COLUMN_PX) == 65  # two lines of 20: 56 px would not wrap
+    assert row_height(["字" * 60], TEXT_COLUMN_PX) == 3 * LINE_PX + 14
 
 
 def test_an_unreadable_upload_says_why(data_dir):
