@@ -104,8 +104,11 @@ IDLE = """() => document.querySelector('[data-testid=stApp]')
 
 
 def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Until the script has finished running."""
+    """Until the script has finished running, and is still idle a moment later: a run that a
+    navigation or a widget has just asked for may not have started yet (CI under load)."""
     page.wait_for_selector("[data-testid='stMain'] h1", timeout=timeout)
+    page.wait_for_function(IDLE, timeout=timeout)
+    page.wait_for_timeout(200)
     page.wait_for_function(IDLE, timeout=timeout)
 
 

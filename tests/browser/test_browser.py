@@ -125,6 +125,9 @@ def test_sign_in_and_roles_in_the_browser(tmp_path):
         # A crafted URL keeps the session, and the viewer still never sees the uploader.
         page.goto(f"{url}/upload")
         page.get_by_text("你的账号没有权限使用这个页面").wait_for(timeout=30_000)
+        # The refusal and its way back are drawn in one run; wait for the link rather than
+        # trust the idle flag, which a just-started rerun has not yet set.
+        page.get_by_role("link", name="返回总览").wait_for(timeout=15_000)
         wait_for_app(page)
         assert page.get_by_role("link", name="返回总览").count() == 1
         assert page.get_by_role("button", name="发布").count() == 0

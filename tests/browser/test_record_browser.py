@@ -184,12 +184,14 @@ def test_a_clerk_records_a_session_and_the_numbers_follow(served):
     rows_grid = (
         page.wait_for_function(
             """(key) => {
-            const i = [...document.querySelectorAll("[data-testid='stDataFrame']")]
-                .findIndex(g => g.textContent.includes(key));
+            const grids = [...document.querySelectorAll("[data-testid='stDataFrame']")];
+            const i = grids.findIndex(g => g.textContent.includes(key));
+            // Only a grid in view writes its table; under load the page may still be moving.
+            if (i < 0) grids.at(-1)?.scrollIntoView({block: "end"});
             return i >= 0 ? i + 1 : null;  // 0 would read as "not yet"
         }""",
             arg="CG-2026-04 / 向浩伟（M00105，委员）",
-            timeout=30_000,
+            timeout=60_000,
         ).json_value()
         - 1
     )
