@@ -224,6 +224,7 @@ def run(sizes: list[str], folder: Path, out: Path | None) -> list[dict]:
             "python": platform.python_version(),
             "results": results,
         }
+        out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(payload, ensure_ascii=False, indent=2))
         print(f"written {out}")
     return results
